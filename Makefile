@@ -1,0 +1,52 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/sh
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.8
+
+.PHONY: run test install lint format typecheck pytest migrate demo worker beat clean
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	@$(VENV)/bin/uv sync --frozen --inexact --python $(PY)
+	@touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+run: demo
+	@echo "Serving on http://127.0.0.1:$(PORT)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+typecheck: install
+	$(VENV)/bin/mypy .
+
+pytest: install
+	$(PY) manage.py makemigrations --check --dry-run --settings=fitnesspr.settings.test
+	$(VENV)/bin/pytest
+
+test: lint typecheck pytest
+
+worker: install
+	$(VENV)/bin/celery -A fitnesspr worker -l info
+
+beat: install
+	$(VENV)/bin/celery -A fitnesspr beat -l info
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from fitnesspr.tenancy import TrainerScopedQuerySet
+from trainers.models import Trainer
+
+
+class ClientStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    PAUSED = "paused", "Paused"
+    ARCHIVED = "archived", "Archived"
+
+
+class ClientQuerySet(TrainerScopedQuerySet):
+    trainer_path = "trainer"
+    client_path = "pk"
+
+
+class Client(models.Model):
+    """A trainer's client. Signs in to the portal with email + PIN; the PIN is stored
+    hashed (like a password) and shown to the trainer only at creation and reset."""
+
+    trainer = models.ForeignKey(Trainer, on_delete=models.CASCADE, related_name="clients")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="client_profile"
+    )
+    phone = models.CharField(max_length=32, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    height_cm = models.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(50), MaxValueValidator(272)],
+    )
+    goals = models.TextField(blank=True)
+    notes = models.TextField(blank=True, help_text="Private to the trainer.")
+    status = models.CharField(
+        max_length=10, choices=ClientStatus.choices, default=ClientStatus.ACTIVE
+    )
+    pin_hash = models.CharField(max_length=128, editable=False)
+    #: bumped at every PIN reset; remembered-device cookies carry it, so a reset revokes them
+    pin_version = models.PositiveIntegerField(default=1, editable=False)
+    failed_pin_attempts = models.PositiveSmallIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    last_login_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClientQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user__first_name", "user__last_name"]
+        indexes = [models.Index(fields=["trainer", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["active", "paused", "archived"]),
+                name="client_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(height_cm__isnull=True)
+                | models.Q(height_cm__gte=50, height_cm__lte=272),
+                name="client_height_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return self.user.get_full_name()
+
+    @property
+    def first_name(self) -> str:
+        return self.user.first_name
+
+    @property
+    def last_name(self) -> str:
+        return self.user.last_name
+
+    @property
+    def email(self) -> str:
+        return self.user.email
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_until is not None and self.locked_until > timezone.now()

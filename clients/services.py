@@ -1,0 +1,227 @@
+"""Client accounts and PIN sign-in.
+
+A PIN alone is not a credential (N clients share one PIN space), so sign-in always pairs
+it with an identifier: the email, or a signed remembered-device cookie naming the client.
+Each client is locked after PIN_MAX_FAILED_ATTEMPTS consecutive failures.
+"""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from clients.models import Client, ClientStatus
+from fitnesspr.errors import ConflictError
+from fitnesspr.models import Role, User
+from fitnesspr.services import EMAIL_TAKEN, email_is_taken, user_create
+from trainers.models import Trainer
+
+PIN_LOGIN_FAILED = "Invalid email or PIN."
+DEVICE_SALT = "clients.remembered-device"
+# Hash of a random PIN, checked when the email is unknown so both paths cost the same.
+_DUMMY_PIN_HASH = make_password(secrets.token_hex(8))
+
+
+def _is_weak_pin(pin: str) -> bool:
+    digits = [int(d) for d in pin]
+    steps = {b - a for a, b in itertools.pairwise(digits)}
+    return len(set(pin)) == 1 or steps in ({1}, {-1})
+
+
+def pin_generate(length: int | None = None) -> str:
+    """A random PIN of `length` digits (6 to 8), never all-same or a straight run."""
+    length = length or settings.PIN_LENGTH
+    if not 6 <= length <= 8:
+        raise ValueError("PIN length must be 6 to 8 digits.")
+    while True:
+        pin = f"{secrets.randbelow(10**length):0{length}d}"
+        if not _is_weak_pin(pin):
+            return pin
+
+
+def _set_new_pin(client: Client) -> str:
+    pin = pin_generate()
+    client.pin_hash = make_password(pin)
+    client.failed_pin_attempts = 0
+    client.locked_until = None
+    return pin
+
+
+@transaction.atomic
+def client_create(
+    *,
+    trainer: Trainer,
+    first_name: str,
+    last_name: str,
+    email: str,
+    phone: str = "",
+    date_of_birth: date | None = None,
+    height_cm: Decimal | None = None,
+    goals: str = "",
+    notes: str = "",
+    status: str = ClientStatus.ACTIVE,
+) -> tuple[Client, str]:
+    """Create a client and its login; returns the client and its PIN (shown once)."""
+    if not first_name.strip():
+        raise ValidationError({"first_name": "Enter the client's first name."})
+    user = user_create(
+        email=email,
+        password=None,
+        role=Role.CLIENT,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+    )
+    client = Client(
+        trainer=trainer,
+        user=user,
+        phone=phone.strip(),
+        date_of_birth=date_of_birth,
+        height_cm=height_cm,
+        goals=goals,
+        notes=notes,
+        status=status,
+    )
+    pin = _set_new_pin(client)
+    client.full_clean(exclude=["user", "trainer"])
+    client.save()
+    from clients.tasks import send_client_welcome_email
+
+    transaction.on_commit(lambda: send_client_welcome_email.delay(client.pk))
+    return client, pin
+
+
+_USER_FIELDS = {"first_name", "last_name", "email"}
+_CLIENT_FIELDS = {"phone", "date_of_birth", "height_cm", "goals", "notes", "status"}
+
+
+@transaction.atomic
+def client_update(*, client: Client, **fields: Any) -> Client:
+    """Change a client's profile; the email stays unique across all logins."""
+    unknown = set(fields) - _USER_FIELDS - _CLIENT_FIELDS
+    if unknown:
+        raise ValidationError(dict.fromkeys(unknown, "This field cannot be changed."))
+    user = client.user
+    if "email" in fields:
+        fields["email"] = User.objects.normalize_email(fields["email"].strip()).lower()
+        if email_is_taken(fields["email"], exclude_user=user):
+            raise ConflictError(EMAIL_TAKEN, field="email")
+    if "first_name" in fields and not str(fields["first_name"]).strip():
+        raise ValidationError({"first_name": "Enter the client's first name."})
+    for name, value in fields.items():
+        setattr(user if name in _USER_FIELDS else client, name, value)
+    user.full_clean(exclude=["password"])
+    client.full_clean(exclude=["user", "trainer"])
+    user.save()
+    client.save()
+    return client
+
+
+@transaction.atomic
+def client_reset_pin(*, client: Client) -> str:
+    """Issue a new PIN: unlocks the account and revokes every remembered device."""
+    pin = _set_new_pin(client)
+    client.pin_version += 1
+    client.save(update_fields=["pin_hash", "pin_version", "failed_pin_attempts", "locked_until"])
+    return pin
+
+
+@transaction.atomic
+def client_archive(*, client: Client) -> Client:
+    """Archived clients keep their history but can no longer sign in."""
+    client.status = ClientStatus.ARCHIVED
+    client.save(update_fields=["status", "updated_at"])
+    client.user.is_active = False
+    client.user.save(update_fields=["is_active"])
+    return client
+
+
+@transaction.atomic
+def client_delete(*, client: Client) -> None:
+    user = client.user
+    client.delete()
+    user.delete()
+
+
+def _check_pin(client_id: int, pin: str) -> Client | None:
+    with transaction.atomic():
+        client = (
+            Client.objects.select_for_update(of=("self",))
+            .select_related("user", "trainer")
+            .filter(pk=client_id)
+            .first()
+        )
+        if client is None:
+            return None
+        if client.is_locked or not client.user.is_active or client.status == ClientStatus.ARCHIVED:
+            check_password(pin, _DUMMY_PIN_HASH)
+            return None
+        now = timezone.now()
+        if check_password(pin, client.pin_hash):
+            client.failed_pin_attempts = 0
+            client.locked_until = None
+            client.last_login_at = now
+            client.save(update_fields=["failed_pin_attempts", "locked_until", "last_login_at"])
+            client.user.last_login = now
+            client.user.save(update_fields=["last_login"])
+            return client
+        client.failed_pin_attempts += 1
+        if client.failed_pin_attempts >= settings.PIN_MAX_FAILED_ATTEMPTS:
+            client.locked_until = now + timedelta(minutes=settings.PIN_LOCKOUT_MINUTES)
+            client.failed_pin_attempts = 0
+        client.save(update_fields=["failed_pin_attempts", "locked_until"])
+        return None
+
+
+def client_pin_login(*, email: str, pin: str) -> Client | None:
+    """The client with this email and PIN, or None. Unknown email, wrong PIN and a
+    locked account are indistinguishable to the caller (same result, same cost)."""
+    pin = (pin or "").strip()
+    client_id = (
+        Client.objects.filter(user__email__iexact=(email or "").strip())
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if client_id is None or not pin.isdigit():
+        check_password(pin, _DUMMY_PIN_HASH)
+        return None
+    return _check_pin(client_id, pin)
+
+
+def client_pin_login_device(*, device_token: str, pin: str) -> Client | None:
+    """PIN sign-in on a remembered device: the signed cookie is the identifier."""
+    client = device_client(device_token)
+    pin = (pin or "").strip()
+    if client is None or not pin.isdigit():
+        check_password(pin, _DUMMY_PIN_HASH)
+        return None
+    return _check_pin(client.pk, pin)
+
+
+def device_token_make(client: Client) -> str:
+    return signing.dumps({"c": client.pk, "v": client.pin_version}, salt=DEVICE_SALT)
+
+
+def device_client(token: str | None) -> Client | None:
+    """The client a remembered-device cookie names, unless expired or revoked."""
+    if not token:
+        return None
+    try:
+        data = signing.loads(
+            token, salt=DEVICE_SALT, max_age=timedelta(days=settings.REMEMBER_DEVICE_DAYS)
+        )
+    except signing.BadSignature:
+        return None
+    client = Client.objects.select_related("user").filter(pk=data.get("c")).first()
+    if client is None or client.pin_version != data.get("v") or not client.user.is_active:
+        return None
+    return client

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FitnessprConfig(AppConfig):
+    name = "fitnesspr"
+    verbose_name = "Accounts"
