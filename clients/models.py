@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -18,6 +19,10 @@ class ClientStatus(models.TextChoices):
 class ClientQuerySet(TrainerScopedQuerySet):
     trainer_path = "trainer"
     client_path = "pk"
+
+    def for_client(self, client: Client) -> ClientQuerySet:
+        # filter(pk=<instance>) is refused by Django, so compare ids.
+        return self.filter(pk=client.pk)
 
 
 class Client(models.Model):
@@ -70,6 +75,11 @@ class Client(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.date_of_birth and self.date_of_birth > timezone.localdate():
+            raise ValidationError({"date_of_birth": "The date of birth cannot be in the future."})
 
     @property
     def full_name(self) -> str:

@@ -18,9 +18,11 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
 from clients.models import Client, ClientStatus
+from fitnesspr.api.tokens import tokens_revoke_all
 from fitnesspr.errors import ConflictError
 from fitnesspr.models import Role, User
 from fitnesspr.services import EMAIL_TAKEN, email_is_taken, user_create
@@ -70,6 +72,7 @@ def client_create(
     goals: str = "",
     notes: str = "",
     status: str = ClientStatus.ACTIVE,
+    send_welcome: bool = True,
 ) -> tuple[Client, str]:
     """Create a client and its login; returns the client and its PIN (shown once)."""
     if not first_name.strip():
@@ -94,9 +97,10 @@ def client_create(
     pin = _set_new_pin(client)
     client.full_clean(exclude=["user", "trainer"])
     client.save()
-    from clients.tasks import send_client_welcome_email
+    if send_welcome:
+        from clients.tasks import send_client_welcome_email
 
-    transaction.on_commit(lambda: send_client_welcome_email.delay(client.pk))
+        transaction.on_commit(lambda: send_client_welcome_email.delay(client.pk))
     return client, pin
 
 
@@ -119,37 +123,47 @@ def client_update(*, client: Client, **fields: Any) -> Client:
         raise ValidationError({"first_name": "Enter the client's first name."})
     for name, value in fields.items():
         setattr(user if name in _USER_FIELDS else client, name, value)
+    archiving = client.status == ClientStatus.ARCHIVED and user.is_active
+    # An archived client has no access at all; bringing one back restores it.
+    user.is_active = client.status != ClientStatus.ARCHIVED
     user.full_clean(exclude=["password"])
     client.full_clean(exclude=["user", "trainer"])
     user.save()
     client.save()
+    if archiving:
+        tokens_revoke_all(user)
     return client
 
 
 @transaction.atomic
 def client_reset_pin(*, client: Client) -> str:
-    """Issue a new PIN: unlocks the account and revokes every remembered device."""
+    """Issue a new PIN: unlocks the account and signs the client out everywhere
+    (remembered devices and API refresh tokens)."""
     pin = _set_new_pin(client)
     client.pin_version += 1
     client.save(update_fields=["pin_hash", "pin_version", "failed_pin_attempts", "locked_until"])
+    tokens_revoke_all(client.user)  # a lost phone must not stay signed in through the API
     return pin
 
 
-@transaction.atomic
 def client_archive(*, client: Client) -> Client:
-    """Archived clients keep their history but can no longer sign in."""
-    client.status = ClientStatus.ARCHIVED
-    client.save(update_fields=["status", "updated_at"])
-    client.user.is_active = False
-    client.user.save(update_fields=["is_active"])
-    return client
+    """Archived clients keep their history but can no longer sign in anywhere."""
+    return client_update(client=client, status=ClientStatus.ARCHIVED)
 
 
 @transaction.atomic
 def client_delete(*, client: Client) -> None:
+    """Delete a client and their login. A client with invoices keeps them: the books
+    must not lose records, so such a client can only be archived."""
     user = client.user
-    client.delete()
-    user.delete()
+    try:
+        with transaction.atomic():
+            client.delete()
+            user.delete()
+    except (RestrictedError, ProtectedError) as exc:
+        raise ConflictError(
+            "This client has invoices or payments on record; archive the client instead."
+        ) from exc
 
 
 def _check_pin(client_id: int, pin: str) -> Client | None:

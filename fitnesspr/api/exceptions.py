@@ -5,10 +5,12 @@ Kept free of rest_framework.views imports at module level (see renderers.py)."""
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import connections
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -17,11 +19,14 @@ from fitnesspr.errors import ConflictError, DomainError
 
 logger = logging.getLogger(__name__)
 
+# One code per kind of failure. Every 401 is AUTHENTICATION_FAILED (missing, bad or expired
+# credentials alike) and every bad request body is VALIDATION_ERROR, malformed JSON included:
+# a caller branches on the code, the message and details say what exactly went wrong.
 CODES: dict[type[Exception], str] = {
     exceptions.ValidationError: "VALIDATION_ERROR",
-    exceptions.ParseError: "MALFORMED_REQUEST",
+    exceptions.ParseError: "VALIDATION_ERROR",
     exceptions.AuthenticationFailed: "AUTHENTICATION_FAILED",
-    exceptions.NotAuthenticated: "NOT_AUTHENTICATED",
+    exceptions.NotAuthenticated: "AUTHENTICATION_FAILED",
     exceptions.PermissionDenied: "PERMISSION_DENIED",
     exceptions.NotFound: "NOT_FOUND",
     exceptions.MethodNotAllowed: "METHOD_NOT_ALLOWED",
@@ -50,18 +55,50 @@ def _flatten(detail: Any, field: str | None = None) -> list[dict[str, str]]:
     return [item]
 
 
+def error_body(code: str, message: str, details: list[Any] | None = None) -> dict[str, Any]:
+    return {"success": False, "error": {"code": code, "message": message, "details": details or []}}
+
+
 def error_response(
     code: str, message: str, status_code: int, details: list[Any] | None = None
 ) -> Response:
-    body = {"success": False, "error": {"code": code, "message": message, "details": details or []}}
-    return Response(body, status=status_code)
+    return Response(error_body(code, message, details), status=status_code)
+
+
+def _set_rollback() -> None:
+    # What rest_framework.views.set_rollback does, without importing that module here.
+    for db in connections.all(initialized_only=True):
+        if db.settings_dict["ATOMIC_REQUESTS"] and db.in_atomic_block:
+            db.set_rollback(True)
+
+
+def _validation_message(details: list[dict[str, str]]) -> str:
+    if len(details) == 1:
+        return details[0]["message"]
+    return f"The request has {len(details)} problems; see details."
+
+
+def _message(exc: exceptions.APIException) -> tuple[str, list[dict[str, str]]]:
+    detail = exc.detail
+    if isinstance(exc, exceptions.ValidationError):
+        details = _flatten(detail)
+        return _validation_message(details), details
+    if isinstance(exc, exceptions.ParseError):
+        return str(detail), [{"message": str(detail), "code": "parse_error"}]
+    if isinstance(detail, dict) and "detail" in detail:  # simplejwt's token errors
+        return str(detail["detail"]), []
+    if isinstance(detail, (dict, list)):
+        return str(exc.default_detail), _flatten(detail)
+    return str(detail), []
 
 
 def envelope_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, ConflictError):
+        _set_rollback()
         conflict = [{"field": exc.field or "", "message": exc.message, "code": "conflict"}]
         return error_response("CONFLICT", exc.message, status.HTTP_409_CONFLICT, conflict)
     if isinstance(exc, DomainError):
+        _set_rollback()
         return error_response(exc.code, exc.message, status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
@@ -72,27 +109,21 @@ def envelope_exception_handler(exc: Exception, context: dict[str, Any]) -> Respo
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
 
+    _set_rollback()
     if not isinstance(exc, exceptions.APIException):
-        logger.exception("Unhandled API error", exc_info=exc)
+        logger.error("Unhandled API error", exc_info=exc)
         return error_response(
             "SERVER_ERROR",
-            "Something went wrong on our side.",
+            "Something went wrong on our side. Please try again later.",
             status.HTTP_500_INTERNAL_SERVER_ERROR,
         )
 
     code = next((c for cls, c in CODES.items() if isinstance(exc, cls)), "ERROR")
-    details: list[dict[str, str]] = []
-    if isinstance(exc, exceptions.ValidationError):
-        details = _flatten(exc.detail)
-        message = details[0]["message"] if len(details) == 1 else "The request is invalid."
-    elif isinstance(exc.detail, (dict, list)):
-        message = str(exc.default_detail)
-    else:  # a plain string detail
-        message = str(exc.detail)
+    message, details = _message(exc)
     response = error_response(code, message, exc.status_code, details)
     wait = getattr(exc, "wait", None)
     if wait is not None:
-        response["Retry-After"] = str(int(wait))
+        response["Retry-After"] = str(max(1, math.ceil(wait)))
     auth_header = getattr(exc, "auth_header", None)
     if auth_header:
         response["WWW-Authenticate"] = auth_header

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from rest_framework.pagination import PageNumberPagination
@@ -8,26 +7,29 @@ from rest_framework.response import Response
 
 
 class EnvelopePagination(PageNumberPagination):
-    """`?page=&per_page=` (capped at 100); answers in the paginated envelope."""
+    """`?page=&per_page=` (per_page capped at 100); answers in the paginated envelope.
+    A page past the end is a 404 NOT_FOUND, like any other missing resource."""
 
     page_size = 20
     page_query_param = "page"
     page_size_query_param = "per_page"
     max_page_size = 100
+    page_query_description = "Page number, from 1; a page past the end is a 404."
+    page_size_query_description = "Items per page: 20 by default, at most 100."
+    invalid_page_message = "There is no page {page_number} ({message})."
 
     def get_paginated_response(self, data: Any) -> Response:
         assert self.page is not None
-        total = self.page.paginator.count
-        per_page = self.page.paginator.per_page
+        paginator = self.page.paginator
         return Response(
             {
                 "success": True,
                 "data": data,
                 "pagination": {
                     "page": self.page.number,
-                    "per_page": per_page,
-                    "total": total,
-                    "pages": max(1, math.ceil(total / int(per_page))) if total else 0,
+                    "per_page": paginator.per_page,
+                    "total": paginator.count,
+                    "pages": paginator.num_pages,
                 },
             }
         )
@@ -41,11 +43,12 @@ class EnvelopePagination(PageNumberPagination):
                 "data": schema,
                 "pagination": {
                     "type": "object",
+                    "required": ["page", "per_page", "total", "pages"],
                     "properties": {
                         "page": {"type": "integer", "example": 1},
                         "per_page": {"type": "integer", "example": 20},
-                        "total": {"type": "integer", "example": 100},
-                        "pages": {"type": "integer", "example": 5},
+                        "total": {"type": "integer", "example": 1},
+                        "pages": {"type": "integer", "example": 1},
                     },
                 },
             },

@@ -115,13 +115,23 @@ STORAGES = {
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
-# Email: console by default so a laptop needs no mail server.
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env.int("EMAIL_PORT", default=25)
-EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
-EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
-EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Email: one EMAIL_URL (console by default, so a laptop needs no mail server), e.g.
+# smtp+tls://user:password@smtp.example.com:587 in production.
+_email = env.email_url_config(env.str("EMAIL_URL", default="consolemail://"))
+_smtp_options = {
+    "host": _email.get("EMAIL_HOST"),
+    "port": _email.get("EMAIL_PORT"),
+    "username": _email.get("EMAIL_HOST_USER"),
+    "password": _email.get("EMAIL_HOST_PASSWORD"),
+    "use_tls": _email.get("EMAIL_USE_TLS", False),
+    "use_ssl": _email.get("EMAIL_USE_SSL", False),
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _email["EMAIL_BACKEND"],
+        "OPTIONS": _smtp_options if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend") else {},
+    }
+}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="FitnessPr <no-reply@fitnesspr.local>")
 
 # Security headers. Our pages need no inline script or style, so the policy is strict.
@@ -148,6 +158,10 @@ PIN_LENGTH = env.int("PIN_LENGTH", default=6)
 PIN_MAX_FAILED_ATTEMPTS = env.int("PIN_MAX_FAILED_ATTEMPTS", default=10)
 PIN_LOCKOUT_MINUTES = env.int("PIN_LOCKOUT_MINUTES", default=60)
 REMEMBER_DEVICE_DAYS = env.int("REMEMBER_DEVICE_DAYS", default=90)
+# Per-IP cap on portal sign-in attempts (fitnesspr/ratelimit.py), on top of the
+# per-client lockout: it slows a guesser who walks through many emails.
+PORTAL_LOGIN_IP_LIMIT = env.int("PORTAL_LOGIN_IP_LIMIT", default=30)
+PORTAL_LOGIN_IP_WINDOW_SECONDS = env.int("PORTAL_LOGIN_IP_WINDOW_SECONDS", default=600)
 
 # Stripe: off unless a secret key is configured; manual payments always work.
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
@@ -179,7 +193,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "fitnesspr.api.pagination.EnvelopePagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "fitnesspr.api.exceptions.envelope_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "fitnesspr.api.schema.EnvelopeAutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",
@@ -195,6 +209,9 @@ REST_FRAMEWORK = {
         "auth": env.str("THROTTLE_AUTH", default="20/min"),
         "pin": env.str("THROTTLE_PIN", default="10/min"),
     },
+    # Per-IP throttles read REMOTE_ADDR; behind N trusted proxies set NUM_PROXIES=N so the
+    # client address comes from X-Forwarded-For (a spoofed header must not reset the count).
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -223,6 +240,16 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "fitnesspr.api.schema.describe_api",
+    ],
+    # No validator badge: it would load an image from swagger.io (no internet, strict CSP).
+    "SWAGGER_UI_SETTINGS": {
+        "deepLinking": True,
+        "persistAuthorization": True,
+        "validatorUrl": None,
+    },
 }
 
 LOGGING = {
@@ -230,5 +257,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.server": {"level": "INFO"}},
+    "loggers": {"django.server": {"level": "INFO"}, "celery": {"level": "WARNING"}},
 }

@@ -8,9 +8,12 @@ SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac-signing-0123456789"
 SIMPLE_JWT["SIGNING_KEY"] = SECRET_KEY  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/fitnesspr-test-media")  # noqa: S108
 STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = ""
+# Serve static files straight from the finders: tests never run collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

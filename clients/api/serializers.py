@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from clients.models import Client
+from trainers.api.serializers import TrainerSerializer
+
+
+class ClientSerializer(serializers.ModelSerializer[Client]):
+    """A trainer's view of a client. Writes go through clients.services; the owner
+    (`trainer`, `user`) is never read from the body."""
+
+    first_name = serializers.CharField(source="user.first_name", max_length=150)
+    last_name = serializers.CharField(
+        source="user.last_name", max_length=150, required=False, allow_blank=True
+    )
+    email = serializers.EmailField(source="user.email", max_length=254)
+    is_locked = serializers.BooleanField(
+        read_only=True, help_text="Locked after too many wrong PINs; a PIN reset unlocks."
+    )
+
+    class Meta:
+        model = Client
+        fields = [
+            "id",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "date_of_birth",
+            "height_cm",
+            "goals",
+            "notes",
+            "status",
+            "is_locked",
+            "last_login_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "last_login_at", "created_at", "updated_at"]
+        extra_kwargs = {
+            "height_cm": {"coerce_to_string": False, "help_text": "Height in centimetres."},
+            "notes": {"help_text": "Private to the trainer; the client never sees them."},
+        }
+
+    def service_fields(self) -> dict[str, Any]:
+        """validated_data flattened to the keyword arguments of the client services."""
+        data = dict(self.validated_data)
+        return {**data.pop("user", {}), **data}
+
+
+class ClientWithPinSerializer(ClientSerializer):
+    pin = serializers.CharField(
+        read_only=True, help_text="The client's PIN. Shown only in this response: pass it on."
+    )
+
+    class Meta(ClientSerializer.Meta):
+        fields = [*ClientSerializer.Meta.fields, "pin"]
+
+
+def client_with_pin(client: Client, pin: str) -> dict[str, Any]:
+    return {**ClientSerializer(client).data, "pin": pin}
+
+
+class ClientProfileSerializer(serializers.ModelSerializer[Client]):
+    """A client's view of their own profile: no trainer notes, no lock state."""
+
+    trainer = TrainerSerializer(read_only=True)
+
+    class Meta:
+        model = Client
+        fields = ["id", "phone", "date_of_birth", "height_cm", "goals", "status", "trainer"]
+        read_only_fields = fields
+        extra_kwargs = {"height_cm": {"coerce_to_string": False}}

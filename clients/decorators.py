@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+
+from clients.models import Client
+from clients.selectors import portal_client_for_user
+
+
+class PortalRequest(HttpRequest):
+    portal_client: Client
+
+
+View = Callable[..., HttpResponse]
+
+
+def portal_login_required(view: View) -> View:
+    """Let only a signed-in client through, with `request.portal_client` set. Anonymous
+    visitors go to the PIN sign-in page; a trainer or staff member gets the 403 page."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("portal:login"))
+        client = portal_client_for_user(request.user)
+        if client is None:
+            raise PermissionDenied("The portal is for clients. Trainers use the dashboard.")
+        request.portal_client = client  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from clients.models import Client, ClientStatus
+from trainers.models import UnitSystem
+
+CM_PER_INCH = Decimal("2.54")
+#: the model's height bounds (cm), restated in the unit the trainer types
+HEIGHT_BOUNDS_CM = (Decimal(50), Decimal(272))
+#: service field -> form field, for errors a service reports
+SERVICE_FIELD_NAMES = {"height_cm": "height"}
+NO_AUTOFILL = {"autocomplete": "off"}
+
+
+def _to_inches(cm: Decimal) -> Decimal:
+    return (cm / CM_PER_INCH).quantize(Decimal("0.1"))
+
+
+class ClientForm(forms.Form):
+    """Shapes only; client_create/client_update decide what is allowed."""
+
+    # autocomplete off: the browser would offer the trainer's own name and email here
+    first_name = forms.CharField(max_length=150, widget=forms.TextInput(attrs=NO_AUTOFILL))
+    last_name = forms.CharField(
+        max_length=150, required=False, widget=forms.TextInput(attrs=NO_AUTOFILL)
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="Your client signs in to the portal with this address.",
+        widget=forms.EmailInput(attrs=NO_AUTOFILL),
+    )
+    phone = forms.CharField(
+        max_length=32, required=False, widget=forms.TextInput(attrs={"type": "tel", **NO_AUTOFILL})
+    )
+    date_of_birth = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    height = forms.DecimalField(required=False)  # replaced per trainer's units in __init__
+    goals = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Private: only you see these notes.",
+    )
+    status = forms.ChoiceField(
+        choices=[(ClientStatus.ACTIVE, "Active"), (ClientStatus.PAUSED, "Paused")],
+        help_text="Paused clients keep portal access; archive a client to end it.",
+    )
+
+    def __init__(self, *args: Any, unit_system: str, with_status: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.imperial = unit_system == UnitSystem.IMPERIAL
+        low, high = HEIGHT_BOUNDS_CM
+        if self.imperial:
+            low, high = _to_inches(low), _to_inches(high)
+        self.fields["height"] = forms.DecimalField(
+            label="Height (inches)" if self.imperial else "Height (cm)",
+            required=False,
+            max_digits=5,
+            decimal_places=1,
+            min_value=low,
+            max_value=high,
+        )
+        if not with_status:
+            del self.fields["status"]
+
+    @classmethod
+    def initial_for(cls, client: Client, *, unit_system: str) -> dict[str, Any]:
+        height = client.height_cm
+        if height is not None and unit_system == UnitSystem.IMPERIAL:
+            height = _to_inches(height)
+        return {
+            "first_name": client.first_name,
+            "last_name": client.last_name,
+            "email": client.email,
+            "phone": client.phone,
+            "date_of_birth": client.date_of_birth,
+            "height": height,
+            "goals": client.goals,
+            "notes": client.notes,
+            "status": client.status,
+        }
+
+    def service_fields(self) -> dict[str, Any]:
+        """cleaned_data in the shape the services take (height in cm)."""
+        data = dict(self.cleaned_data)
+        height = data.pop("height", None)
+        if height is not None and self.imperial:
+            height = (height * CM_PER_INCH).quantize(Decimal("0.1"))
+        data["height_cm"] = height
+        return data
+
+
+class PortalLoginForm(forms.Form):
+    """Email + PIN, or the PIN alone on a remembered device. The PIN's format is not
+    checked here: every refusal must read the same (PIN_LOGIN_FAILED)."""
+
+    email = forms.EmailField(
+        label="Email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    pin = forms.CharField(
+        label="PIN",
+        max_length=16,
+        strip=True,
+        widget=forms.PasswordInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "pattern": "[0-9]*",
+                "class": "pin-input",
+            }
+        ),
+        help_text="The PIN your trainer gave you.",
+    )
+    remember = forms.BooleanField(
+        label="Remember this device",
+        required=False,
+        help_text="Next time, enter only your PIN. Don't tick this on a shared device.",
+    )
+
+    def __init__(self, *args: Any, remembered: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if remembered:  # the device cookie names the client; it is kept fresh on sign-in
+            del self.fields["email"]
+            del self.fields["remember"]
+            self.fields["pin"].widget.attrs["autofocus"] = True

@@ -1,0 +1,143 @@
+"""The trainer's client pages under /dashboard/clients/. Every lookup goes through
+clients.selectors, scoped to request.trainer: another trainer's client is a 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from clients import selectors, services
+from clients.forms import SERVICE_FIELD_NAMES, ClientForm
+from clients.models import Client, ClientStatus
+from fitnesspr.errors import ConflictError
+from fitnesspr.forms import add_service_error
+from trainers.decorators import TrainerRequest, trainer_required
+
+# The new PIN waits here between the POST that made it and the one GET that shows it,
+# so it never sits in a URL and a reload cannot show it again.
+PIN_ONCE_KEY = "clients.pin_once"
+PAGE_SIZE = 25
+
+
+def _hand_over_pin(request: TrainerRequest, client: Client, pin: str, *, reason: str) -> None:
+    request.session[PIN_ONCE_KEY] = {"client": client.pk, "pin": pin, "reason": reason}
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@trainer_required
+def client_list(request: TrainerRequest) -> HttpResponse:
+    search = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    if status not in selectors.STATUS_FILTERS:
+        status = ""
+    clients = selectors.client_list(trainer=request.trainer, search=search, status=status)
+    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "clients/client_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#client-table"
+    context = {
+        "page": page,
+        "search": search,
+        "status": status,
+        "status_filters": selectors.STATUS_FILTERS,
+        "filtered": bool(search or status),
+    }
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+@trainer_required
+def client_create(request: TrainerRequest) -> HttpResponse:
+    units = request.trainer.unit_system
+    form = ClientForm(request.POST or None, unit_system=units, with_status=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            client, pin = services.client_create(trainer=request.trainer, **form.service_fields())
+        except (ValidationError, ConflictError) as exc:
+            add_service_error(form, exc, renames=SERVICE_FIELD_NAMES)
+        else:
+            _hand_over_pin(request, client, pin, reason="created")
+            return redirect("clients:pin", pk=client.pk)
+    return render(request, "clients/client_form.html", {"form": form, "client": None})
+
+
+@require_GET
+@never_cache  # the browser must not keep a copy of the page with the PIN on it
+@trainer_required
+def client_pin(request: TrainerRequest, pk: int) -> HttpResponse:
+    client = selectors.client_get(trainer=request.trainer, pk=pk)
+    handed = request.session.get(PIN_ONCE_KEY)
+    pin, reason = None, None
+    if handed and handed.get("client") == client.pk:
+        del request.session[PIN_ONCE_KEY]
+        pin, reason = handed["pin"], handed["reason"]
+    context = {
+        "client": client,
+        "pin": pin,
+        "reason": reason,
+        "portal_url": request.build_absolute_uri(reverse("portal:login")),
+    }
+    return render(request, "clients/client_pin.html", context)
+
+
+@require_GET
+@trainer_required
+def client_detail(request: TrainerRequest, pk: int) -> HttpResponse:
+    client = selectors.client_get(trainer=request.trainer, pk=pk)
+    return render(request, "clients/client_detail.html", {"client": client})
+
+
+@require_http_methods(["GET", "POST"])
+@trainer_required
+def client_edit(request: TrainerRequest, pk: int) -> HttpResponse:
+    client = selectors.client_get(trainer=request.trainer, pk=pk)
+    units = request.trainer.unit_system
+    form = ClientForm(
+        request.POST or None,
+        initial=ClientForm.initial_for(client, unit_system=units),
+        unit_system=units,
+        with_status=client.status != ClientStatus.ARCHIVED,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.client_update(client=client, **form.service_fields())
+        except (ValidationError, ConflictError) as exc:
+            client.refresh_from_db()  # the service set the refused values on it
+            client.user.refresh_from_db()
+            add_service_error(form, exc, renames=SERVICE_FIELD_NAMES)
+        else:
+            messages.success(request, f"{client.full_name}'s profile is saved.")
+            return redirect("clients:detail", pk=client.pk)
+    return render(request, "clients/client_form.html", {"form": form, "client": client})
+
+
+@require_http_methods(["GET", "POST"])
+@trainer_required
+def client_reset_pin(request: TrainerRequest, pk: int) -> HttpResponse:
+    client = selectors.client_get(trainer=request.trainer, pk=pk)
+    if request.method == "POST":
+        pin = services.client_reset_pin(client=client)
+        _hand_over_pin(request, client, pin, reason="reset")
+        return redirect("clients:pin", pk=client.pk)
+    return render(request, "clients/client_confirm.html", {"client": client, "action": "reset"})
+
+
+@require_http_methods(["GET", "POST"])
+@trainer_required
+def client_archive(request: TrainerRequest, pk: int) -> HttpResponse:
+    client = selectors.client_get(trainer=request.trainer, pk=pk)
+    if request.method == "POST":
+        services.client_archive(client=client)
+        messages.success(
+            request, f"{client.full_name} is archived and can no longer sign in to the portal."
+        )
+        return redirect("clients:detail", pk=client.pk)
+    return render(request, "clients/client_confirm.html", {"client": client, "action": "archive"})

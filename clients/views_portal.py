@@ -1,0 +1,103 @@
+"""The client portal under /portal/: PIN sign-in (email + PIN, or PIN alone on a
+remembered device) and the phone-sized home page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import login, logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from clients import selectors, services
+from clients.decorators import PortalRequest, portal_login_required
+from clients.forms import PortalLoginForm
+from clients.models import Client
+from fitnesspr import ratelimit
+
+DEVICE_COOKIE = "fitnesspr_device"
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+TOO_MANY_ATTEMPTS = "Too many sign-in attempts from this network. Wait a few minutes and try again."
+
+
+def _next_url(request: HttpRequest) -> str | None:
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return None
+
+
+def _remember_device(request: HttpRequest, response: HttpResponse, client: Client) -> None:
+    response.set_cookie(
+        DEVICE_COOKIE,
+        services.device_token_make(client),  # signed; names the client and PIN version
+        max_age=settings.REMEMBER_DEVICE_DAYS * 24 * 60 * 60,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def portal_login(request: HttpRequest) -> HttpResponse:
+    if selectors.portal_client_for_user(request.user) is not None:
+        return redirect("portal:home")
+    token = request.COOKIES.get(DEVICE_COOKIE)
+    remembered = services.device_client(token)
+    form = PortalLoginForm(request.POST or None, remembered=remembered is not None)
+    status = 200
+    if request.method == "POST":
+        allowed = ratelimit.hit(
+            "portal-login",
+            ratelimit.client_ip(request),
+            limit=settings.PORTAL_LOGIN_IP_LIMIT,
+            window_seconds=settings.PORTAL_LOGIN_IP_WINDOW_SECONDS,
+        )
+        if not allowed:
+            form.add_error(None, TOO_MANY_ATTEMPTS)
+            status = 429
+        elif form.is_valid():
+            pin = form.cleaned_data["pin"]
+            if remembered is not None and token:
+                client = services.client_pin_login_device(device_token=token, pin=pin)
+            else:
+                client = services.client_pin_login(email=form.cleaned_data["email"], pin=pin)
+            if client is None:
+                form.add_error(None, services.PIN_LOGIN_FAILED)
+            else:
+                login(request, client.user, backend=MODEL_BACKEND)
+                success = redirect(_next_url(request) or "portal:home")
+                if remembered is not None or form.cleaned_data.get("remember"):
+                    _remember_device(request, success, client)
+                return success
+    context = {"form": form, "remembered": remembered, "next": _next_url(request) or ""}
+    response = render(request, "portal/login.html", context, status=status)
+    if token and remembered is None:  # expired or revoked by a PIN reset: drop it
+        response.delete_cookie(DEVICE_COOKIE, samesite="Lax")
+    return response
+
+
+@require_POST
+def forget_device(request: HttpRequest) -> HttpResponse:
+    """ "Not you?": this device stops naming a client, so the next sign-in asks for an email."""
+    response = redirect("portal:login")
+    response.delete_cookie(DEVICE_COOKIE, samesite="Lax")
+    return response
+
+
+@require_GET
+@portal_login_required
+def portal_home(request: PortalRequest) -> HttpResponse:
+    return render(request, "portal/home.html", {"client": request.portal_client})
+
+
+@require_POST
+def portal_logout(request: HttpRequest) -> HttpResponse:
+    # The remembered-device cookie stays: next time this phone asks only for the PIN.
+    logout(request)
+    return redirect("portal:login")

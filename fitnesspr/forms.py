@@ -1,0 +1,33 @@
+"""Glue between services and HTML forms: a form only checks shapes; the rules live in
+services, and whatever a service refuses is shown on the form field it concerns."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from fitnesspr.errors import DomainError
+
+
+def add_service_error(
+    form: forms.BaseForm,
+    exc: ValidationError | DomainError,
+    *,
+    default_field: str | None = None,
+    renames: dict[str, str] | None = None,
+) -> None:
+    """Attach a service's refusal to the form: per field when the service named one
+    the form has (`renames` maps service names to form names), else to
+    `default_field`, else to the whole form."""
+
+    def target(name: str | None) -> str | None:
+        name = (renames or {}).get(name or "", name)
+        return name if name in form.fields else default_field
+
+    if isinstance(exc, DomainError):
+        form.add_error(target(exc.field), exc.message)
+    elif hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(target(name), errors)
+    else:
+        form.add_error(default_field, exc)

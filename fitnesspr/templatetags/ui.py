@@ -1,0 +1,41 @@
+"""Small presentation helpers shared by the dashboard and the portal."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+CM_PER_INCH = Decimal("2.54")
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(
+    context: dict[str, Any], url_name: str, label: str, *, exact: bool = False
+) -> SafeString:
+    """A nav link that tells assistive tech which section the visitor is in."""
+    url = reverse(url_name)
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    current = path == url if exact else path.startswith(url)
+    if current:
+        return format_html('<a href="{}" aria-current="page">{}</a>', url, label)
+    return format_html('<a href="{}">{}</a>', url, label)
+
+
+@register.filter
+def height(value: Decimal | None, unit_system: str = "metric") -> str:
+    """A height stored in cm, shown in the trainer's units."""
+    if value is None:
+        return "—"
+    if unit_system == "imperial":
+        total_inches = round(Decimal(value) / CM_PER_INCH)
+        feet, inches = divmod(total_inches, 12)
+        return f"{feet} ft {inches} in"
+    return f"{Decimal(value).normalize():f} cm"

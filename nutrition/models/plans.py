@@ -1,0 +1,286 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Self
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from fitnesspr.constraints import between, choices_check, not_blank, range_check
+from fitnesspr.tenancy import TrainerScopedQuerySet
+
+from .library import Food, Recipe
+
+
+class MealSlot(models.TextChoices):
+    BREAKFAST = "breakfast", "Breakfast"
+    MORNING_SNACK = "morning_snack", "Morning snack"
+    LUNCH = "lunch", "Lunch"
+    AFTERNOON_SNACK = "afternoon_snack", "Afternoon snack"
+    DINNER = "dinner", "Dinner"
+    EVENING_SNACK = "evening_snack", "Evening snack"
+
+
+class AssignmentStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    COMPLETED = "completed", "Completed"
+    ENDED = "ended", "Ended early"
+    REPLACED = "replaced", "Replaced"
+
+
+class MealPlanQuerySet(TrainerScopedQuerySet):
+    trainer_path = "trainer"
+    client_path = "client"
+
+    def templates(self) -> Self:
+        return self.filter(is_template=True)
+
+
+class MealPlan(models.Model):
+    """A meal plan with daily targets. Like programs: templates belong to the trainer,
+    assignment gives the client their own copy (client set, `source` = the template)."""
+
+    trainer = models.ForeignKey(
+        "trainers.Trainer", on_delete=models.CASCADE, related_name="meal_plans"
+    )
+    client = models.ForeignKey(
+        "clients.Client",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="meal_plans",
+        help_text="Set on a client's own copy made by assignment.",
+    )
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    target_kcal = models.PositiveIntegerField(null=True, blank=True, validators=between(0, 10000))
+    target_protein_g = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=between(0, 1000)
+    )
+    target_carbs_g = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=between(0, 1000)
+    )
+    target_fat_g = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=between(0, 1000)
+    )
+    is_template = models.BooleanField(default=False)
+    source = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MealPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["trainer", "is_template"], name="mealplan_trainer_template")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(is_template=True, client__isnull=False),
+                name="mealplan_template_has_no_client",
+                violation_error_message="A template can't belong to a client.",
+            ),
+            not_blank("name", name="mealplan_name_set"),
+            range_check("target_kcal", 0, 10000, name="mealplan_kcal_range", nullable=True),
+            range_check("target_protein_g", 0, 1000, name="mealplan_protein_range", nullable=True),
+            range_check("target_carbs_g", 0, 1000, name="mealplan_carbs_range", nullable=True),
+            range_check("target_fat_g", 0, 1000, name="mealplan_fat_range", nullable=True),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        client, source = self.client, self.source
+        if client is not None and self.trainer_id and client.trainer_id != self.trainer_id:
+            raise ValidationError({"client": "This client belongs to another trainer."})
+        if source is not None and self.trainer_id and source.trainer_id != self.trainer_id:
+            raise ValidationError({"source": "Copy only from your own meal plans."})
+
+
+class MealPlanDayQuerySet(TrainerScopedQuerySet):
+    trainer_path = "plan__trainer"
+    client_path = "plan__client"
+
+
+class MealPlanDay(models.Model):
+    """Day N of a plan (up to four weeks); the plan repeats after its last day."""
+
+    plan = models.ForeignKey(MealPlan, on_delete=models.CASCADE, related_name="days")
+    day_number = models.PositiveSmallIntegerField(validators=between(1, 28))
+    title = models.CharField(max_length=120, blank=True)
+
+    objects = MealPlanDayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "day_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "day_number"],
+                name="mealplanday_unique_number",
+                violation_error_message="This plan already has that day.",
+            ),
+            range_check("day_number", 1, 28, name="mealplanday_number_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Day {self.day_number}: {self.title}" if self.title else f"Day {self.day_number}"
+
+
+class MealPlanEntryQuerySet(TrainerScopedQuerySet):
+    trainer_path = "day__plan__trainer"
+    client_path = "day__plan__client"
+
+
+class MealPlanEntry(models.Model):
+    """One item in a meal slot: a recipe in servings, or a single food in grams."""
+
+    day = models.ForeignKey(MealPlanDay, on_delete=models.CASCADE, related_name="entries")
+    slot = models.CharField(max_length=16, choices=MealSlot.choices)
+    recipe = models.ForeignKey(
+        Recipe,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meal_plan_entries",
+    )
+    food = models.ForeignKey(
+        Food, on_delete=models.PROTECT, null=True, blank=True, related_name="meal_plan_entries"
+    )
+    servings = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=between(Decimal("0.01"), 100),
+    )
+    grams = models.DecimalField(
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=between(Decimal("0.1"), 10000),
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    notes = models.CharField(max_length=200, blank=True)
+
+    objects = MealPlanEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["day", "slot", "order", "pk"]
+        verbose_name_plural = "meal plan entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    recipe__isnull=False,
+                    servings__isnull=False,
+                    food__isnull=True,
+                    grams__isnull=True,
+                )
+                | models.Q(
+                    recipe__isnull=True,
+                    servings__isnull=True,
+                    food__isnull=False,
+                    grams__isnull=False,
+                ),
+                name="mealentry_recipe_xor_food",
+                violation_error_message=(
+                    "Choose either a recipe (with servings) or a food (with grams)."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(servings__isnull=True)
+                | models.Q(servings__gt=0, servings__lte=100),
+                name="mealentry_servings_range",
+                violation_error_message="Servings must be more than 0 and at most 100.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grams__isnull=True) | models.Q(grams__gt=0, grams__lte=10000),
+                name="mealentry_grams_range",
+                violation_error_message="Grams must be more than 0 and at most 10000.",
+            ),
+            choices_check("slot", MealSlot.values, name="mealentry_slot_valid"),
+        ]
+
+    def __str__(self) -> str:
+        if self.recipe_id:
+            return f"{self.get_slot_display()}: {self.servings} x {self.recipe}"
+        return f"{self.get_slot_display()}: {self.grams} g {self.food}"
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.day_id:
+            return
+        trainer_id = self.day.plan.trainer_id
+        recipe, food = self.recipe, self.food
+        if recipe is not None and recipe.trainer_id != trainer_id:
+            raise ValidationError({"recipe": "Pick one of your own recipes."})
+        if food is not None and food.trainer_id not in (None, trainer_id):
+            raise ValidationError({"food": "Pick a food from your library."})
+
+
+class MealPlanAssignmentQuerySet(TrainerScopedQuerySet):
+    trainer_path = "client__trainer"
+    client_path = "client"
+
+    def active(self) -> Self:
+        return self.filter(status=AssignmentStatus.ACTIVE)
+
+
+class MealPlanAssignment(models.Model):
+    """A client following a meal plan (their own copy). One active plan per client."""
+
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.CASCADE, related_name="meal_plan_assignments"
+    )
+    meal_plan = models.ForeignKey(MealPlan, on_delete=models.CASCADE, related_name="assignments")
+    source_meal_plan = models.ForeignKey(
+        MealPlan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="source_assignments",
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.ACTIVE
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MealPlanAssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        indexes = [models.Index(fields=["client", "status"], name="mealassign_client_status")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=models.Q(status="active"),
+                name="mealassign_one_active_per_client",
+                violation_error_message="This client already has an active meal plan.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="mealassign_end_after_start",
+                violation_error_message="The end date can't be before the start date.",
+            ),
+            choices_check("status", AssignmentStatus.values, name="mealassign_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meal_plan} → {self.client} from {self.start_date}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.meal_plan_id and self.client_id and self.meal_plan.client_id != self.client_id:
+            raise ValidationError({"meal_plan": "Assign the client's own copy of the plan."})
+        source = self.source_meal_plan
+        if source is not None and self.client_id and source.trainer_id != self.client.trainer_id:
+            raise ValidationError({"source_meal_plan": "That plan belongs to another trainer."})

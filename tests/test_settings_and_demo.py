@@ -1,0 +1,66 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from clients.models import Client
+from clients.services import client_pin_login
+from fitnesspr.models import User
+
+ROOT = Path(__file__).resolve().parent.parent
+STRONG_KEY = "k3Jx9-vQ2mZ8pL7wR4tY6uI1oP0aS5dF3gH8jK2lZ9xC7vB4nM6qW1eR5tY"
+
+
+def _boot_production(**env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    environment.update(DJANGO_SETTINGS_MODULE="fitnesspr.settings.production", **env)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "complaint"),
+    [
+        ({"DEBUG": "true", "SECRET_KEY": STRONG_KEY}, "DEBUG"),
+        ({"DEBUG": "false"}, "SECRET_KEY"),
+        ({"DEBUG": "false", "SECRET_KEY": "short-key"}, "SECRET_KEY"),
+        ({"DEBUG": "false", "SECRET_KEY": "a" * 60}, "SECRET_KEY"),
+    ],
+)
+def test_production_refuses_unsafe_settings(env, complaint):
+    result = _boot_production(**env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert complaint in result.stderr
+
+
+def test_production_starts_with_safe_settings():
+    result = _boot_production(DEBUG="false", SECRET_KEY=STRONG_KEY)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent_and_prints_working_logins(capsys):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    out = capsys.readouterr().out.split("Demo data ready")[-1]
+    assert User.objects.filter(role="trainer").count() == 1
+    assert Client.objects.count() >= 3
+
+    labelled = [line.split() for line in out.splitlines()]
+    values = [words[1] for words in labelled if words[:1] in (["email"], ["password"], ["PIN"])]
+    trainer_email, trainer_password, client_email, pin, staff_email, staff_password = values
+    assert User.objects.get(email=trainer_email).check_password(trainer_password)
+    assert client_pin_login(email=client_email, pin=pin) is not None
+    staff = User.objects.get(email=staff_email)
+    assert staff.is_superuser
+    assert staff.check_password(staff_password)

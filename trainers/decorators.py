@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
+
+from trainers.models import Trainer
+
+
+class TrainerRequest(HttpRequest):
+    trainer: Trainer
+    htmx: HtmxDetails
+
+
+View = Callable[..., HttpResponse]
+
+
+def trainer_required(view: View) -> View:
+    """Let only a signed-in trainer through, with `request.trainer` set. Anonymous
+    visitors go to the sign-in page; anyone else signed in gets the 403 page."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            login = redirect_to_login(request.get_full_path())
+            if getattr(request, "htmx", False):  # a live search after the session expired
+                return HttpResponseClientRedirect(login["Location"])
+            return login
+        trainer = getattr(user, "trainer_profile", None) if user.role == "trainer" else None
+        if trainer is None:
+            raise PermissionDenied("The dashboard is for trainers. Sign in with a trainer account.")
+        request.trainer = trainer  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper

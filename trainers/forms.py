@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import zoneinfo
+from collections import defaultdict
+from functools import cache
+from typing import Any
+
+from django import forms
+
+from trainers.models import Currency, Trainer, UnitSystem
+
+
+@cache
+def timezone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every IANA zone, grouped by region so the long select stays scannable."""
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name in sorted(zoneinfo.available_timezones()):
+        region = name.split("/", 1)[0] if "/" in name else "Other"
+        groups[region].append((name, name.replace("_", " ")))
+    return sorted(groups.items())
+
+
+class BusinessFieldsForm(forms.Form):
+    business_name = forms.CharField(
+        max_length=120,
+        help_text="Your clients see this name in their portal.",
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    timezone = forms.ChoiceField(
+        label="Time zone",
+        choices=timezone_choices,
+        initial="UTC",
+        help_text="Dates and times are shown in it.",
+    )
+    unit_system = forms.ChoiceField(
+        label="Units", choices=UnitSystem.choices, initial=UnitSystem.METRIC
+    )
+    currency = forms.ChoiceField(
+        choices=Currency.choices,
+        initial=Currency.USD,
+        help_text="Used for your prices and invoices.",
+    )
+
+
+class BusinessProfileForm(BusinessFieldsForm):
+    @classmethod
+    def for_trainer(cls, trainer: Trainer, data: Any = None) -> BusinessProfileForm:
+        initial = {name: getattr(trainer, name) for name in cls.base_fields}
+        return cls(data=data, initial=initial)
+
+
+class SignupForm(BusinessFieldsForm):
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    first_name = forms.CharField(
+        max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    email = forms.EmailField(
+        label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 8 characters, not a common or all-numeric password.",
+    )
+    password2 = forms.CharField(
+        label="Password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_password2(self) -> str:
+        password1 = self.cleaned_data.get("password1")
+        password2: str = self.cleaned_data["password2"]
+        if password1 and password1 != password2:
+            raise forms.ValidationError("The two passwords don't match.")
+        return password2

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from fitnesspr.errors import ConflictError
+from fitnesspr.forms import add_service_error
+from trainers import selectors, services
+from trainers.decorators import TrainerRequest, trainer_required
+from trainers.forms import BusinessProfileForm, SignupForm
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def place_for(user: Any) -> str:
+    """Where a signed-in user belongs: clients in the portal, staff in the admin."""
+    if user.role == "client":
+        return reverse("portal:home")
+    if user.role == "staff" or user.is_staff:
+        return reverse("admin:index")
+    return reverse("trainers:home")
+
+
+class TrainerLoginView(LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        # ?next= is honoured for trainers only: it points into the dashboard, which
+        # would answer a client or staff member with a 403.
+        user = self.request.user
+        if getattr(user, "role", None) == "trainer":
+            return super().get_success_url()
+        return place_for(user)
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(place_for(request.user))
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            trainer = services.trainer_register(
+                email=data["email"],
+                password=data["password1"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                business_name=data["business_name"],
+                timezone=data["timezone"],
+                unit_system=data["unit_system"],
+                currency=data["currency"],
+            )
+        except (ValidationError, ConflictError) as exc:
+            add_service_error(form, exc, default_field="password1")
+        else:
+            login(request, trainer.user, backend=MODEL_BACKEND)
+            messages.success(request, f"Welcome to FitnessPr, {trainer.user.first_name}!")
+            return redirect("trainers:home")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@require_GET
+@trainer_required
+def home(request: TrainerRequest) -> HttpResponse:
+    summary = selectors.dashboard_summary(trainer=request.trainer)
+    return render(request, "trainers/home.html", summary)
+
+
+@require_http_methods(["GET", "POST"])
+@trainer_required
+def account_settings(request: TrainerRequest) -> HttpResponse:
+    form = BusinessProfileForm.for_trainer(request.trainer, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.trainer_update(trainer=request.trainer, **form.cleaned_data)
+        except ValidationError as exc:
+            request.trainer.refresh_from_db()  # the service set the refused values on it
+            add_service_error(form, exc)
+        else:
+            messages.success(request, "Your business profile is saved.")
+            return redirect("trainers:settings")
+    return render(request, "trainers/settings.html", {"form": form})
