@@ -18,6 +18,8 @@ from clients.forms import SERVICE_FIELD_NAMES, ClientForm
 from clients.models import Client, ClientStatus
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
+from progress.selectors.adherence import client_adherence
+from progress.selectors.today import today_workout
 from trainers.decorators import TrainerRequest, trainer_required
 
 # The new PIN waits here between the POST that made it and the one GET that shows it,
@@ -92,7 +94,13 @@ def client_pin(request: TrainerRequest, pk: int) -> HttpResponse:
 @trainer_required
 def client_detail(request: TrainerRequest, pk: int) -> HttpResponse:
     client = selectors.client_get(trainer=request.trainer, pk=pk)
-    return render(request, "clients/client_detail.html", {"client": client})
+    today = request.trainer.today()
+    context = {
+        "client": client,
+        "training": today_workout(client=client, on=today),
+        "adherence": client_adherence(client=client, today=today),
+    }
+    return render(request, "clients/client_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])

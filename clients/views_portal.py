@@ -16,6 +16,7 @@ from clients.decorators import PortalRequest, portal_login_required
 from clients.forms import PortalLoginForm
 from clients.models import Client
 from fitnesspr import ratelimit
+from progress.selectors.today import today_workout
 
 DEVICE_COOKIE = "fitnesspr_device"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -93,7 +94,9 @@ def forget_device(request: HttpRequest) -> HttpResponse:
 @require_GET
 @portal_login_required
 def portal_home(request: PortalRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {"client": request.portal_client})
+    client = request.portal_client
+    today = today_workout(client=client, on=client.trainer.today())
+    return render(request, "portal/home.html", {"client": client, "today": today})
 
 
 @require_POST

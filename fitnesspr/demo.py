@@ -13,6 +13,7 @@ from django.db import transaction
 
 from clients.models import Client
 from clients.services import client_create, client_reset_pin
+from fitnesspr.demo_training import demo_training
 from fitnesspr.models import User
 from trainers.models import Trainer
 from trainers.services import trainer_register
@@ -100,13 +101,14 @@ def demo_seed() -> DemoLogins:
         user.is_active = True
         user.save(update_fields=["password", "is_active"])
 
-    first: Client | None = None
+    clients: list[Client] = []
     for fields in DEMO_CLIENTS:
         client = Client.objects.for_trainer(trainer).filter(user__email=fields["email"]).first()
         if client is None:
             client, _pin = client_create(trainer=trainer, send_welcome=False, **fields)  # type: ignore[arg-type]
-        first = first or client
-    assert first is not None
+        clients.append(client)
+    first = clients[0]
+    demo_training(trainer=trainer, clients=clients[:2])
     pin = client_reset_pin(client=first)
     _demo_staff()
     return DemoLogins(

@@ -4,14 +4,21 @@ holds across web processes."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
 
 def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy
-    # rewrites it, and trusting it would let a guesser pick a fresh "IP" per request.
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The caller's address as DRF's throttles see it. X-Forwarded-For is written by the
+    client unless a trusted proxy appends to it, so only the entry the last of
+    NUM_PROXIES proxies added is believed; with none, REMOTE_ADDR."""
+    remote = request.META.get("REMOTE_ADDR") or "unknown"
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.NUM_PROXIES and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        return hops[-min(settings.NUM_PROXIES, len(hops))] if hops else remote
+    return remote
 
 
 def hit(scope: str, key: str, *, limit: int, window_seconds: int) -> bool:

@@ -11,7 +11,11 @@ urlpatterns = [
     path("accounts/", include("trainers.urls_accounts")),
     path("dashboard/", include("trainers.urls")),
     path("dashboard/clients/", include("clients.urls")),
+    path("dashboard/exercises/", include("programs.urls_exercises")),
+    path("dashboard/programs/", include("programs.urls_programs")),
+    path("dashboard/clients/<int:client_id>/training/", include("progress.urls_trainer")),
     path("portal/", include("clients.urls_portal")),
+    path("portal/training/", include("progress.urls_portal")),
     path("api/v1/", include("fitnesspr.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,13 @@ from tests.factories.core import ClientFactory, StaffFactory, TrainerFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests share a committed database with a live server and flush it after
+    each test (the seeded exercise library too): run them after everything else."""
+    items.sort(key=lambda item: "tests/browser/" in str(item.path))
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache() -> Iterator[None]:
     """Throttle counters and lockouts live in the cache: start every test empty."""

@@ -61,6 +61,11 @@ def test_seed_demo_is_idempotent_and_prints_working_logins(capsys):
     trainer_email, trainer_password, client_email, pin, staff_email, staff_password = values
     assert User.objects.get(email=trainer_email).check_password(trainer_password)
     assert client_pin_login(email=client_email, pin=pin) is not None
+    # a program to look at, assigned, with a week of workouts logged by the first client
+    anna = Client.objects.get(user__email=client_email)
+    assert anna.program_assignments.filter(status="active").exists()
+    assert anna.workout_logs.filter(status="completed").count() == 3
+    assert Client.objects.filter(program_assignments__status="active").count() == 2
     staff = User.objects.get(email=staff_email)
     assert staff.is_superuser
     assert staff.check_password(staff_password)

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import zoneinfo
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.timezone import localdate
 
 from fitnesspr.tenancy import TrainerScopedQuerySet
 
@@ -80,3 +82,7 @@ class Trainer(models.Model):
 
     def __str__(self) -> str:
         return self.business_name
+
+    def today(self) -> date:
+        """Today's date where the trainer works: the calendar their clients train on."""
+        return localdate(timezone=zoneinfo.ZoneInfo(self.timezone))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import LoginView
@@ -11,8 +12,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from fitnesspr import ratelimit
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
+from progress.selectors.adherence import clients_gone_quiet
 from trainers import selectors, services
 from trainers.decorators import TrainerRequest, trainer_required
 from trainers.forms import BusinessProfileForm, SignupForm
@@ -32,6 +35,20 @@ def place_for(user: Any) -> str:
 class TrainerLoginView(LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        allowed = ratelimit.hit(
+            "trainer-login",
+            ratelimit.client_ip(request),
+            limit=settings.TRAINER_LOGIN_IP_LIMIT,
+            window_seconds=settings.TRAINER_LOGIN_IP_WINDOW_SECONDS,
+        )
+        if allowed:
+            return super().post(request, *args, **kwargs)
+        form = self.get_form()
+        form.is_valid()  # keep the typed email in the form
+        form.add_error(None, "Too many sign-in attempts. Wait a few minutes and try again.")
+        return self.render_to_response(self.get_context_data(form=form), status=429)
 
     def get_success_url(self) -> str:
         # ?next= is honoured for trainers only: it points into the dashboard, which
@@ -73,6 +90,8 @@ def signup(request: HttpRequest) -> HttpResponse:
 @trainer_required
 def home(request: TrainerRequest) -> HttpResponse:
     summary = selectors.dashboard_summary(trainer=request.trainer)
+    today = request.trainer.today()
+    summary["quiet_clients"] = clients_gone_quiet(trainer=request.trainer, today=today)
     return render(request, "trainers/home.html", summary)
 
 

@@ -41,7 +41,10 @@ def _flatten(detail: Any, field: str | None = None) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     if isinstance(detail, dict):
         for key, value in detail.items():
-            name = key if field is None else f"{field}.{key}"
+            if isinstance(key, int):  # a list's errors keyed by position: days[0]
+                name = f"{field or ''}[{key}]"
+            else:
+                name = key if field is None else f"{field}.{key}"
             out.extend(_flatten(value, None if key == "non_field_errors" else name))
         return out
     if isinstance(detail, list):

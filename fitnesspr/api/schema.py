@@ -278,6 +278,22 @@ TAGS = [
     {"name": "auth", "description": "Sign-up, sign-in (password or PIN), tokens, current user."},
     {"name": "trainers", "description": "The signed-in trainer's business profile."},
     {"name": "clients", "description": "A trainer's clients (trainers only)."},
+    {
+        "name": "exercises",
+        "description": "The exercise library: the shared library plus a trainer's own "
+        "exercises (clients read their trainer's), muscle groups and equipment.",
+    },
+    {
+        "name": "programs",
+        "description": "Training programs with nested days and exercises, templates, "
+        "duplicate and assign (trainers), and assignments (both sides: a client reads their "
+        "own, with their copy of the program).",
+    },
+    {
+        "name": "progress",
+        "description": "Workout logs (clients write their own, trainers read their "
+        "clients'), today's workout, exercise history with estimated 1RM, adherence.",
+    },
 ]
 
 

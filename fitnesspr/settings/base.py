@@ -162,6 +162,12 @@ REMEMBER_DEVICE_DAYS = env.int("REMEMBER_DEVICE_DAYS", default=90)
 # per-client lockout: it slows a guesser who walks through many emails.
 PORTAL_LOGIN_IP_LIMIT = env.int("PORTAL_LOGIN_IP_LIMIT", default=30)
 PORTAL_LOGIN_IP_WINDOW_SECONDS = env.int("PORTAL_LOGIN_IP_WINDOW_SECONDS", default=600)
+# The same cap on the trainers' password sign-in page.
+TRAINER_LOGIN_IP_LIMIT = env.int("TRAINER_LOGIN_IP_LIMIT", default=30)
+TRAINER_LOGIN_IP_WINDOW_SECONDS = env.int("TRAINER_LOGIN_IP_WINDOW_SECONDS", default=600)
+# Per-IP limits read REMOTE_ADDR; behind N trusted proxies set NUM_PROXIES=N so the client
+# address comes from X-Forwarded-For (a spoofed header must not reset the count).
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 
 # Stripe: off unless a secret key is configured; manual payments always work.
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
@@ -204,14 +210,12 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env.str("THROTTLE_ANON", default="120/min"),
-        "user": env.str("THROTTLE_USER", default="600/min"),
-        "auth": env.str("THROTTLE_AUTH", default="20/min"),
-        "pin": env.str("THROTTLE_PIN", default="10/min"),
+        "anon": env.str("THROTTLE_ANON", default="600/min"),
+        "user": env.str("THROTTLE_USER", default="1200/min"),
+        "auth": env.str("THROTTLE_AUTH", default="60/min"),
+        "pin": env.str("THROTTLE_PIN", default="30/min"),
     },
-    # Per-IP throttles read REMOTE_ADDR; behind N trusted proxies set NUM_PROXIES=N so the
-    # client address comes from X-Forwarded-For (a spoofed header must not reset the count).
-    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
+    "NUM_PROXIES": NUM_PROXIES,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -244,6 +248,13 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "fitnesspr.api.schema.describe_api",
     ],
+    # Several models have a "status": give each choice set its own stable enum name.
+    "ENUM_NAME_OVERRIDES": {
+        "ClientStatusEnum": "clients.models.ClientStatus",
+        "AssignmentStatusEnum": "programs.models.AssignmentStatus",
+        "AssignmentEndStatusEnum": ["ended", "completed"],
+        "WorkoutStatusEnum": "progress.models.WorkoutStatus",
+    },
     # No validator badge: it would load an image from swagger.io (no internet, strict CSP).
     "SWAGGER_UI_SETTINGS": {
         "deepLinking": True,

@@ -39,3 +39,11 @@ def height(value: Decimal | None, unit_system: str = "metric") -> str:
         feet, inches = divmod(total_inches, 12)
         return f"{feet} ft {inches} in"
     return f"{Decimal(value).normalize():f} cm"
+
+
+@register.filter
+def weight(value: Decimal | None, unit_system: str = "metric") -> str:
+    """A weight stored in kg, shown in the trainer's units ("62.5 kg", "137.8 lb")."""
+    from fitnesspr.units import format_weight
+
+    return format_weight(value, unit_system)

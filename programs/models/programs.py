@@ -200,7 +200,7 @@ class PrescribedExercise(models.Model):
             models.CheckConstraint(
                 condition=models.Q(load_kg__isnull=True) | models.Q(load_percent_1rm__isnull=True),
                 name="prescribed_one_load_kind",
-                violation_error_message="Give the load in kg or as % of 1RM, not both.",
+                violation_error_message="Give the load in kg or as a percentage of 1RM, not both.",
             ),
             models.CheckConstraint(
                 condition=models.Q(rpe__isnull=True) | models.Q(rpe__in=RPE_STEPS),

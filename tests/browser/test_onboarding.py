@@ -7,7 +7,10 @@ from playwright.sync_api import Browser, expect
 
 from tests.factories.core import DEFAULT_PASSWORD, TrainerFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 

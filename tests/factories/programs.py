@@ -36,14 +36,38 @@ class EquipmentFactory(factory.django.DjangoModelFactory):
 
 
 class ExerciseFactory(factory.django.DjangoModelFactory):
-    """A global library exercise; pass trainer=... for a trainer's own."""
+    """A global library exercise; pass trainer=... for a trainer's own, and
+    primary_muscles=[...], secondary_muscles=[...], equipment=[...] to link them."""
 
     class Meta:
         model = Exercise
+        skip_postgeneration_save = True
 
     trainer = None
     name = factory.Sequence(lambda n: f"Exercise {n}")
     category = "strength"
+
+    @factory.post_generation
+    def primary_muscles(self, create: bool, extracted: list[MuscleGroup] | None, **kw: object):
+        if create and extracted:
+            self.primary_muscles.set(extracted)
+
+    @factory.post_generation
+    def secondary_muscles(self, create: bool, extracted: list[MuscleGroup] | None, **kw: object):
+        if create and extracted:
+            self.secondary_muscles.set(extracted)
+
+    @factory.post_generation
+    def equipment(self, create: bool, extracted: list[Equipment] | None, **kw: object):
+        if create and extracted:
+            self.equipment.set(extracted)
+
+
+class OwnExerciseFactory(ExerciseFactory):
+    """A trainer's own exercise."""
+
+    trainer = factory.SubFactory(TrainerFactory)
+    name = factory.Sequence(lambda n: f"Own exercise {n}")
 
 
 class ProgramFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,46 @@
+"""Weights are stored in kg and shown (and typed) in the trainer's unit system. Every
+kg <-> lb conversion goes through here so the rounding is the same everywhere."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+KG_PER_LB = Decimal("0.45359237")  # exact, by international definition
+METRIC = "metric"
+IMPERIAL = "imperial"
+
+
+def weight_unit(unit_system: str) -> str:
+    return "lb" if unit_system == IMPERIAL else "kg"
+
+
+def kg_to_display(
+    kg: Decimal | None, unit_system: str, *, places: str | None = None
+) -> Decimal | None:
+    """A stored kg value in the unit the trainer reads. By default kilograms keep their
+    2 places (82.25 kg is a real plate load) and pounds round to 0.1 lb, so a weight
+    typed in pounds comes back as typed after its trip through kg (135 lb -> 61.23 kg
+    -> 135.0 lb)."""
+    if kg is None:
+        return None
+    imperial = unit_system == IMPERIAL
+    value = Decimal(kg) / KG_PER_LB if imperial else Decimal(kg)
+    step = Decimal(places or ("0.1" if imperial else "0.01"))
+    return value.quantize(step, rounding=ROUND_HALF_UP)
+
+
+def display_to_kg(value: Decimal | None, unit_system: str) -> Decimal | None:
+    """A weight typed in the trainer's unit, as kg to 2 places (what the models store)."""
+    if value is None:
+        return None
+    kg = Decimal(value) * KG_PER_LB if unit_system == IMPERIAL else Decimal(value)
+    return kg.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def format_weight(kg: Decimal | None, unit_system: str) -> str:
+    """ "62.5 kg" / "137.8 lb"; no trailing zeros; "—" when unknown."""
+    shown = kg_to_display(kg, unit_system)
+    if shown is None:
+        return "—"
+    text = f"{shown.normalize():f}"
+    return f"{text} {weight_unit(unit_system)}"

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from programs.models import Exercise, ExerciseCategory
+from programs.selectors.exercises import equipment_list, muscle_group_list
+
+
+class ExerciseForm(forms.Form):
+    """Shapes only; exercise_create/exercise_update decide what is allowed."""
+
+    name = forms.CharField(max_length=120)
+    aliases = forms.CharField(
+        label="Other names",
+        max_length=255,
+        required=False,
+        help_text="Comma-separated, e.g. “RDL, Romanian deadlift”. Search finds these too.",
+    )
+    category = forms.ChoiceField(choices=ExerciseCategory.choices)
+    primary_muscles = forms.ModelMultipleChoiceField(
+        queryset=muscle_group_list(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The muscles that do most of the work.",
+    )
+    secondary_muscles = forms.ModelMultipleChoiceField(
+        queryset=muscle_group_list(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Muscles that help or stabilise.",
+    )
+    equipment = forms.ModelMultipleChoiceField(
+        queryset=equipment_list(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    instructions = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="A few sentences your clients read before the set.",
+    )
+    video_url = forms.URLField(
+        label="Video link",
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        help_text="A web link (http or https), e.g. a YouTube or Vimeo video.",
+    )
+    is_unilateral = forms.BooleanField(
+        label="One side at a time (unilateral)",
+        required=False,
+    )
+
+    @classmethod
+    def initial_for(cls, exercise: Exercise) -> dict[str, Any]:
+        return {
+            "name": exercise.name,
+            "aliases": exercise.aliases,
+            "category": exercise.category,
+            "primary_muscles": list(exercise.primary_muscles.all()),
+            "secondary_muscles": list(exercise.secondary_muscles.all()),
+            "equipment": list(exercise.equipment.all()),
+            "instructions": exercise.instructions,
+            "video_url": exercise.video_url,
+            "is_unilateral": exercise.is_unilateral,
+        }
+
+    def service_fields(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)

@@ -1,0 +1,234 @@
+"""Forms of the program builder. They check shapes only (a number is a number, "8-12" is a
+rep range); programs.services.builder decides what is allowed and its refusals are shown
+on the field they concern (fitnesspr.forms.add_service_error)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from clients.models import Client
+from fitnesspr.units import display_to_kg, kg_to_display, weight_unit
+from programs.models import PrescribedExercise, Program, ProgramGoal
+
+#: service field -> form field, for errors a service reports on a prescription
+DOSE_FIELD_NAMES = {
+    "reps_min": "reps",
+    "reps_max": "reps",
+    "load_kg": "load",
+    "rest_seconds": "rest",
+}
+REPS_RE = re.compile(r"^\s*(\d{1,3})\s*(?:(?:-|\u2013|\u2014|to)\s*(\d{1,3}))?\s*$")
+REST_RE = re.compile(r"^\s*(?:(\d{1,2})\s*:\s*(\d{1,2})|(\d{1,4})\s*s?|(\d{1,2})\s*m(?:in)?)\s*$")
+SMALL = {"class": "dose-input"}
+
+
+def format_reps(low: int | None, high: int | None) -> str:
+    if low is None:
+        return ""
+    return f"{low}-{high}" if high and high != low else f"{low}"
+
+
+def format_rest(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes}:{rest:02d}" if minutes else f"{rest}"
+
+
+class ProgramForm(forms.Form):
+    name = forms.CharField(max_length=120)
+    goal = forms.ChoiceField(choices=ProgramGoal.choices, initial=ProgramGoal.GENERAL)
+    description = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the program is for and how to run it.",
+    )
+    duration_weeks = forms.IntegerField(
+        label="Length in weeks",
+        initial=4,
+        widget=forms.NumberInput(attrs={"min": 1, "max": 52, "inputmode": "numeric"}),
+    )
+    is_template = forms.BooleanField(
+        label="Template",
+        required=False,
+        help_text="Templates are programs you reuse: start new programs from them.",
+    )
+
+    def __init__(self, *args: Any, with_template: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not with_template:  # a client's own copy can't become a template
+            del self.fields["is_template"]
+
+    @classmethod
+    def initial_for(cls, program: Program) -> dict[str, Any]:
+        return {f: getattr(program, f) for f in cls.base_fields}
+
+
+class DayAddForm(forms.Form):
+    week = forms.IntegerField(widget=forms.HiddenInput)
+    day = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "e.g. Upper body", "autocomplete": "off"}),
+    )
+
+
+class DayForm(forms.Form):
+    title = forms.CharField(max_length=120, required=False)
+    notes = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Warm-up, focus, anything your client should read before starting.",
+    )
+
+
+class PrescriptionForm(forms.Form):
+    """One exercise's dose, in the trainer's units: reps as "8" or "8-12", load in kg or
+    lb (or % of 1RM), rest as seconds or m:ss."""
+
+    sets = forms.IntegerField(widget=forms.NumberInput(attrs={**SMALL, "min": 1, "max": 20}))
+    reps = forms.CharField(
+        max_length=9,
+        widget=forms.TextInput(
+            attrs={**SMALL, "autocomplete": "off", "title": "A number (8) or a range (8-12)"}
+        ),
+    )
+    load = forms.DecimalField(
+        required=False,
+        max_digits=7,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={**SMALL, "step": "any", "min": 0}),
+    )
+    load_percent_1rm = forms.DecimalField(
+        label="% 1RM",
+        required=False,
+        max_digits=5,
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={**SMALL, "step": "any", "min": 1, "max": 120}),
+    )
+    rpe = forms.DecimalField(
+        label="RPE",
+        required=False,
+        max_digits=4,
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={**SMALL, "step": "0.5", "min": 1, "max": 10}),
+    )
+    rir = forms.IntegerField(
+        label="RIR",
+        required=False,
+        widget=forms.NumberInput(attrs={**SMALL, "min": 0, "max": 10}),
+    )
+    rest = forms.CharField(
+        required=False,
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={
+                **SMALL,
+                "autocomplete": "off",
+                "title": "Seconds (90) or minutes:seconds (1:30)",
+            }
+        ),
+    )
+    tempo = forms.CharField(
+        required=False,
+        max_length=7,
+        widget=forms.TextInput(
+            attrs={**SMALL, "autocomplete": "off", "title": "e.g. 3-1-1-0 (X = explosive)"}
+        ),
+    )
+    notes = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2, "class": "dose-notes"})
+    )
+
+    def __init__(self, *args: Any, unit_system: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unit_system = unit_system
+        self.fields["load"].label = f"Load ({weight_unit(unit_system)})"
+
+    @classmethod
+    def initial_for(cls, prescription: PrescribedExercise, *, unit_system: str) -> dict[str, Any]:
+        p = prescription
+        return {
+            "sets": p.sets,
+            "reps": format_reps(p.reps_min, p.reps_max),
+            "load": _plain(kg_to_display(p.load_kg, unit_system)),
+            "load_percent_1rm": _plain(p.load_percent_1rm),
+            "rpe": _plain(p.rpe),
+            "rir": p.rir,
+            "rest": format_rest(p.rest_seconds),
+            "tempo": p.tempo,
+            "notes": p.notes,
+        }
+
+    def clean_reps(self) -> tuple[int, int | None]:
+        match = REPS_RE.match(self.cleaned_data["reps"])
+        if not match:
+            raise forms.ValidationError("Write reps as a number (8) or a range (8-12).")
+        low, high = int(match[1]), int(match[2]) if match[2] else None
+        return low, (None if high == low else high)
+
+    def clean_rest(self) -> int | None:
+        text = self.cleaned_data["rest"]
+        if not text:
+            return None
+        match = REST_RE.match(text.lower())
+        if not match:
+            raise forms.ValidationError("Write rest as seconds (90) or minutes:seconds (1:30).")
+        minutes, seconds, plain, whole_minutes = match.groups()
+        if plain is not None:
+            return int(plain)
+        if whole_minutes is not None:
+            return int(whole_minutes) * 60
+        if int(seconds) > 59:
+            raise forms.ValidationError("Seconds go up to 59 (1:30, not 1:90).")
+        return int(minutes) * 60 + int(seconds)
+
+    def service_fields(self) -> dict[str, Any]:
+        """cleaned_data in the shape prescription_update takes (load in kg)."""
+        data = dict(self.cleaned_data)
+        data["reps_min"], data["reps_max"] = data.pop("reps")
+        data["load_kg"] = display_to_kg(data.pop("load"), self.unit_system)
+        data["rest_seconds"] = data.pop("rest")
+        data["tempo"] = data["tempo"].upper()
+        return data
+
+
+def _plain(value: Decimal | None) -> str:
+    """62.50 -> "62.5", 80.0 -> "80": what a person would type."""
+    if value is None:
+        return ""
+    return f"{Decimal(value).normalize():f}"
+
+
+class AssignForm(forms.Form):
+    clients = forms.ModelMultipleChoiceField(
+        queryset=Client.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Pick at least one client."},
+    )
+    start_date = forms.DateField(
+        help_text="Day 1 of week 1.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args: Any, clients: QuerySet[Client], today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # choices come from the trainer's own scoped list: any other id is "not a choice"
+        self.fields["clients"].queryset = clients  # type: ignore[attr-defined]
+        self.fields["start_date"].initial = today
+
+
+class EndAssignmentForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[("ended", "Ended early"), ("completed", "Completed")],
+        initial="ended",
+        widget=forms.RadioSelect,
+        label="How did it end?",
+    )

@@ -1,0 +1,135 @@
+"""Reads of the exercise library. Every query starts from Exercise.objects.for_user or
+for_trainer: the global library plus the asker's (or their trainer's) own exercises, so
+another trainer's exercise is simply not there (a 404 for the caller)."""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
+
+from programs.models import Equipment, Exercise, MuscleGroup
+from progress.models import SetLog
+from trainers.models import Trainer
+
+#: the "whose exercises" filter: "" = everything the asker can see
+OWNER_FILTERS = {"": "All exercises", "mine": "Only yours", "global": "Only the library"}
+GLOBAL_READ_ONLY = (
+    "Exercises from the shared library can't be changed. Add your own exercise instead."
+)
+MAX_SEARCH_TERMS = 5
+
+
+class ExerciseFilters(TypedDict):
+    search: str
+    muscle: str
+    equipment: str
+    category: str
+    owner: str
+
+
+class ExerciseUsage(TypedDict):
+    programs: int
+    workout_logs: int
+
+
+def _scope(*, user: Any = None, trainer: Trainer | None = None) -> QuerySet[Exercise]:
+    if trainer is not None:
+        return Exercise.objects.for_trainer(trainer)
+    return Exercise.objects.for_user(user)
+
+
+def _with_lists(qs: QuerySet[Exercise]) -> QuerySet[Exercise]:
+    # Three queries for any number of rows: the list shows muscles and equipment per row.
+    return qs.prefetch_related("primary_muscles", "secondary_muscles", "equipment")
+
+
+def _matching(qs: QuerySet[Exercise], search: str) -> QuerySet[Exercise]:
+    for term in search.split()[:MAX_SEARCH_TERMS]:
+        qs = qs.filter(Q(name__icontains=term) | Q(aliases__icontains=term))
+    return qs
+
+
+def exercise_list(
+    *,
+    user: Any = None,
+    trainer: Trainer | None = None,
+    search: str = "",
+    muscle: str = "",
+    equipment: str = "",
+    category: str = "",
+    owner: str = "",
+) -> QuerySet[Exercise]:
+    """The library as `trainer` (or `user`) sees it, filtered. `muscle` and `equipment`
+    are slugs (a muscle matches as primary or secondary); `owner` is "mine" or "global"."""
+    qs = _matching(_scope(user=user, trainer=trainer), search)
+    if muscle:
+        # Subqueries rather than joins, so an exercise never appears twice.
+        through_primary = Exercise.primary_muscles.through.objects.filter(musclegroup__slug=muscle)
+        through_secondary = Exercise.secondary_muscles.through.objects.filter(
+            musclegroup__slug=muscle
+        )
+        qs = qs.filter(
+            Q(pk__in=through_primary.values("exercise_id"))
+            | Q(pk__in=through_secondary.values("exercise_id"))
+        )
+    if equipment:
+        through = Exercise.equipment.through.objects.filter(equipment__slug=equipment)
+        qs = qs.filter(pk__in=through.values("exercise_id"))
+    if category:
+        qs = qs.filter(category=category)
+    if owner == "mine":
+        qs = qs.filter(trainer__isnull=False)
+    elif owner == "global":
+        qs = qs.filter(trainer__isnull=True)
+    return _with_lists(qs).order_by("name", "pk")
+
+
+def exercise_search(*, trainer: Trainer, q: str, limit: int = 20) -> QuerySet[Exercise]:
+    """For pickers: names starting with the text first, then other matches by name."""
+    q = q.strip()
+    qs = _matching(Exercise.objects.for_trainer(trainer), q)
+    first_word = q.split()[0] if q else ""
+    qs = qs.annotate(
+        starts=Case(
+            When(name__istartswith=first_word, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    )
+    return qs.prefetch_related("primary_muscles", "equipment").order_by("starts", "name", "pk")[
+        :limit
+    ]
+
+
+def exercise_get(*, pk: int, user: Any = None, trainer: Trainer | None = None) -> Exercise:
+    return get_object_or_404(_with_lists(_scope(user=user, trainer=trainer)), pk=pk)
+
+
+def exercise_get_own(*, trainer: Trainer, pk: int) -> Exercise:
+    """An exercise `trainer` may change: another trainer's is a 404, a global one a 403."""
+    exercise = exercise_get(trainer=trainer, pk=pk)
+    ensure_own(exercise=exercise, trainer=trainer)
+    return exercise
+
+
+def ensure_own(*, exercise: Exercise, trainer: Trainer) -> None:
+    if exercise.trainer_id != trainer.pk:
+        raise PermissionDenied(GLOBAL_READ_ONLY)
+
+
+def exercise_usage(*, exercise: Exercise) -> ExerciseUsage:
+    """Where an exercise is used: a used exercise can't be deleted."""
+    programs = exercise.prescriptions.values("day__program_id").distinct().count()
+    logs = SetLog.objects.filter(exercise=exercise).values("workout_log_id").distinct().count()
+    return {"programs": programs, "workout_logs": logs}
+
+
+def muscle_group_list() -> QuerySet[MuscleGroup]:
+    return MuscleGroup.objects.order_by("name")
+
+
+def equipment_list() -> QuerySet[Equipment]:
+    return Equipment.objects.order_by("name")

@@ -1,0 +1,98 @@
+"""Reads for the program builder and the program lists (constant query counts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from programs.models import PrescribedExercise, Program, ProgramAssignment, ProgramDay
+from trainers.models import Trainer
+
+PROGRAM_KINDS = {"programs", "templates", "assigned"}
+
+
+def program_list(
+    *, trainer: Trainer, kind: str = "programs", search: str = ""
+) -> QuerySet[Program]:
+    """The trainer's programs: their own drafts ("programs"), templates, or clients' copies."""
+    programs = Program.objects.for_trainer(trainer)
+    if kind == "templates":
+        programs = programs.filter(is_template=True)
+    elif kind == "assigned":
+        programs = programs.filter(client__isnull=False).select_related("client__user")
+    else:
+        programs = programs.filter(is_template=False, client__isnull=True)
+    if search:
+        programs = programs.filter(Q(name__icontains=search) | Q(description__icontains=search))
+    return program_counts(programs).order_by("name", "pk")
+
+
+def program_counts(programs: QuerySet[Program]) -> QuerySet[Program]:
+    """Programs annotated with `day_count` and `active_assignments` (clients following it)."""
+    return programs.annotate(
+        day_count=Count("days", distinct=True),
+        active_assignments=Count(
+            "source_assignments", filter=Q(source_assignments__status="active"), distinct=True
+        ),
+    )
+
+
+def program_for_builder(*, trainer: Trainer, pk: int) -> Program:
+    """One program with its days and prescribed exercises (three queries); 404 if not
+    the trainer's."""
+    from django.shortcuts import get_object_or_404
+
+    days = ProgramDay.objects.order_by("week", "day").prefetch_related(
+        Prefetch(
+            "exercises",
+            queryset=PrescribedExercise.objects.select_related("exercise").order_by("order", "pk"),
+        )
+    )
+    queryset = (
+        Program.objects.for_trainer(trainer)
+        .select_related("client__user", "source")
+        .prefetch_related(Prefetch("days", queryset=days))
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@dataclass
+class Week:
+    number: int
+    days: list[ProgramDay | None] = field(default_factory=list)  # index 0..6 = day 1..7
+
+    @property
+    def training_days(self) -> list[ProgramDay]:
+        return [d for d in self.days if d is not None]
+
+
+def program_weeks(program: Program) -> list[Week]:
+    """The program's calendar, week by week, rest days as None (uses prefetched days)."""
+    weeks = [Week(number=n, days=[None] * 7) for n in range(1, program.duration_weeks + 1)]
+    for day in program.days.all():
+        if day.week <= program.duration_weeks:
+            weeks[day.week - 1].days[day.day - 1] = day
+    return weeks
+
+
+def program_assignments(*, program: Program) -> QuerySet[ProgramAssignment]:
+    """Who follows this program (as their own copy), newest first; for a client's copy,
+    the assignment that made it."""
+    return (
+        ProgramAssignment.objects.filter(Q(source_program=program) | Q(program=program))
+        .select_related("client__user", "program")
+        .order_by("-start_date", "-pk")
+    )
+
+
+def program_days_prefetch(lookup: str = "days") -> Prefetch:
+    """A program's days in calendar order with their exercises in order (two queries
+    whatever the size), for any queryset that reaches programs through `lookup`."""
+    days = ProgramDay.objects.order_by("week", "day").prefetch_related(
+        Prefetch(
+            "exercises",
+            queryset=PrescribedExercise.objects.select_related("exercise").order_by("order", "pk"),
+        )
+    )
+    return Prefetch(lookup, queryset=days)

@@ -1,0 +1,232 @@
+"""Building programs: the program itself, its days and the exercises prescribed on them.
+
+Every function takes objects the caller already scoped (a view or viewset fetched them
+through `for_trainer`); the exercise a trainer puts on a day is checked against their
+library here, because it comes from the request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from fitnesspr.errors import ConflictError
+from programs.models import Exercise, PrescribedExercise, Program, ProgramDay
+from trainers.models import Trainer
+
+PROGRAM_FIELDS = {"name", "goal", "description", "duration_weeks", "is_template"}
+DAY_FIELDS = {"week", "day", "title", "notes"}
+DOSE_FIELDS = {
+    "sets",
+    "reps_min",
+    "reps_max",
+    "load_kg",
+    "load_percent_1rm",
+    "rpe",
+    "rir",
+    "rest_seconds",
+    "tempo",
+    "notes",
+    "superset_group",
+}
+
+
+def _only(fields: dict[str, Any], allowed: set[str]) -> None:
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(dict.fromkeys(sorted(unknown), "This field cannot be set here."))
+
+
+@transaction.atomic
+def program_create(*, trainer: Trainer, name: str, **fields: Any) -> Program:
+    _only(fields, PROGRAM_FIELDS - {"name"})
+    program = Program(trainer=trainer, name=name.strip(), **fields)
+    program.full_clean()
+    program.save()
+    return program
+
+
+@transaction.atomic
+def program_update(*, program: Program, **fields: Any) -> Program:
+    """Change a program's details; it can't be shortened below a week that has days."""
+    _only(fields, PROGRAM_FIELDS)
+    if fields.get("is_template") and program.client_id:
+        raise ValidationError({"is_template": "A client's own copy can't become a template."})
+    for name, value in fields.items():
+        setattr(program, name, value.strip() if name == "name" else value)
+    last_week = program.days.aggregate(last=Max("week"))["last"]
+    if last_week and program.duration_weeks < last_week:
+        raise ValidationError(
+            {"duration_weeks": f"Week {last_week} has training days: remove them first."}
+        )
+    program.full_clean()
+    program.save()
+    return program
+
+
+@transaction.atomic
+def program_delete(*, program: Program) -> None:
+    """Delete a program. A client's copy that is (or was) assigned keeps the client's
+    history, so it is ended through its assignment instead of deleted."""
+    if program.client_id and program.assignments.exists():
+        raise ConflictError(
+            "This is a client's assigned copy: end the assignment instead of deleting it."
+        )
+    program.delete()
+
+
+@transaction.atomic
+def program_day_add(*, program: Program, week: int, day: int, **fields: Any) -> ProgramDay:
+    _only(fields, DAY_FIELDS - {"week", "day"})
+    program_day = ProgramDay(program=program, week=week, day=day, **fields)
+    program_day.full_clean()
+    program_day.save()
+    return program_day
+
+
+@transaction.atomic
+def program_day_update(*, program_day: ProgramDay, **fields: Any) -> ProgramDay:
+    _only(fields, DAY_FIELDS)
+    for name, value in fields.items():
+        setattr(program_day, name, value)
+    program_day.full_clean()
+    program_day.save()
+    return program_day
+
+
+@transaction.atomic
+def program_day_delete(*, program_day: ProgramDay) -> None:
+    program_day.delete()
+
+
+def _library_exercise(trainer_id: int, exercise: Exercise | int) -> Exercise:
+    exercise_id = exercise.pk if isinstance(exercise, Exercise) else exercise
+    found = Exercise.objects.for_trainer(Trainer(pk=trainer_id)).filter(pk=exercise_id).first()
+    if found is None:
+        raise ValidationError({"exercise": "Pick an exercise from your library."})
+    return found
+
+
+@transaction.atomic
+def prescription_add(
+    *, program_day: ProgramDay, exercise: Exercise | int, **dose: Any
+) -> PrescribedExercise:
+    """Put an exercise at the end of a day, with its dose (sets, reps, load, effort…)."""
+    _only(dose, DOSE_FIELDS)
+    chosen = _library_exercise(program_day.program.trainer_id, exercise)
+    last = program_day.exercises.aggregate(last=Max("order"))["last"]
+    prescription = PrescribedExercise(
+        day=program_day, exercise=chosen, order=(last or 0) + 1, **dose
+    )
+    prescription.full_clean()
+    prescription.save()
+    return prescription
+
+
+@transaction.atomic
+def prescription_update(*, prescription: PrescribedExercise, **fields: Any) -> PrescribedExercise:
+    _only(fields, DOSE_FIELDS | {"exercise"})
+    if "exercise" in fields:
+        trainer_id = prescription.day.program.trainer_id
+        fields["exercise"] = _library_exercise(trainer_id, fields["exercise"])
+    for name, value in fields.items():
+        setattr(prescription, name, value)
+    prescription.full_clean()
+    prescription.save()
+    return prescription
+
+
+def _renumber(program_day: ProgramDay, ordered_ids: list[int]) -> None:
+    """Store the new order; supersets are re-lettered to match it: a superset whose
+    exercises were moved apart is no longer one (a letter only binds neighbours)."""
+    rows = list(program_day.exercises.all())
+    by_id = {row.pk: row for row in rows}
+    for position, pk in enumerate(ordered_ids, start=1):
+        by_id[pk].order = position
+    rows.sort(key=lambda row: row.order)
+    groups: list[list[PrescribedExercise]] = []
+    for row in rows:
+        previous = groups[-1][-1] if groups else None
+        if (
+            previous is not None
+            and row.superset_group
+            and row.superset_group == previous.superset_group
+        ):
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for group in groups:
+        letter = next(letters, "") if len(group) > 1 else ""
+        for row in group:
+            row.superset_group = letter
+    PrescribedExercise.objects.bulk_update(rows, ["order", "superset_group"])
+
+
+@transaction.atomic
+def prescription_delete(*, prescription: PrescribedExercise) -> None:
+    program_day = prescription.day
+    prescription.delete()
+    _renumber(program_day, list(program_day.exercises.values_list("pk", flat=True)))
+
+
+@transaction.atomic
+def prescription_move(*, prescription: PrescribedExercise, direction: str) -> None:
+    """Swap an exercise with its neighbour above ("up") or below ("down")."""
+    if direction not in {"up", "down"}:
+        raise ValidationError({"direction": "Move an exercise up or down."})
+    ids = list(prescription.day.exercises.values_list("pk", flat=True))
+    index = ids.index(prescription.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(ids):
+        ids[index], ids[other] = ids[other], ids[index]
+    _renumber(prescription.day, ids)
+
+
+@transaction.atomic
+def prescription_reorder(*, program_day: ProgramDay, ordered_ids: list[int]) -> None:
+    """Put a day's exercises in the given order (drag and drop sends the whole list)."""
+    current = set(program_day.exercises.values_list("pk", flat=True))
+    if len(ordered_ids) != len(current) or set(ordered_ids) != current:
+        raise ValidationError({"order": "Send every exercise of the day exactly once."})
+    _renumber(program_day, ordered_ids)
+
+
+@transaction.atomic
+def prescription_group(*, prescription: PrescribedExercise, with_previous: bool) -> None:
+    """Join an exercise to the superset of the one above it (`with_previous`), or take
+    it out of its superset altogether.
+
+    Letters are re-derived for the whole day afterwards (A, B, C… top to bottom, blank
+    for an exercise on its own), so they always read in order."""
+    rows = list(prescription.day.exercises.order_by("order", "pk"))
+    index = next(i for i, row in enumerate(rows) if row.pk == prescription.pk)
+    if with_previous and index == 0:
+        raise ValidationError({"superset_group": "The first exercise has nothing above it."})
+    # linked[i]: row i is done back to back with row i - 1
+    linked = [
+        i > 0
+        and rows[i].superset_group != ""
+        and rows[i].superset_group == rows[i - 1].superset_group
+        for i in range(len(rows))
+    ]
+    linked[index] = with_previous
+    if not with_previous and index + 1 < len(rows):
+        linked[index + 1] = False
+    groups: list[list[PrescribedExercise]] = []
+    for i, row in enumerate(rows):
+        if linked[i]:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    supersets = [group for group in groups if len(group) > 1]
+    if len(supersets) > 26:
+        raise ValidationError({"superset_group": "A day can have at most 26 supersets."})
+    for row in rows:
+        row.superset_group = ""
+    for letter, group in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", supersets, strict=False):
+        for row in group:
+            row.superset_group = letter
+    PrescribedExercise.objects.bulk_update(rows, ["superset_group"])

@@ -1,0 +1,184 @@
+"""One prescribed exercise on a day: inline edit of its dose, move, drag-and-drop reorder,
+supersets and delete. With htmx an edit answers with its row and the other actions with
+the day's exercise list; a plain form post redirects back to the day on the builder."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from fitnesspr.forms import add_service_error
+from programs.forms.programs import DOSE_FIELD_NAMES, PrescriptionForm
+from programs.models import PrescribedExercise, ProgramDay
+from programs.selectors import builder as lookups
+from programs.selectors.programs import program_assignments, program_for_builder
+from programs.services import builder as services
+from programs.views.builder_parts import (
+    BUILDER,
+    back_to,
+    builder_weeks,
+    day_card,
+    day_rows,
+    prescription_form,
+)
+from trainers.decorators import TrainerRequest, trainer_required
+
+
+def _exercise_list(request: TrainerRequest, day_pk: int, *, error: str = "") -> HttpResponse:
+    """The day's exercise list, re-read after a change (htmx answer)."""
+    day = lookups.program_day_get(trainer=request.trainer, pk=day_pk)
+    context = {
+        "program": day.program,
+        "card": day_card(day, request.trainer.unit_system, error=error),
+        "units": request.trainer.unit_system,
+    }
+    return render(request, f"{BUILDER}#day-exercises", context)
+
+
+def _done(
+    request: TrainerRequest, prescription: PrescribedExercise, *, error: str = ""
+) -> HttpResponse:
+    day = prescription.day
+    if request.htmx:
+        return _exercise_list(request, day.pk, error=error)
+    if error:
+        messages.error(request, error)
+    return back_to(day.program, day)
+
+
+def _row(
+    request: TrainerRequest,
+    day: ProgramDay,
+    pk: int,
+    *,
+    bound: PrescriptionForm | None = None,
+    saved: bool = False,
+) -> HttpResponse:
+    """One row; its label (A1…) depends on its neighbours, so the day is read whole."""
+    rows = day_rows(
+        day, request.trainer.unit_system, bound=bound, bound_pk=pk, saved_pk=pk if saved else None
+    )
+    row = next(r for r in rows if r.prescription.pk == pk)
+    context = {"program": day.program, "card": None, "day": day, "row": row}
+    return render(request, f"{BUILDER}#exercise-row", context)
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+@trainer_required
+def prescription_edit(request: TrainerRequest, pk: int) -> HttpResponse:
+    """GET: the row (htmx "Cancel"); POST: save the dose typed in the row."""
+    prescription = lookups.prescription_get(trainer=request.trainer, pk=pk)
+    units = request.trainer.unit_system
+    if request.method == "GET":
+        if not request.htmx:
+            return back_to(prescription.day.program, prescription.day)
+        day = lookups.program_day_get(trainer=request.trainer, pk=prescription.day_id)
+        return _row(request, day, pk)
+
+    form = prescription_form(prescription, units, data=request.POST)
+    saved = False
+    if form.is_valid():
+        try:
+            services.prescription_update(prescription=prescription, **form.service_fields())
+        except ValidationError as exc:
+            add_service_error(form, exc, renames=DOSE_FIELD_NAMES)
+        else:
+            saved = True
+    if saved and not request.htmx:
+        messages.success(request, f"{prescription.exercise.name} is saved.")
+        return back_to(prescription.day.program, prescription.day)
+    day = lookups.program_day_get(trainer=request.trainer, pk=prescription.day_id)
+    if request.htmx:
+        return _row(request, day, pk, bound=None if saved else form, saved=saved)
+    # A refused plain post: the whole builder again, this row showing what was typed.
+    program = program_for_builder(trainer=request.trainer, pk=day.program_id)
+    fresh = next(d for d in program.days.all() if d.pk == day.pk)
+    card = day_card(fresh, units, bound=form, bound_pk=pk)
+    context = {
+        "program": program,
+        "weeks": builder_weeks(program, units, open_week=day.week, cards={day.pk: card}),
+        "assignments": list(program_assignments(program=program)),
+        "units": units,
+    }
+    return render(request, BUILDER, context)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@trainer_required
+def prescription_move(request: TrainerRequest, pk: int) -> HttpResponse:
+    prescription = lookups.prescription_get(trainer=request.trainer, pk=pk)
+    error = ""
+    try:
+        services.prescription_move(
+            prescription=prescription, direction=request.POST.get("direction", "")
+        )
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    return _done(request, prescription, error=error)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@trainer_required
+def prescription_superset(request: TrainerRequest, pk: int) -> HttpResponse:
+    """with_previous=1: superset with the exercise above; 0: out of its superset."""
+    prescription = lookups.prescription_get(trainer=request.trainer, pk=pk)
+    error = ""
+    try:
+        services.prescription_group(
+            prescription=prescription, with_previous=request.POST.get("with_previous") == "1"
+        )
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    return _done(request, prescription, error=error)
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+@trainer_required
+def prescription_delete(request: TrainerRequest, pk: int) -> HttpResponse:
+    prescription = lookups.prescription_get(trainer=request.trainer, pk=pk)
+    day = prescription.day
+    if request.method == "POST":
+        services.prescription_delete(prescription=prescription)
+        if request.htmx:
+            return _exercise_list(request, day.pk)
+        messages.success(request, f"{prescription.exercise.name} is removed from the day.")
+        return back_to(day.program, day)
+    context = {
+        "program": day.program,
+        "day": day,
+        "prescription": prescription,
+        "what": "exercise",
+    }
+    if request.htmx:
+        return render(request, f"{BUILDER}#exercise-confirm", context)
+    return render(request, "programs/builder_confirm.html", context)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@trainer_required
+def day_reorder(request: TrainerRequest, pk: int) -> HttpResponse:
+    """Drag and drop sends the day's exercise ids in their new order, as repeated `order`
+    values or one comma-separated value."""
+    day = lookups.program_day_get(trainer=request.trainer, pk=pk)
+    error = ""
+    try:
+        ids = [int(v) for raw in request.POST.getlist("order") for v in raw.split(",") if v]
+        services.prescription_reorder(program_day=day, ordered_ids=ids)
+    except ValueError:
+        error = "Send the exercises' ids in their new order."
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    if request.htmx:
+        return _exercise_list(request, day.pk, error=error)
+    if error:
+        messages.error(request, error)
+    return back_to(day.program, day)

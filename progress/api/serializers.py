@@ -1,0 +1,271 @@
+"""Workout logs, "today", exercise history and adherence as the API reads and writes
+them. Writes feed progress.services; loads are in kg."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from clients.models import Client
+from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
+from programs.api.serializers_programs import PrescriptionSerializer, ProgramBriefSerializer
+from programs.models import Exercise, PrescribedExercise, ProgramAssignment, ProgramDay
+from progress.models import SetLog, WorkoutLog
+from progress.services import SetEntry, workout_log_is_editable
+
+NUMBER = {"coerce_to_string": False}
+
+
+class SetLogSerializer(serializers.ModelSerializer[SetLog]):
+    exercise = ScopedPrimaryKeyRelatedField(
+        Exercise, help_text="The exercise done (may differ from the prescribed one)."
+    )
+    exercise_name = serializers.CharField(source="exercise.name", read_only=True)
+    prescribed = ScopedPrimaryKeyRelatedField(
+        PrescribedExercise,
+        required=False,
+        allow_null=True,
+        help_text="The prescription (an exercise id of the program day) this set is for.",
+    )
+
+    class Meta:
+        model = SetLog
+        fields = [
+            "exercise",
+            "exercise_name",
+            "prescribed",
+            "set_number",
+            "reps",
+            "load_kg",
+            "rpe",
+            "is_completed",
+            "notes",
+        ]
+        extra_kwargs = {
+            "load_kg": {**NUMBER, "help_text": "Load lifted, in kg."},
+            "rpe": {**NUMBER, "help_text": "Effort 1-10 in half steps."},
+            "is_completed": {"help_text": "false = skipped."},
+        }
+
+
+def set_entries(sets: Iterable[dict[str, Any]]) -> list[SetEntry]:
+    """Validated `sets` as the service's SetEntry values."""
+    return [
+        SetEntry(
+            exercise_id=s["exercise"].pk,
+            prescribed_id=s["prescribed"].pk if s.get("prescribed") else None,
+            set_number=s["set_number"],
+            reps=s.get("reps"),
+            load_kg=s.get("load_kg"),
+            rpe=s.get("rpe"),
+            is_completed=s.get("is_completed", True),
+            notes=s.get("notes", ""),
+        )
+        for s in sets
+    ]
+
+
+def saved_entries(log: WorkoutLog) -> list[SetEntry]:
+    """A log's current sets as SetEntry values (a PATCH without `sets` keeps them)."""
+    return [
+        SetEntry(
+            exercise_id=s.exercise_id,
+            prescribed_id=s.prescribed_id,
+            set_number=s.set_number,
+            reps=s.reps,
+            load_kg=s.load_kg,
+            rpe=s.rpe,
+            is_completed=s.is_completed,
+            notes=s.notes,
+        )
+        for s in log.sets.all()
+    ]
+
+
+class WorkoutLogSerializer(serializers.ModelSerializer[WorkoutLog]):
+    """A logged workout (read), or a new one (write: program_day, performed_on, notes,
+    finish, sets)."""
+
+    program_day = ScopedPrimaryKeyRelatedField(
+        ProgramDay, help_text="A day of your active program (see /progress/today/)."
+    )
+    client_name = serializers.CharField(source="client.full_name", read_only=True)
+    sets = SetLogSerializer(many=True, help_text="Every set of the workout, done or skipped.")
+    finish = serializers.BooleanField(
+        write_only=True, default=False, help_text="true = the workout is done (completed)."
+    )
+    is_editable = serializers.SerializerMethodField(
+        help_text="Can still be changed: only on the day it was logged."
+    )
+
+    class Meta:
+        model = WorkoutLog
+        fields = [
+            "id",
+            "client",
+            "client_name",
+            "assignment",
+            "program_day",
+            "performed_on",
+            "status",
+            "started_at",
+            "completed_at",
+            "notes",
+            "finish",
+            "is_editable",
+            "sets",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = [
+            "id",
+            "client",
+            "assignment",
+            "status",
+            "started_at",
+            "completed_at",
+            "created_at",
+            "updated_at",
+        ]
+        extra_kwargs = {
+            "performed_on": {"required": False, "help_text": "Default: today (trainer's zone)."},
+        }
+
+    def get_is_editable(self, log: WorkoutLog) -> bool:
+        return workout_log_is_editable(log, today=log.client.trainer.today())
+
+
+class WorkoutLogUpdateSerializer(serializers.Serializer[Any]):
+    """A change to a log of today: the whole list of sets (PATCH may leave it out to keep
+    them), notes, and finish."""
+
+    sets = SetLogSerializer(many=True, help_text="Replaces every set of the log.")
+    notes = serializers.CharField(required=False, allow_blank=True)
+    finish = serializers.BooleanField(default=False, help_text="true = mark it completed.")
+
+
+class TodaySetSerializer(serializers.ModelSerializer[SetLog]):
+    class Meta:
+        model = SetLog
+        fields = ["set_number", "reps", "load_kg", "rpe", "is_completed", "notes"]
+        read_only_fields = fields
+        extra_kwargs = {"load_kg": NUMBER, "rpe": NUMBER}
+
+
+class TodayExerciseSerializer(serializers.Serializer[Any]):
+    prescription = PrescriptionSerializer(read_only=True)
+    last_date = serializers.DateField(
+        read_only=True, allow_null=True, help_text="When the client last did this exercise."
+    )
+    last_sets = TodaySetSerializer(many=True, read_only=True, help_text="What they did then.")
+    logged_sets = TodaySetSerializer(many=True, read_only=True, help_text="Logged today.")
+
+
+class TodayDaySerializer(serializers.ModelSerializer[ProgramDay]):
+    class Meta:
+        model = ProgramDay
+        fields = ["id", "week", "day", "title", "notes"]
+        read_only_fields = fields
+
+
+class TodayAssignmentSerializer(serializers.ModelSerializer[ProgramAssignment]):
+    program = ProgramBriefSerializer(read_only=True)
+
+    class Meta:
+        model = ProgramAssignment
+        fields = ["id", "start_date", "program"]
+        read_only_fields = fields
+
+
+class TodayLogSerializer(serializers.ModelSerializer[WorkoutLog]):
+    class Meta:
+        model = WorkoutLog
+        fields = ["id", "status", "completed_at", "notes"]
+        read_only_fields = fields
+
+
+class NextWorkoutSerializer(serializers.Serializer[Any]):
+    date = serializers.DateField()
+    day = TodayDaySerializer()
+
+
+class SlotSerializer(serializers.Serializer[Any]):
+    week = serializers.IntegerField()
+    day = serializers.IntegerField()
+
+
+class TodaySerializer(serializers.Serializer[Any]):
+    state = serializers.ChoiceField(
+        choices=["no_program", "not_started", "training", "rest", "finished"],
+        help_text="training: `day` and `exercises` are today's workout; rest: a rest day; "
+        "not_started / finished: before or after the program; no_program: none assigned.",
+    )
+    date = serializers.DateField(source="today", help_text="Today, in the trainer's zone.")
+    assignment = TodayAssignmentSerializer(allow_null=True)
+    slot = SlotSerializer(allow_null=True, help_text="Where today falls in the program.")
+    day = TodayDaySerializer(allow_null=True)
+    exercises = TodayExerciseSerializer(many=True)
+    log = TodayLogSerializer(allow_null=True, help_text="Today's log of this day, if started.")
+    next_workout = serializers.SerializerMethodField()
+    ends_on = serializers.DateField(allow_null=True, help_text="The program's last day.")
+
+    @extend_schema_field(NextWorkoutSerializer(allow_null=True))
+    def get_next_workout(self, today: Any) -> dict[str, Any] | None:
+        if today.next_day is None:
+            return None
+        return {"date": today.next_date, "day": TodayDaySerializer(today.next_day).data}
+
+
+class ProgressPointSerializer(serializers.Serializer[Any]):
+    performed_on = serializers.DateField()
+    best_load_kg = serializers.DecimalField(
+        max_digits=6, decimal_places=2, coerce_to_string=False, allow_null=True
+    )
+    best_reps = serializers.IntegerField(allow_null=True)
+    e1rm_kg = serializers.DecimalField(
+        max_digits=7,
+        decimal_places=1,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="Estimated one-rep max (Epley; sets of up to 12 reps).",
+    )
+
+
+class ExerciseBriefSerializer(serializers.ModelSerializer[Exercise]):
+    class Meta:
+        model = Exercise
+        fields = ["id", "name"]
+        read_only_fields = fields
+
+
+class ExerciseHistorySerializer(serializers.Serializer[Any]):
+    exercise = ExerciseBriefSerializer()
+    client = serializers.IntegerField()
+    points = ProgressPointSerializer(
+        many=True, help_text="Per workout date (oldest first), the best completed set."
+    )
+
+
+class ClientQuerySerializer(serializers.Serializer[Any]):
+    """`?client=` on trainer reads: one of the trainer's clients."""
+
+    client = ScopedPrimaryKeyRelatedField(Client, help_text="One of your clients.")
+
+
+class AdherenceQuerySerializer(ClientQuerySerializer):
+    weeks = serializers.IntegerField(min_value=1, max_value=52, default=4)
+
+
+class AdherenceSerializer(serializers.Serializer[Any]):
+    client = serializers.IntegerField()
+    weeks = serializers.IntegerField()
+    first = serializers.DateField(help_text="First day counted.")
+    last = serializers.DateField(help_text="Last day counted (today).")
+    logged = serializers.IntegerField(help_text="Program workouts completed.")
+    scheduled = serializers.IntegerField(help_text="Program workouts scheduled.")
+    percent = serializers.IntegerField(
+        allow_null=True, help_text="logged / scheduled, capped at 100; null if none scheduled."
+    )

@@ -1,0 +1,266 @@
+"""The client's workout log form: notes plus one row per set. It checks shapes and the
+model's own field bounds (so an error sits next to the set it concerns); whether the
+workout may be logged at all is workout_log_save's call."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import QueryDict
+
+from fitnesspr.units import IMPERIAL, display_to_kg, format_weight, kg_to_display, weight_unit
+from progress.models import SetLog
+from progress.selectors.today import TodayExercise
+from progress.services import SetEntry
+
+SETS_PREFIX = "sets"
+MAX_ROWS = 200  # 20 sets x 10 exercises, with room for added sets
+
+
+def _model_validators(name: str) -> list[Any]:
+    field = SetLog._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return list(field.validators)
+
+
+def _bounds(name: str) -> tuple[Decimal, Decimal]:
+    validators = _model_validators(name)
+    low = next(v.limit_value for v in validators if isinstance(v, MinValueValidator))
+    high = next(v.limit_value for v in validators if isinstance(v, MaxValueValidator))
+    return Decimal(low), Decimal(high)
+
+
+def shown_weight(kg: Decimal | None, unit_system: str) -> str:
+    """A kg value as the number typed in the trainer's unit ("62.5", "137.8"), exact
+    enough in kg that saving an untouched form changes nothing."""
+    places = "0.1" if unit_system == IMPERIAL else "0.01"
+    value = kg_to_display(kg, unit_system, places=places)
+    return "" if value is None else f"{value.normalize():f}"
+
+
+class PointDecimalField(forms.DecimalField):
+    """A decimal typed on a phone keypad, which may offer a comma instead of a point."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
+def _number_input(mode: str, label: str) -> forms.TextInput:
+    # type="text" + inputmode: a numeric keypad without the browser's number-field
+    # quirks (a comma silently dropping the value, wheel-scrolling changing it).
+    attrs = {"inputmode": mode, "autocomplete": "off", "class": "set-input", "aria-label": label}
+    if mode == "numeric":
+        attrs["pattern"] = "[0-9]*"
+    return forms.TextInput(attrs=attrs)
+
+
+class SetRowForm(forms.Form):
+    prescribed = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    exercise = forms.IntegerField(widget=forms.HiddenInput)
+    set_number = forms.IntegerField(
+        widget=forms.HiddenInput, validators=_model_validators("set_number")
+    )
+    reps = forms.IntegerField(
+        required=False, validators=_model_validators("reps"), widget=_number_input("numeric", "")
+    )
+    load = PointDecimalField(required=False, max_digits=7, decimal_places=2)
+    rpe = PointDecimalField(
+        label="RPE",
+        required=False,
+        max_digits=3,
+        decimal_places=1,
+        validators=_model_validators("rpe"),
+        widget=_number_input("decimal", ""),
+    )
+    done = forms.BooleanField(label="Done", required=False)
+
+    def __init__(self, *args: Any, unit_system: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unit_system = unit_system
+        self.fields["load"].label = f"Load ({weight_unit(unit_system)})"
+        self.fields["load"].widget = _number_input("decimal", "")
+        number = self["set_number"].value()
+        for name, what in (("reps", "reps"), ("load", weight_unit(unit_system)), ("rpe", "RPE")):
+            self.fields[name].widget.attrs["aria-label"] = f"Set {number} {what}"
+        self.fields["done"].widget.attrs["aria-label"] = f"Set {number} done"
+
+    def clean_load(self) -> Decimal | None:
+        """The typed load, in kg, within the model's bounds (told in the typed unit)."""
+        typed = self.cleaned_data.get("load")
+        if typed is None:
+            return None
+        kg = display_to_kg(typed, self.unit_system)
+        low, high = _bounds("load_kg")
+        if kg is None or not low <= kg <= high:
+            raise ValidationError(
+                f"Enter a load from {format_weight(low, self.unit_system)} "
+                f"to {format_weight(high, self.unit_system)}."
+            )
+        return kg
+
+    def entry(self) -> SetEntry:
+        data = self.cleaned_data
+        return SetEntry(
+            exercise_id=data["exercise"],
+            set_number=data["set_number"],
+            reps=data.get("reps"),
+            load_kg=data.get("load"),
+            rpe=data.get("rpe"),
+            is_completed=bool(data.get("done")),
+            prescribed_id=data.get("prescribed"),
+        )
+
+
+SetRowFormSet = forms.formset_factory(
+    SetRowForm, extra=0, max_num=MAX_ROWS, validate_max=True, absolute_max=MAX_ROWS
+)
+
+
+class WorkoutNotesForm(forms.Form):
+    notes = forms.CharField(
+        label="Notes for your trainer",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _number(value: Decimal | None) -> str:
+    return "" if value is None else f"{value.normalize():f}"
+
+
+def _last_load(last_sets: Sequence[SetLog], number: int) -> Decimal | None:
+    if not last_sets:
+        return None
+    match = next((s for s in last_sets if s.set_number == number), last_sets[-1])
+    return match.load_kg
+
+
+def initial_rows(
+    exercises: Sequence[TodayExercise], extra_sets: Sequence[SetLog], unit_system: str
+) -> list[dict[str, Any]]:
+    """Rows for the form: what was logged, else the prescription (its kg, or last
+    time's load when it is a % of 1RM or gives none), then logged sets no prescription
+    matches (a prescription removed since) so saving keeps them."""
+
+    def row(logged: SetLog, prescribed: int | None) -> dict[str, Any]:
+        return {
+            "prescribed": prescribed,
+            "exercise": logged.exercise_id,
+            "set_number": logged.set_number,
+            "reps": logged.reps,
+            "load": shown_weight(logged.load_kg, unit_system),
+            "rpe": _number(logged.rpe),
+            "done": logged.is_completed,
+        }
+
+    rows: list[dict[str, Any]] = []
+    for item in exercises:
+        plan = item.prescription
+        if item.logged_sets:
+            rows.extend(row(s, plan.pk) for s in item.logged_sets)
+            continue
+        for number in range(1, plan.sets + 1):
+            load = plan.load_kg if plan.load_kg is not None else _last_load(item.last_sets, number)
+            rows.append(
+                {
+                    "prescribed": plan.pk,
+                    "exercise": plan.exercise_id,
+                    "set_number": number,
+                    "reps": plan.reps_min,
+                    "load": shown_weight(load, unit_system),
+                    "rpe": _number(plan.rpe),
+                    "done": True,
+                }
+            )
+    rows.extend(row(s, None) for s in extra_sets)
+    return rows
+
+
+class WorkoutLogForm:
+    """The whole workout as one form: notes, and a formset of set rows."""
+
+    def __init__(
+        self,
+        data: QueryDict | None = None,
+        *,
+        rows: list[dict[str, Any]],
+        notes: str,
+        unit_system: str,
+    ) -> None:
+        self.notes = WorkoutNotesForm(data, initial={"notes": notes})
+        self.sets = SetRowFormSet(
+            data, initial=rows, prefix=SETS_PREFIX, form_kwargs={"unit_system": unit_system}
+        )
+        self.errors: list[str] = []
+
+    def is_valid(self) -> bool:
+        notes_ok = self.notes.is_valid()
+        return self.sets.is_valid() and notes_ok
+
+    def entries(self) -> list[SetEntry]:
+        return [form.entry() for form in self.sets.forms]
+
+    def add_service_error(self, exc: ValidationError) -> None:
+        """A refusal from workout_log_save: "sets[i]" goes on row i, the rest on top."""
+        if not hasattr(exc, "error_dict"):
+            self.errors.extend(exc.messages)
+            return
+        for key, errors in exc.error_dict.items():
+            messages = [m for e in errors for m in e.messages]
+            index = _row_index(key)
+            if index is not None and index < len(self.sets.forms):
+                self.sets.forms[index].add_error(None, messages)
+            else:
+                self.errors.extend(messages)
+
+    @property
+    def has_errors(self) -> bool:
+        rows = any(form.errors for form in self.sets.forms) if self.sets.is_bound else False
+        return bool(self.errors or self.notes.errors or self.sets.non_form_errors() or rows)
+
+
+def _row_index(key: str) -> int | None:
+    if key.startswith("sets[") and key.endswith("]"):
+        inner = key[5:-1]
+        return int(inner) if inner.isdigit() else None
+    return None
+
+
+def with_added_set(data: QueryDict, prescribed_id: int) -> QueryDict | None:
+    """The posted form with one more set of `prescribed_id` (a copy of its last row), or
+    None when that exercise has no row to copy or the form is full."""
+    copy = data.copy()
+    try:
+        total = int(copy.get(f"{SETS_PREFIX}-TOTAL_FORMS", ""))
+    except ValueError:
+        return None
+    if total >= MAX_ROWS:
+        return None
+    last = None
+    for index in range(total):
+        if copy.get(f"{SETS_PREFIX}-{index}-prescribed") == str(prescribed_id):
+            last = index
+    if last is None:
+        return None
+    numbers = [
+        int(v)
+        for i in range(total)
+        if copy.get(f"{SETS_PREFIX}-{i}-prescribed") == str(prescribed_id)
+        and (v := copy.get(f"{SETS_PREFIX}-{i}-set_number", "")).isdigit()
+    ]
+    source, target = f"{SETS_PREFIX}-{last}-", f"{SETS_PREFIX}-{total}-"
+    for name in ("prescribed", "exercise", "reps", "load", "rpe"):
+        copy[target + name] = copy.get(source + name, "")
+    copy[target + "set_number"] = str(max(numbers, default=0) + 1)
+    copy[target + "done"] = "on"
+    copy[f"{SETS_PREFIX}-TOTAL_FORMS"] = str(total + 1)
+    return copy

@@ -1,0 +1,121 @@
+"""A client's training history: past workouts, best sets and estimated 1RM over time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from clients.models import Client
+from programs.models import Exercise
+from progress.models import SetLog, WorkoutLog, WorkoutStatus
+
+# Rep-max estimates are unreliable past ~12 reps; such sets don't count towards e1RM.
+E1RM_MAX_REPS = 12
+
+
+def estimated_1rm(load_kg: Decimal | None, reps: int | None) -> Decimal | None:
+    """Epley's estimate of a one-rep max from a set (the load itself for a single)."""
+    if not load_kg or not reps or reps > E1RM_MAX_REPS:
+        return None
+    if reps == 1:
+        return Decimal(load_kg).quantize(Decimal("0.1"))
+    return (Decimal(load_kg) * (1 + Decimal(reps) / 30)).quantize(Decimal("0.1"))
+
+
+def workout_logs(*, logs: QuerySet[WorkoutLog]) -> QuerySet[WorkoutLog]:
+    """Logs with their sets, exercises and program day loaded (three queries in all)."""
+    return logs.select_related("program_day", "client__user").prefetch_related(
+        Prefetch(
+            "sets",
+            queryset=SetLog.objects.select_related("exercise").order_by(
+                "prescribed__order", "exercise__name", "set_number"
+            ),
+        )
+    )
+
+
+def client_history(*, client: Client) -> QuerySet[WorkoutLog]:
+    return workout_logs(logs=WorkoutLog.objects.for_client(client).order_by("-performed_on", "-pk"))
+
+
+@dataclass(frozen=True)
+class ProgressPoint:
+    performed_on: date
+    best_load_kg: Decimal | None
+    best_reps: int | None
+    e1rm_kg: Decimal | None
+
+
+@dataclass(frozen=True)
+class ExerciseBest:
+    exercise: Exercise
+    performed_on: date
+    load_kg: Decimal | None
+    reps: int | None
+    e1rm_kg: Decimal | None
+    sessions: int
+
+
+def _done_sets(client: Client) -> QuerySet[SetLog]:
+    return SetLog.objects.for_client(client).filter(
+        is_completed=True, workout_log__status=WorkoutStatus.COMPLETED
+    )
+
+
+def _better(a: SetLog | None, b: SetLog) -> bool:
+    """Is b a better set than a? Higher e1RM first, then heavier, then more reps."""
+    if a is None:
+        return True
+    key = lambda s: (estimated_1rm(s.load_kg, s.reps) or 0, s.load_kg or 0, s.reps or 0)  # noqa: E731
+    return key(b) > key(a)
+
+
+def exercise_progress(*, client: Client, exercise: Exercise) -> list[ProgressPoint]:
+    """Per workout date, the best set of `exercise` and its estimated 1RM (oldest first)."""
+    best: dict[date, SetLog] = {}
+    rows = (
+        _done_sets(client)
+        .filter(exercise=exercise)
+        .select_related("workout_log")
+        .order_by("workout_log__performed_on")
+    )
+    for row in rows:
+        day = row.workout_log.performed_on
+        if _better(best.get(day), row):
+            best[day] = row
+    return [
+        ProgressPoint(day, s.load_kg, s.reps, estimated_1rm(s.load_kg, s.reps))
+        for day, s in sorted(best.items())
+    ]
+
+
+def exercise_bests(*, client: Client) -> list[ExerciseBest]:
+    """Every exercise the client has done, with their best set ever, best first by name."""
+    best: dict[int, SetLog] = {}
+    sessions: dict[int, set[int]] = {}
+    for row in _done_sets(client).select_related("exercise", "workout_log"):
+        sessions.setdefault(row.exercise_id, set()).add(row.workout_log_id)
+        if _better(best.get(row.exercise_id), row):
+            best[row.exercise_id] = row
+    return sorted(
+        (
+            ExerciseBest(
+                exercise=s.exercise,
+                performed_on=s.workout_log.performed_on,
+                load_kg=s.load_kg,
+                reps=s.reps,
+                e1rm_kg=estimated_1rm(s.load_kg, s.reps),
+                sessions=len(sessions[exercise_id]),
+            )
+            for exercise_id, s in best.items()
+        ),
+        key=lambda b: b.exercise.name,
+    )
+
+
+def exercise_best(*, client: Client, exercise: Exercise) -> ExerciseBest | None:
+    """The client's best set of one exercise, by the same rule as exercise_bests."""
+    return next((b for b in exercise_bests(client=client) if b.exercise.pk == exercise.pk), None)

@@ -1,0 +1,152 @@
+"""Workout logging by clients.
+
+A client logs a day of their *active* program: each set done or skipped, with reps,
+load and RPE. Saving replaces the sets of that log as a whole, so a form or an API call
+always sends the complete workout and a half-written log can't exist."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from clients.models import Client
+from programs.models import Exercise, ProgramAssignment, ProgramDay
+from progress.models import SetLog, WorkoutLog, WorkoutStatus
+
+NOT_IN_PROGRAM = "This workout isn't part of your current program."
+EDIT_WINDOW_CLOSED = "A workout log can only be changed on the day it was logged."
+
+
+@dataclass(frozen=True)
+class SetEntry:
+    exercise_id: int
+    set_number: int
+    reps: int | None = None
+    load_kg: Decimal | None = None
+    rpe: Decimal | None = None
+    is_completed: bool = True
+    prescribed_id: int | None = None
+    notes: str = ""
+
+
+def workout_log_is_editable(log: WorkoutLog, *, today: date) -> bool:
+    """Logs stay open for changes until the end of the day they were written (trainer's
+    calendar), then they are history."""
+    tz = zoneinfo.ZoneInfo(log.client.trainer.timezone)
+    return timezone.localdate(log.created_at, timezone=tz) == today
+
+
+def _check_sets(client: Client, program_day: ProgramDay, sets: Sequence[SetEntry]) -> None:
+    prescribed = {p.pk: p.exercise_id for p in program_day.exercises.all()}
+    allowed = set(
+        Exercise.objects.for_client(client)
+        .filter(pk__in={entry.exercise_id for entry in sets})
+        .values_list("pk", flat=True)
+    )
+    seen: set[tuple[int, int]] = set()
+    for index, entry in enumerate(sets):
+        where = f"sets[{index}]"
+        if entry.exercise_id not in allowed:
+            raise ValidationError({where: "Pick an exercise from your trainer's library."})
+        if entry.prescribed_id is not None and entry.prescribed_id not in prescribed:
+            raise ValidationError({where: "That exercise isn't part of this workout."})
+        key = (entry.exercise_id, entry.set_number)
+        if key in seen:
+            raise ValidationError({where: f"Set {entry.set_number} is logged twice."})
+        seen.add(key)
+
+
+@transaction.atomic
+def workout_log_save(
+    *,
+    client: Client,
+    program_day: ProgramDay,
+    sets: Sequence[SetEntry],
+    notes: str = "",
+    finish: bool = False,
+    performed_on: date | None = None,
+) -> WorkoutLog:
+    """Create or replace the client's log of `program_day` on `performed_on` (today by
+    default; an earlier date of the current assignment for a workout logged late)."""
+    today = client.trainer.today()
+    performed_on = performed_on or today
+    assignment = (
+        ProgramAssignment.objects.for_client(client).active().select_related("program").first()
+    )
+    if assignment is None or program_day.program_id != assignment.program_id:
+        raise ValidationError({"program_day": NOT_IN_PROGRAM})
+    if performed_on > today:
+        raise ValidationError({"performed_on": "You can't log a workout in the future."})
+    if performed_on < assignment.start_date:
+        raise ValidationError({"performed_on": "That date is before your program started."})
+    _check_sets(client, program_day, sets)
+
+    log = (
+        WorkoutLog.objects.for_client(client)
+        .select_for_update()
+        .filter(program_day=program_day, performed_on=performed_on)
+        .first()
+    )
+    if log is None:
+        log = WorkoutLog(
+            client=client, assignment=assignment, program_day=program_day, performed_on=performed_on
+        )
+    elif not workout_log_is_editable(log, today=today):
+        raise ValidationError({"performed_on": EDIT_WINDOW_CLOSED})
+    return _write(log, sets=sets, notes=notes, finish=finish)
+
+
+@transaction.atomic
+def workout_log_update(
+    *, log: WorkoutLog, sets: Sequence[SetEntry], notes: str = "", finish: bool = False
+) -> WorkoutLog:
+    """Edit a log the client already has (same rules as saving it again)."""
+    if log.program_day is None:
+        raise ValidationError({"program_day": NOT_IN_PROGRAM})
+    return workout_log_save(
+        client=log.client,
+        program_day=log.program_day,
+        sets=sets,
+        notes=notes,
+        finish=finish,
+        performed_on=log.performed_on,
+    )
+
+
+def _write(log: WorkoutLog, *, sets: Sequence[SetEntry], notes: str, finish: bool) -> WorkoutLog:
+    log.notes = notes
+    if finish and log.status != WorkoutStatus.COMPLETED:
+        log.status = WorkoutStatus.COMPLETED
+        log.completed_at = max(timezone.now(), log.started_at)
+    log.full_clean()
+    log.save()
+    rows = [
+        SetLog(
+            workout_log=log,
+            exercise_id=entry.exercise_id,
+            prescribed_id=entry.prescribed_id,
+            set_number=entry.set_number,
+            reps=entry.reps,
+            load_kg=entry.load_kg,
+            rpe=entry.rpe,
+            is_completed=entry.is_completed,
+            notes=entry.notes,
+        )
+        for entry in sets
+    ]
+    for index, row in enumerate(rows):
+        try:
+            # the parent and the exercise were checked above; validate the numbers
+            row.clean_fields(exclude=["workout_log", "exercise", "prescribed"])
+        except ValidationError as error:
+            raise ValidationError({f"sets[{index}]": error.messages}) from error
+    log.sets.all().delete()
+    SetLog.objects.bulk_create(rows)
+    return log

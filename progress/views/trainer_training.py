@@ -1,0 +1,78 @@
+"""The trainer's view of a client's training (client detail → Training): the current
+program, adherence, logged workouts, bests and per-exercise progress. The client is
+looked up through clients.selectors for request.trainer, so another trainer's client is
+a 404 before anything else is read."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET
+
+from clients.selectors import client_get
+from programs.models import ProgramAssignment
+from programs.selectors.exercises import exercise_get
+from progress.selectors.adherence import client_adherence
+from progress.selectors.history import (
+    client_history,
+    exercise_best,
+    exercise_bests,
+    exercise_progress,
+)
+from progress.selectors.today import today_workout
+from progress.views.charts import progress_chart
+from trainers.decorators import TrainerRequest, trainer_required
+
+LOGS_PAGE_SIZE = 10
+# The program builder's page, by the names the programs app may use for it.
+BUILDER_URL_NAMES = ("programs:builder", "programs:detail")
+
+
+def builder_url(assignment: ProgramAssignment | None) -> str | None:
+    if assignment is None:
+        return None
+    for name in BUILDER_URL_NAMES:
+        try:
+            return reverse(name, args=[assignment.program_id])
+        except NoReverseMatch:
+            continue
+    return None
+
+
+@require_GET
+@trainer_required
+def overview(request: TrainerRequest, client_id: int) -> HttpResponse:
+    client = client_get(trainer=request.trainer, pk=client_id)
+    on = request.trainer.today()
+    workout = today_workout(client=client, on=on)
+    logs = Paginator(client_history(client=client), LOGS_PAGE_SIZE)
+    context = {
+        "client": client,
+        "workout": workout,
+        "adherence": client_adherence(client=client, today=on),
+        "builder_url": builder_url(workout.assignment),
+        "page": logs.get_page(request.GET.get("page")),
+        "bests": exercise_bests(client=client),
+        "units": request.trainer.unit_system,
+    }
+    return render(request, "clients/training/overview.html", context)
+
+
+@require_GET
+@trainer_required
+def exercise(request: TrainerRequest, client_id: int, exercise_id: int) -> HttpResponse:
+    client = client_get(trainer=request.trainer, pk=client_id)
+    chosen = exercise_get(trainer=request.trainer, pk=exercise_id)
+    units = request.trainer.unit_system
+    points = exercise_progress(client=client, exercise=chosen)
+    context = {
+        "client": client,
+        "exercise": chosen,
+        "points": list(reversed(points)),  # newest first in the table
+        "best": exercise_best(client=client, exercise=chosen),
+        "chart": progress_chart(points, units),
+        "units": units,
+    }
+    return render(request, "clients/training/exercise.html", context)

@@ -1,0 +1,241 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from programs.services import assignments as assign
+from programs.services import builder
+from progress.models import SetLog, WorkoutLog
+from progress.selectors.adherence import client_adherence, clients_gone_quiet
+from progress.selectors.history import estimated_1rm, exercise_bests, exercise_progress
+from progress.selectors.today import today_workout
+from progress.services import SetEntry, workout_log_save, workout_log_update
+from tests.factories.core import ClientFactory
+from tests.factories.programs import ExerciseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def squat():
+    return ExerciseFactory(name="Back Squat")
+
+
+@pytest.fixture
+def plan(trainer, squat):
+    """A 2-week program training on days 1 and 3 of each week."""
+    program = builder.program_create(trainer=trainer, name="Base", duration_weeks=2)
+    for week in (1, 2):
+        for day in (1, 3):
+            d = builder.program_day_add(program=program, week=week, day=day, title=f"W{week}D{day}")
+            builder.prescription_add(program_day=d, exercise=squat, sets=3, reps_min=5)
+    return program
+
+
+def _assign(plan, client, start):
+    assignment = assign.program_assign(program=plan, client=client, start_date=start)
+    days = {(d.week, d.day): d for d in assignment.program.days.all()}
+    return assignment, days
+
+
+def _sets(day, load="100", reps=5, n=3):
+    prescription = day.exercises.get()
+    return [
+        SetEntry(
+            exercise_id=prescription.exercise_id,
+            prescribed_id=prescription.pk,
+            set_number=i,
+            reps=reps,
+            load_kg=Decimal(load),
+            rpe=Decimal("8"),
+        )
+        for i in range(1, n + 1)
+    ]
+
+
+def test_log_a_workout_and_edit_it_the_same_day(plan, client_):
+    today = client_.trainer.today()
+    _, days = _assign(plan, client_, today)
+    log = workout_log_save(client=client_, program_day=days[1, 1], sets=_sets(days[1, 1]))
+    assert log.status == "in_progress"
+    assert log.sets.count() == 3
+
+    log = workout_log_save(
+        client=client_,
+        program_day=days[1, 1],
+        sets=_sets(days[1, 1], n=2),
+        notes="Felt good",
+        finish=True,
+    )
+    assert WorkoutLog.objects.count() == 1
+    assert log.sets.count() == 2
+    assert log.status == "completed"
+    assert log.completed_at is not None
+    workout_log_update(log=log, sets=_sets(days[1, 1], load="102.5"), finish=True)
+    assert set(log.sets.values_list("load_kg", flat=True)) == {Decimal("102.50")}
+
+
+def test_a_log_is_frozen_after_its_day(plan, client_):
+    today = client_.trainer.today()
+    _, days = _assign(plan, client_, today - timedelta(days=2))
+    log = workout_log_save(
+        client=client_,
+        program_day=days[1, 1],
+        sets=_sets(days[1, 1]),
+        performed_on=today - timedelta(days=2),
+    )
+    WorkoutLog.objects.filter(pk=log.pk).update(created_at=timezone.now() - timedelta(days=2))
+    log.refresh_from_db()
+    with pytest.raises(ValidationError, match="day it was logged"):
+        workout_log_update(log=log, sets=_sets(days[1, 1], load="1"))
+    assert not SetLog.objects.filter(load_kg=1).exists()
+
+
+def test_bad_logs_write_nothing(plan, client_, trainer, outsider):
+    today = trainer.today()
+    _, days = _assign(plan, client_, today)
+    other_client = ClientFactory(trainer=trainer)
+    _, other_days = _assign(plan, other_client, today)
+    day = days[1, 1]
+    prescription = day.exercises.get()
+    secret = ExerciseFactory(trainer=outsider)
+    bad = [
+        {"program_day": other_days[1, 1], "sets": _sets(other_days[1, 1])},
+        {"program_day": day, "sets": _sets(day, reps=5000)},
+        {"program_day": day, "sets": [SetEntry(exercise_id=secret.pk, set_number=1, reps=5)]},
+        {
+            "program_day": day,
+            "sets": [
+                SetEntry(exercise_id=prescription.exercise_id, set_number=1, rpe=Decimal("11"))
+            ],
+        },
+        {
+            "program_day": day,
+            "sets": [
+                SetEntry(exercise_id=prescription.exercise_id, set_number=1, load_kg=Decimal("-5"))
+            ],
+        },
+        {
+            "program_day": day,
+            "sets": [
+                SetEntry(
+                    exercise_id=prescription.exercise_id,
+                    prescribed_id=days[1, 3].exercises.get().pk,
+                    set_number=1,
+                )
+            ],
+        },
+        {"program_day": day, "sets": _sets(day) + _sets(day)[:1]},
+        {"program_day": day, "sets": _sets(day), "performed_on": today + timedelta(days=1)},
+        {"program_day": day, "sets": _sets(day), "performed_on": today - timedelta(days=1)},
+    ]
+    for kwargs in bad:
+        with pytest.raises(ValidationError):
+            workout_log_save(client=client_, **kwargs)
+    assert not WorkoutLog.objects.exists()
+    assert not SetLog.objects.exists()
+
+
+def test_today_across_the_program(plan, client_, squat):
+    today = client_.trainer.today()
+    assert today_workout(client=client_, on=today).state == "no_program"
+
+    _, days = _assign(plan, client_, today)
+    view = today_workout(client=client_, on=today)
+    assert view.state == "training"
+    assert view.day == days[1, 1]
+    assert [e.prescription.exercise for e in view.exercises] == [squat]
+    assert view.next_day == days[1, 3]
+    assert view.next_date == today + timedelta(days=2)
+
+    rest = today_workout(client=client_, on=today + timedelta(days=1))
+    assert rest.state == "rest"
+    assert rest.next_date == today + timedelta(days=2)
+    assert today_workout(client=client_, on=today - timedelta(days=1)).state == "not_started"
+    finished = today_workout(client=client_, on=today + timedelta(days=14))
+    assert finished.state == "finished"
+    assert finished.next_day is None
+
+
+def test_today_shows_what_was_done_last_time(plan, client_, trainer):
+    today = trainer.today()
+    _, days = _assign(plan, client_, today - timedelta(days=2))
+    workout_log_save(
+        client=client_,
+        program_day=days[1, 1],
+        sets=_sets(days[1, 1], load="80"),
+        finish=True,
+        performed_on=today - timedelta(days=2),
+    )
+    view = today_workout(client=client_, on=today)  # week 1 day 3
+    assert view.day == days[1, 3]
+    (item,) = view.exercises
+    assert [s.load_kg for s in item.last_sets] == [Decimal("80.00")] * 3
+    assert item.last_date == today - timedelta(days=2)
+    assert item.logged_sets == []
+
+
+def test_best_sets_and_estimated_one_rep_max(plan, client_, squat, trainer):
+    today = trainer.today()
+    _, days = _assign(plan, client_, today - timedelta(days=2))
+    workout_log_save(
+        client=client_,
+        program_day=days[1, 1],
+        sets=_sets(days[1, 1], load="100", reps=5),
+        finish=True,
+        performed_on=today - timedelta(days=2),
+    )
+    workout_log_save(
+        client=client_,
+        program_day=days[1, 3],
+        sets=_sets(days[1, 3], load="110", reps=3),
+        finish=True,
+    )
+    assert estimated_1rm(Decimal("100"), 5) == Decimal("116.7")
+    assert estimated_1rm(Decimal("140"), 1) == Decimal("140.0")
+    assert estimated_1rm(Decimal("50"), 20) is None
+    points = exercise_progress(client=client_, exercise=squat)
+    assert [p.e1rm_kg for p in points] == [Decimal("116.7"), Decimal("121.0")]
+    (best,) = exercise_bests(client=client_)
+    assert best.load_kg == Decimal("110.00")
+    assert best.sessions == 2
+
+
+def test_adherence_counts_completed_against_scheduled(plan, client_, trainer):
+    today = trainer.today()
+    start = today - timedelta(days=9)  # scheduled so far: w1d1, w1d3, w2d1, w2d3 (day 10 = w2d3)
+    _, days = _assign(plan, client_, start)
+    workout_log_save(
+        client=client_,
+        program_day=days[1, 1],
+        sets=_sets(days[1, 1]),
+        finish=True,
+        performed_on=start,
+    )
+    workout_log_save(  # started but not finished: doesn't count
+        client=client_,
+        program_day=days[1, 3],
+        sets=_sets(days[1, 3]),
+        performed_on=start + timedelta(days=2),
+    )
+    result = client_adherence(client=client_, today=today)
+    assert (result.logged, result.scheduled, result.percent) == (1, 4, 25)
+
+
+def test_clients_gone_quiet(plan, trainer):
+    today = trainer.today()
+    quiet = ClientFactory(trainer=trainer, user__first_name="Quiet")
+    busy = ClientFactory(trainer=trainer, user__first_name="Busy")
+    fresh = ClientFactory(trainer=trainer, user__first_name="Fresh")
+    _assign(plan, quiet, today - timedelta(days=8))
+    _, busy_days = _assign(plan, busy, today - timedelta(days=7))
+    _assign(plan, fresh, today + timedelta(days=1))  # nothing scheduled yet
+    workout_log_save(
+        client=busy, program_day=busy_days[2, 1], sets=_sets(busy_days[2, 1]), finish=True
+    )
+    found = clients_gone_quiet(trainer=trainer, today=today)
+    assert [q.client for q in found] == [quiet]
+    assert found[0].missed >= 1
+    assert found[0].last_workout is None
