@@ -92,9 +92,19 @@ def prescription_edit(request: TrainerRequest, pk: int) -> HttpResponse:
     if saved and not request.htmx:
         messages.success(request, f"{prescription.exercise.name} is saved.")
         return back_to(prescription.day.program, prescription.day)
+    if saved and request.htmx:
+        # Autosave fires on every change: swapping the row back in would wipe what the
+        # trainer is typing in the next field. Keep the inputs; only say "Saved".
+        status = render(
+            request,
+            f"{BUILDER}#rx-status",
+            {"p": prescription, "row": {"saved": True}, "oob": True},
+        )
+        status["HX-Reswap"] = "none"
+        return status
     day = lookups.program_day_get(trainer=request.trainer, pk=prescription.day_id)
     if request.htmx:
-        return _row(request, day, pk, bound=None if saved else form, saved=saved)
+        return _row(request, day, pk, bound=form)
     # A refused plain post: the whole builder again, this row showing what was typed.
     program = program_for_builder(trainer=request.trainer, pk=day.program_id)
     fresh = next(d for d in program.days.all() if d.pk == day.pk)

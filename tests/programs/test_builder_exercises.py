@@ -121,10 +121,15 @@ def test_an_inline_edit_saves_the_row_and_answers_with_it(alice, day):
     response = alice.post(f"/dashboard/programs/exercises/{rx.pk}/", row_data(rx), headers=HTMX)
 
     assert response.status_code == 200
-    html = response.text
+    # Autosave must not swap the row: the trainer may already be typing in the next field.
+    assert response["HX-Reswap"] == "none"
+    assert f'id="rx-{rx.pk}-status"' in response.text
+    assert 'hx-swap-oob="true"' in response.text
+    assert "Saved" in response.text
+    # the row, read back, shows what was stored
+    html = alice.get(f"/dashboard/programs/exercises/{rx.pk}/", headers=HTMX).text
     assert "<html" not in html
     assert html.lstrip().startswith(f'<li class="rx" id="rx-{rx.pk}"')
-    assert "Saved" in html
     rx.refresh_from_db()
     assert (rx.sets, rx.reps_min, rx.reps_max) == (4, 6, 8)
     assert rx.load_kg == Decimal("82.50")
@@ -151,9 +156,8 @@ def test_an_imperial_trainer_types_pounds_and_kg_are_stored(alice, day, trainer)
     trainer.save()
     rx = add(day, "Zercher squat")
 
-    html = alice.post(
-        f"/dashboard/programs/exercises/{rx.pk}/", row_data(rx, load="135"), headers=HTMX
-    ).text
+    alice.post(f"/dashboard/programs/exercises/{rx.pk}/", row_data(rx, load="135"), headers=HTMX)
+    html = alice.get(f"/dashboard/programs/exercises/{rx.pk}/", headers=HTMX).text
 
     rx.refresh_from_db()
     assert rx.load_kg == Decimal("61.23")
