@@ -14,6 +14,7 @@ from rest_framework import serializers
 from clients.models import Client
 from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
 from programs.models import (
+    DOSE_FIELDS,
     AssignmentStatus,
     Exercise,
     PrescribedExercise,
@@ -40,23 +41,7 @@ class PrescriptionSerializer(serializers.ModelSerializer[PrescribedExercise]):
 
     class Meta:
         model = PrescribedExercise
-        fields = [
-            "id",
-            "exercise",
-            "exercise_name",
-            "order",
-            "superset_group",
-            "sets",
-            "reps_min",
-            "reps_max",
-            "load_kg",
-            "load_percent_1rm",
-            "rpe",
-            "rir",
-            "rest_seconds",
-            "tempo",
-            "notes",
-        ]
+        fields = ["id", "exercise", "exercise_name", "order", *DOSE_FIELDS]
         read_only_fields = ["order"]
         extra_kwargs = {
             "order": {"help_text": "Position in the day, from 1: the order of the list sent."},

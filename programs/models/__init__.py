@@ -8,6 +8,7 @@ from .library import (
     MuscleGroup,
 )
 from .programs import (
+    DOSE_FIELDS,
     RPE_STEPS,
     PrescribedExercise,
     PrescribedExerciseQuerySet,
@@ -21,6 +22,7 @@ from .programs import (
 )
 
 __all__ = [
+    "DOSE_FIELDS",
     "RPE_STEPS",
     "AssignmentStatus",
     "BodyRegion",

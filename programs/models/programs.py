@@ -22,6 +22,22 @@ validate_tempo = RegexValidator(
 )
 
 
+#: what a trainer prescribes for an exercise on a day (its "dose"), in form order
+DOSE_FIELDS = (
+    "sets",
+    "reps_min",
+    "reps_max",
+    "load_kg",
+    "load_percent_1rm",
+    "rpe",
+    "rir",
+    "rest_seconds",
+    "tempo",
+    "notes",
+    "superset_group",
+)
+
+
 def validate_rpe_step(value: Decimal) -> None:
     if value is not None and value not in RPE_STEPS:
         raise ValidationError("RPE goes in half steps from 1 to 10.")

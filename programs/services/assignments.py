@@ -13,6 +13,7 @@ from django.db import transaction
 
 from clients.models import Client, ClientStatus
 from programs.models import (
+    DOSE_FIELDS,
     AssignmentStatus,
     PrescribedExercise,
     Program,
@@ -21,21 +22,7 @@ from programs.models import (
 )
 
 COPIED_PROGRAM_FIELDS = ("name", "goal", "description", "duration_weeks")
-COPIED_DOSE_FIELDS = (
-    "exercise_id",
-    "order",
-    "superset_group",
-    "sets",
-    "reps_min",
-    "reps_max",
-    "load_kg",
-    "load_percent_1rm",
-    "rpe",
-    "rir",
-    "rest_seconds",
-    "tempo",
-    "notes",
-)
+COPIED_DOSE_FIELDS = ("exercise_id", "order", *DOSE_FIELDS)
 
 
 @transaction.atomic

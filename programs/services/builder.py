@@ -13,24 +13,13 @@ from django.db import transaction
 from django.db.models import Max
 
 from fitnesspr.errors import ConflictError
+from programs.models import DOSE_FIELDS as PRESCRIBED_DOSE_FIELDS
 from programs.models import Exercise, PrescribedExercise, Program, ProgramDay
 from trainers.models import Trainer
 
 PROGRAM_FIELDS = {"name", "goal", "description", "duration_weeks", "is_template"}
 DAY_FIELDS = {"week", "day", "title", "notes"}
-DOSE_FIELDS = {
-    "sets",
-    "reps_min",
-    "reps_max",
-    "load_kg",
-    "load_percent_1rm",
-    "rpe",
-    "rir",
-    "rest_seconds",
-    "tempo",
-    "notes",
-    "superset_group",
-}
+DOSE_FIELDS = set(PRESCRIBED_DOSE_FIELDS)
 
 
 def _only(fields: dict[str, Any], allowed: set[str]) -> None:

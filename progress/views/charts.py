@@ -7,9 +7,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clients.models import Client
+    from programs.models import Exercise
 
 from fitnesspr.units import kg_to_display, weight_unit
-from progress.selectors.history import ProgressPoint
+from progress.selectors.history import ProgressPoint, exercise_best, exercise_progress
 
 WIDTH, HEIGHT = 360, 200
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 26
@@ -107,3 +112,18 @@ def progress_chart(points: Sequence[ProgressPoint], unit_system: str) -> LineCha
         )
     reps = [(p.performed_on, Decimal(p.best_reps)) for p in points if p.best_reps is not None]
     return line_chart(reps, title="Best reps", fmt=lambda v: f"{_rounded(v)} reps")
+
+
+def exercise_progress_context(
+    *, client: Client, exercise: Exercise, unit_system: str
+) -> dict[str, Any]:
+    """What an exercise's progress page shows, for the portal and the dashboard alike."""
+    points = exercise_progress(client=client, exercise=exercise)
+    return {
+        "client": client,
+        "exercise": exercise,
+        "points": list(reversed(points)),  # newest first in the table
+        "best": exercise_best(client=client, exercise=exercise),
+        "chart": progress_chart(points, unit_system),
+        "units": unit_system,
+    }

@@ -27,9 +27,7 @@ from progress.forms import SetRowForm, WorkoutLogForm, initial_rows, with_added_
 from progress.models import SetLog, WorkoutLog
 from progress.selectors.history import (
     client_history,
-    exercise_best,
     exercise_bests,
-    exercise_progress,
 )
 from progress.selectors.today import TodayExercise, active_program_day, day_workout, today_workout
 from progress.services import (
@@ -39,7 +37,7 @@ from progress.services import (
     workout_log_save,
     workout_log_update,
 )
-from progress.views.charts import progress_chart
+from progress.views.charts import exercise_progress_context
 
 HISTORY_PAGE_SIZE = 10
 
@@ -265,14 +263,6 @@ def bests(request: PortalRequest) -> HttpResponse:
 def exercise(request: PortalRequest, exercise_id: int) -> HttpResponse:
     client = request.portal_client
     chosen = exercise_get(user=request.user, pk=exercise_id)
-    units = client.trainer.unit_system
-    points = exercise_progress(client=client, exercise=chosen)
-    context = {
-        "client": client,
-        "exercise": chosen,
-        "points": list(reversed(points)),  # newest first in the table
-        "best": exercise_best(client=client, exercise=chosen),
-        "chart": progress_chart(points, units),
-        "units": units,
-    }
+    unit_system = client.trainer.unit_system
+    context = exercise_progress_context(client=client, exercise=chosen, unit_system=unit_system)
     return render(request, "portal/training/exercise.html", context)

@@ -17,12 +17,10 @@ from programs.selectors.exercises import exercise_get
 from progress.selectors.adherence import client_adherence
 from progress.selectors.history import (
     client_history,
-    exercise_best,
     exercise_bests,
-    exercise_progress,
 )
 from progress.selectors.today import today_workout
-from progress.views.charts import progress_chart
+from progress.views.charts import exercise_progress_context
 from trainers.decorators import TrainerRequest, trainer_required
 
 LOGS_PAGE_SIZE = 10
@@ -65,14 +63,6 @@ def overview(request: TrainerRequest, client_id: int) -> HttpResponse:
 def exercise(request: TrainerRequest, client_id: int, exercise_id: int) -> HttpResponse:
     client = client_get(trainer=request.trainer, pk=client_id)
     chosen = exercise_get(trainer=request.trainer, pk=exercise_id)
-    units = request.trainer.unit_system
-    points = exercise_progress(client=client, exercise=chosen)
-    context = {
-        "client": client,
-        "exercise": chosen,
-        "points": list(reversed(points)),  # newest first in the table
-        "best": exercise_best(client=client, exercise=chosen),
-        "chart": progress_chart(points, units),
-        "units": units,
-    }
+    unit_system = request.trainer.unit_system
+    context = exercise_progress_context(client=client, exercise=chosen, unit_system=unit_system)
     return render(request, "clients/training/exercise.html", context)
