@@ -17,25 +17,26 @@ from trainers.models import Trainer
 
 TEMPLATE_NAME = "Full Body Strength (4 weeks)"
 
-Dose = tuple[str, int, int, int | None, str | None]  # exercise, sets, reps min/max, kg
+# exercise, sets, reps min/max, kg, seconds (a timed exercise has seconds and no reps)
+Dose = tuple[str, int, int | None, int | None, str | None, int | None]
 DAYS: list[tuple[int, str, list[Dose]]] = [
     (1, "Full body A", [
-        ("Barbell Back Squat", 4, 5, 6, "60"),
-        ("Barbell Bench Press", 4, 6, 8, "45"),
-        ("Seated Cable Row", 3, 8, 10, "40"),
-        ("Front Plank", 3, 1, None, None),
+        ("Barbell Back Squat", 4, 5, 6, "60", None),
+        ("Barbell Bench Press", 4, 6, 8, "45", None),
+        ("Seated Cable Row", 3, 8, 10, "40", None),
+        ("Front Plank", 3, None, None, None, 30),
     ]),
     (3, "Full body B", [
-        ("Romanian Deadlift", 4, 6, 8, "60"),
-        ("Barbell Overhead Press", 3, 6, 8, "30"),
-        ("Lat Pulldown", 3, 8, 12, "40"),
-        ("Reverse Lunge", 3, 8, 10, None),
+        ("Romanian Deadlift", 4, 6, 8, "60", None),
+        ("Barbell Overhead Press", 3, 6, 8, "30", None),
+        ("Lat Pulldown", 3, 8, 12, "40", None),
+        ("Reverse Lunge", 3, 8, 10, None, None),
     ]),
     (5, "Full body C", [
-        ("Trap Bar Deadlift", 3, 5, None, "80"),
-        ("Incline Dumbbell Press", 3, 8, 10, "16"),
-        ("Single-Arm Dumbbell Row", 3, 10, 12, "20"),
-        ("Farmer's Carry", 3, 1, None, "24"),
+        ("Trap Bar Deadlift", 3, 5, None, "80", None),
+        ("Incline Dumbbell Press", 3, 8, 10, "16", None),
+        ("Single-Arm Dumbbell Row", 3, 10, 12, "20", None),
+        ("Farmer's Carry", 3, None, None, "24", 40),
     ]),
 ]  # fmt: skip
 
@@ -55,7 +56,7 @@ def demo_training(*, trainer: Trainer, clients: list[Client]) -> None:
     for weekday, title, exercises in DAYS:
         for week in range(1, 5):
             day = program_day_add(program=template, week=week, day=weekday, title=title)
-            for name, sets, low, high, load in exercises:
+            for name, sets, low, high, load, seconds in exercises:
                 if name not in library:  # a trimmed library: skip rather than fail
                     continue
                 prescription_add(
@@ -64,6 +65,7 @@ def demo_training(*, trainer: Trainer, clients: list[Client]) -> None:
                     sets=sets,
                     reps_min=low,
                     reps_max=high,
+                    duration_seconds=seconds,
                     load_kg=Decimal(load) + (week - 1) * Decimal("2.5") if load else None,
                     rest_seconds=120 if sets >= 4 else 90,
                 )
@@ -83,6 +85,7 @@ def demo_training(*, trainer: Trainer, clients: list[Client]) -> None:
                     prescribed_id=p.pk,
                     set_number=n,
                     reps=p.reps_max or p.reps_min,
+                    duration_seconds=p.duration_seconds,
                     load_kg=p.load_kg,
                     rpe=Decimal("7.5") if n < p.sets else Decimal("8.5"),
                 )

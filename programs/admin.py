@@ -67,6 +67,7 @@ class PrescribedExerciseInline(ScopedTabularInline):
         "sets",
         "reps_min",
         "reps_max",
+        "duration_seconds",
         "load_kg",
         "load_percent_1rm",
         "rpe",
@@ -87,7 +88,17 @@ class ProgramDayAdmin(ScopedAdmin):
 
 @admin.register(PrescribedExercise)
 class PrescribedExerciseAdmin(ScopedAdmin):
-    list_display = ("exercise", "day", "order", "sets", "reps_min", "reps_max", "load_kg", "rpe")
+    list_display = (
+        "exercise",
+        "day",
+        "order",
+        "sets",
+        "reps_min",
+        "reps_max",
+        "duration_seconds",
+        "load_kg",
+        "rpe",
+    )
     list_select_related = ("exercise", "day__program")
     search_fields = ("exercise__name", "day__program__name")
     autocomplete_fields = ("day", "exercise")

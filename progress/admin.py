@@ -33,7 +33,16 @@ class SetLogInline(ScopedTabularInline):
     model = SetLog
     autocomplete_fields = ("exercise",)
     raw_id_fields = ("prescribed",)
-    fields = ("exercise", "set_number", "reps", "load_kg", "rpe", "is_completed", "prescribed")
+    fields = (
+        "exercise",
+        "set_number",
+        "reps",
+        "duration_seconds",
+        "load_kg",
+        "rpe",
+        "is_completed",
+        "prescribed",
+    )
 
 
 @admin.register(WorkoutLog)
@@ -50,7 +59,15 @@ class WorkoutLogAdmin(ScopedAdmin):
 
 @admin.register(SetLog)
 class SetLogAdmin(ScopedAdmin):
-    list_display = ("exercise", "workout_log", "set_number", "reps", "load_kg", "is_completed")
+    list_display = (
+        "exercise",
+        "workout_log",
+        "set_number",
+        "reps",
+        "duration_seconds",
+        "load_kg",
+        "is_completed",
+    )
     list_filter = ("is_completed",)
     list_select_related = ("exercise", "workout_log__client__user")
     search_fields = ("exercise__name", "workout_log__client__user__email")

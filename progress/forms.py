@@ -14,8 +14,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import QueryDict
 
+from fitnesspr.durations import format_clock, parse_duration
 from fitnesspr.units import IMPERIAL, display_to_kg, format_weight, kg_to_display, weight_unit
 from progress.models import SetLog
+from progress.models.workouts import MAX_SET_SECONDS
 from progress.selectors.today import TodayExercise
 from progress.services import SetEntry
 
@@ -71,6 +73,13 @@ class SetRowForm(forms.Form):
     reps = forms.IntegerField(
         required=False, validators=_model_validators("reps"), widget=_number_input("numeric", "")
     )
+    # a timed set: the template shows this instead of reps
+    duration = forms.CharField(
+        label="Time",
+        required=False,
+        max_length=16,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "class": "set-input"}),
+    )
     load = PointDecimalField(required=False, max_digits=7, decimal_places=2)
     rpe = PointDecimalField(
         label="RPE",
@@ -88,9 +97,27 @@ class SetRowForm(forms.Form):
         self.fields["load"].label = f"Load ({weight_unit(unit_system)})"
         self.fields["load"].widget = _number_input("decimal", "")
         number = self["set_number"].value()
-        for name, what in (("reps", "reps"), ("load", weight_unit(unit_system)), ("rpe", "RPE")):
+        labels = (
+            ("reps", "reps"),
+            ("duration", "time, seconds or minutes:seconds"),
+            ("load", weight_unit(unit_system)),
+            ("rpe", "RPE"),
+        )
+        for name, what in labels:
             self.fields[name].widget.attrs["aria-label"] = f"Set {number} {what}"
         self.fields["done"].widget.attrs["aria-label"] = f"Set {number} done"
+
+    def clean_duration(self) -> int | None:
+        """A time typed as seconds ("45") or minutes:seconds ("1:30"), in seconds."""
+        text = self.cleaned_data.get("duration", "")
+        if not text.strip():
+            return None
+        seconds = parse_duration(text)
+        if seconds is None:
+            raise ValidationError("Enter the time as seconds (45) or minutes:seconds (1:30).")
+        if seconds > MAX_SET_SECONDS:
+            raise ValidationError("Enter a time of up to 24 hours.")
+        return seconds
 
     def clean_load(self) -> Decimal | None:
         """The typed load, in kg, within the model's bounds (told in the typed unit)."""
@@ -112,6 +139,7 @@ class SetRowForm(forms.Form):
             exercise_id=data["exercise"],
             set_number=data["set_number"],
             reps=data.get("reps"),
+            duration_seconds=data.get("duration"),
             load_kg=data.get("load"),
             rpe=data.get("rpe"),
             is_completed=bool(data.get("done")),
@@ -157,6 +185,7 @@ def initial_rows(
             "exercise": logged.exercise_id,
             "set_number": logged.set_number,
             "reps": logged.reps,
+            "duration": format_clock(logged.duration_seconds),
             "load": shown_weight(logged.load_kg, unit_system),
             "rpe": _number(logged.rpe),
             "done": logged.is_completed,
@@ -176,6 +205,7 @@ def initial_rows(
                     "exercise": plan.exercise_id,
                     "set_number": number,
                     "reps": plan.reps_min,
+                    "duration": format_clock(plan.duration_seconds),
                     "load": shown_weight(load, unit_system),
                     "rpe": _number(plan.rpe),
                     "done": True,
@@ -258,7 +288,7 @@ def with_added_set(data: QueryDict, prescribed_id: int) -> QueryDict | None:
         and (v := copy.get(f"{SETS_PREFIX}-{i}-set_number", "")).isdigit()
     ]
     source, target = f"{SETS_PREFIX}-{last}-", f"{SETS_PREFIX}-{total}-"
-    for name in ("prescribed", "exercise", "reps", "load", "rpe"):
+    for name in ("prescribed", "exercise", "reps", "duration", "load", "rpe"):
         copy[target + name] = copy.get(source + name, "")
     copy[target + "set_number"] = str(max(numbers, default=0) + 1)
     copy[target + "done"] = "on"

@@ -1,8 +1,9 @@
 """Workout logging by clients.
 
-A client logs a day of their *active* program: each set done or skipped, with reps,
-load and RPE. Saving replaces the sets of that log as a whole, so a form or an API call
-always sends the complete workout and a half-written log can't exist."""
+A client logs a day of their *active* program: each set done or skipped, with reps (or
+how long it lasted, for a timed exercise), load and RPE. Saving replaces the sets of
+that log as a whole, so a form or an API call always sends the complete workout and a
+half-written log can't exist."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class SetEntry:
     is_completed: bool = True
     prescribed_id: int | None = None
     notes: str = ""
+    duration_seconds: int | None = None  # a timed set (plank, carry): how long it lasted
 
 
 def workout_log_is_editable(log: WorkoutLog, *, today: date) -> bool:
@@ -134,6 +136,7 @@ def _write(log: WorkoutLog, *, sets: Sequence[SetEntry], notes: str, finish: boo
             prescribed_id=entry.prescribed_id,
             set_number=entry.set_number,
             reps=entry.reps,
+            duration_seconds=entry.duration_seconds,
             load_kg=entry.load_kg,
             rpe=entry.rpe,
             is_completed=entry.is_completed,

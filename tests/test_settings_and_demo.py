@@ -9,6 +9,8 @@ from django.core.management import call_command
 from clients.models import Client
 from clients.services import client_pin_login
 from fitnesspr.models import User
+from programs.models import PrescribedExercise
+from progress.models import SetLog
 
 ROOT = Path(__file__).resolve().parent.parent
 STRONG_KEY = "k3Jx9-vQ2mZ8pL7wR4tY6uI1oP0aS5dF3gH8jK2lZ9xC7vB4nM6qW1eR5tY"
@@ -66,6 +68,12 @@ def test_seed_demo_is_idempotent_and_prints_working_logins(capsys):
     assert anna.program_assignments.filter(status="active").exists()
     assert anna.workout_logs.filter(status="completed").count() == 3
     assert Client.objects.filter(program_assignments__status="active").count() == 2
+    # core and carry work is timed, and logged as time
+    timed = PrescribedExercise.objects.filter(day__program__client=anna, day__week=1)
+    doses = {(p.exercise.name, p.sets, p.reps_min, p.duration_seconds) for p in timed}
+    assert {("Front Plank", 3, None, 30), ("Farmer's Carry", 3, None, 40)} <= doses
+    plank_sets = SetLog.objects.filter(workout_log__client=anna, exercise__name="Front Plank")
+    assert set(plank_sets.values_list("duration_seconds", "reps")) == {(30, None)}
     staff = User.objects.get(email=staff_email)
     assert staff.is_superuser
     assert staff.check_password(staff_password)

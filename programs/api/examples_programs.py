@@ -9,6 +9,7 @@ SQUAT: dict[str, Any] = {
     "sets": 5,
     "reps_min": 5,
     "reps_max": None,
+    "duration_seconds": None,
     "load_kg": 100.0,
     "load_percent_1rm": None,
     "rpe": 8.0,
@@ -23,6 +24,7 @@ ROW: dict[str, Any] = {
     "sets": 3,
     "reps_min": 8,
     "reps_max": 12,
+    "duration_seconds": None,
     "load_kg": None,
     "load_percent_1rm": 70.0,
     "rpe": None,
@@ -32,6 +34,21 @@ ROW: dict[str, Any] = {
     "notes": "",
     "superset_group": "",
 }
+PLANK: dict[str, Any] = {  # a timed exercise: seconds per set, no reps
+    "exercise": 57,
+    "sets": 3,
+    "reps_min": None,
+    "reps_max": None,
+    "duration_seconds": 30,
+    "load_kg": None,
+    "load_percent_1rm": None,
+    "rpe": None,
+    "rir": None,
+    "rest_seconds": 60,
+    "tempo": "",
+    "notes": "Squeeze glutes, ribs down.",
+    "superset_group": "",
+}
 PROGRAM_WRITE: dict[str, Any] = {
     "name": "Strength base",
     "goal": "strength",
@@ -39,7 +56,13 @@ PROGRAM_WRITE: dict[str, Any] = {
     "duration_weeks": 4,
     "is_template": True,
     "days": [
-        {"week": 1, "day": 1, "title": "Full body A", "notes": "", "exercises": [SQUAT, ROW]},
+        {
+            "week": 1,
+            "day": 1,
+            "title": "Full body A",
+            "notes": "",
+            "exercises": [SQUAT, ROW, PLANK],
+        },
         {"week": 1, "day": 3, "title": "Full body B", "notes": "", "exercises": [ROW]},
     ],
 }
@@ -70,6 +93,7 @@ PROGRAM: dict[str, Any] = {
             "exercises": [
                 _read(SQUAT, 701, 1, "Back squat"),
                 _read(ROW, 702, 2, "Barbell row"),
+                _read(PLANK, 704, 3, "Front plank"),
             ],
         },
         {

@@ -1,7 +1,7 @@
 """Programs, their nested days and exercises, and assignments, as the API reads and
 writes them. Writes go through programs.services (structure, assignments); owner fields
 (`trainer`, `client`) are never read from a body. Loads are in kg, whatever the
-trainer's display units."""
+trainer's display units; times are in seconds."""
 
 from __future__ import annotations
 
@@ -48,7 +48,15 @@ class PrescriptionSerializer(serializers.ModelSerializer[PrescribedExercise]):
             "superset_group": {
                 "help_text": "Exercises sharing a capital letter are done back to back."
             },
+            "reps_min": {
+                "help_text": "Reps per set (the bottom of a range). Null for a timed exercise."
+            },
             "reps_max": {"help_text": "Top of a rep range (empty for a single number)."},
+            "duration_seconds": {
+                "help_text": "A timed exercise (plank, carry): seconds per set, 1-7200. Give "
+                "reps_min or duration_seconds, not both; a time without reps makes the "
+                "exercise timed."
+            },
             "load_kg": {**NUMBER, "help_text": "Absolute load in kg (or load_percent_1rm)."},
             "load_percent_1rm": {**NUMBER, "help_text": "Load as % of one-rep max (or load_kg)."},
             "rpe": {**NUMBER, "help_text": "Target effort 1-10 in half steps (or rir)."},

@@ -43,7 +43,8 @@ from programs.services.structure import program_create_with_days, program_update
 TRAINERS_ONLY = "Trainers only: a client's token gets 403."
 NESTED = (
     "`days` lists every training day (week 1.., day 1-7; a missing day is a rest day), each "
-    "with its `exercises` in order. Loads are in kg. A problem is reported at its place, "
+    "with its `exercises` in order. Loads are in kg; a timed exercise (a plank, a carry) "
+    "gives `duration_seconds` per set instead of reps. A problem is reported at its place, "
     "e.g. `days[0].exercises[1].sets`, and nothing is written. "
 )
 

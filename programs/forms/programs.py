@@ -1,6 +1,6 @@
 """Forms of the program builder. They check shapes only (a number is a number, "8-12" is a
-rep range); programs.services.builder decides what is allowed and its refusals are shown
-on the field they concern (fitnesspr.forms.add_service_error)."""
+rep range, "30s" a time); programs.services.builder decides what is allowed and its
+refusals are shown on the field they concern (fitnesspr.forms.add_service_error)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from clients.models import Client
+from fitnesspr.durations import ACCEPTED, format_clock, format_duration, parse_duration
 from fitnesspr.units import display_to_kg, kg_to_display, weight_unit
 from programs.models import PrescribedExercise, Program, ProgramGoal
 
@@ -20,6 +21,7 @@ from programs.models import PrescribedExercise, Program, ProgramGoal
 DOSE_FIELD_NAMES = {
     "reps_min": "reps",
     "reps_max": "reps",
+    "duration_seconds": "reps",
     "load_kg": "load",
     "rest_seconds": "rest",
 }
@@ -32,13 +34,6 @@ def format_reps(low: int | None, high: int | None) -> str:
     if low is None:
         return ""
     return f"{low}-{high}" if high and high != low else f"{low}"
-
-
-def format_rest(seconds: int | None) -> str:
-    if seconds is None:
-        return ""
-    minutes, rest = divmod(seconds, 60)
-    return f"{minutes}:{rest:02d}" if minutes else f"{rest}"
 
 
 class ProgramForm(forms.Form):
@@ -90,14 +85,20 @@ class DayForm(forms.Form):
 
 
 class PrescriptionForm(forms.Form):
-    """One exercise's dose, in the trainer's units: reps as "8" or "8-12", load in kg or
-    lb (or % of 1RM), rest as seconds or m:ss."""
+    """One exercise's dose, in the trainer's units: reps as "8" or "8-12" or a time per
+    set ("30s", "1:30", "20 min") in the same input, so a row stays one line; load in kg
+    or lb (or % of 1RM), rest as seconds or m:ss."""
 
     sets = forms.IntegerField(widget=forms.NumberInput(attrs={**SMALL, "min": 1, "max": 20}))
     reps = forms.CharField(
-        max_length=9,
+        label="Reps or time",
+        max_length=16,
         widget=forms.TextInput(
-            attrs={**SMALL, "autocomplete": "off", "title": "A number (8) or a range (8-12)"}
+            attrs={
+                **SMALL,
+                "autocomplete": "off",
+                "title": f"Reps: 8 or a range 8-12. A time per set: {ACCEPTED}",
+            }
         ),
     )
     load = forms.DecimalField(
@@ -157,22 +158,31 @@ class PrescriptionForm(forms.Form):
         p = prescription
         return {
             "sets": p.sets,
-            "reps": format_reps(p.reps_min, p.reps_max),
+            "reps": format_duration(p.duration_seconds)
+            if p.duration_seconds is not None
+            else format_reps(p.reps_min, p.reps_max),
             "load": _plain(kg_to_display(p.load_kg, unit_system)),
             "load_percent_1rm": _plain(p.load_percent_1rm),
             "rpe": _plain(p.rpe),
             "rir": p.rir,
-            "rest": format_rest(p.rest_seconds),
+            "rest": format_clock(p.rest_seconds),
             "tempo": p.tempo,
             "notes": p.notes,
         }
 
-    def clean_reps(self) -> tuple[int, int | None]:
-        match = REPS_RE.match(self.cleaned_data["reps"])
-        if not match:
-            raise forms.ValidationError("Write reps as a number (8) or a range (8-12).")
-        low, high = int(match[1]), int(match[2]) if match[2] else None
-        return low, (None if high == low else high)
+    def clean_reps(self) -> tuple[int | None, int | None, int | None]:
+        """(reps_min, reps_max, duration_seconds): reps, or a time and no reps."""
+        text = self.cleaned_data["reps"]
+        match = REPS_RE.match(text)
+        if match:
+            low, high = int(match[1]), int(match[2]) if match[2] else None
+            return low, (None if high == low else high), None
+        seconds = parse_duration(text)
+        if seconds is None:
+            raise forms.ValidationError(
+                f"Write reps as a number (8) or a range (8-12), or a time per set: {ACCEPTED}."
+            )
+        return None, None, seconds
 
     def clean_rest(self) -> int | None:
         text = self.cleaned_data["rest"]
@@ -193,7 +203,7 @@ class PrescriptionForm(forms.Form):
     def service_fields(self) -> dict[str, Any]:
         """cleaned_data in the shape prescription_update takes (load in kg)."""
         data = dict(self.cleaned_data)
-        data["reps_min"], data["reps_max"] = data.pop("reps")
+        data["reps_min"], data["reps_max"], data["duration_seconds"] = data.pop("reps")
         data["load_kg"] = display_to_kg(data.pop("load"), self.unit_system)
         data["rest_seconds"] = data.pop("rest")
         data["tempo"] = data["tempo"].upper()

@@ -5,10 +5,11 @@ from decimal import Decimal
 from typing import Self
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
+from fitnesspr.durations import format_duration
 from fitnesspr.tenancy import TrainerScopedQuerySet
 
 from .library import Exercise
@@ -27,6 +28,7 @@ DOSE_FIELDS = (
     "sets",
     "reps_min",
     "reps_max",
+    "duration_seconds",
     "load_kg",
     "load_percent_1rm",
     "rpe",
@@ -36,6 +38,16 @@ DOSE_FIELDS = (
     "notes",
     "superset_group",
 )
+
+
+#: a timed set lasts from a second to two hours (a long row or ride)
+MAX_DURATION_SECONDS = 7200
+DURATION_VALIDATORS = [
+    MinValueValidator(1, "A time is at least 1 second."),
+    MaxValueValidator(MAX_DURATION_SECONDS, "A time goes up to 2 hours (120 min)."),
+]
+NO_DOSE = "Give reps (8 or 8-12) or a time (30 s)."
+TWO_DOSES = "Give reps or a time, not both."
 
 
 def validate_rpe_step(value: Decimal) -> None:
@@ -178,8 +190,16 @@ class PrescribedExercise(models.Model):
         help_text="Exercises sharing a letter are done back to back.",
     )
     sets = models.PositiveSmallIntegerField(default=3, validators=between(1, 20))
-    reps_min = models.PositiveSmallIntegerField(default=8, validators=between(1, 100))
+    reps_min = models.PositiveSmallIntegerField(
+        default=8, null=True, blank=True, validators=between(1, 100)
+    )
     reps_max = models.PositiveSmallIntegerField(null=True, blank=True, validators=between(1, 100))
+    duration_seconds = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=DURATION_VALIDATORS,
+        help_text="A timed exercise: how long each set lasts (then no reps).",
+    )
     load_kg = models.DecimalField(
         max_digits=6, decimal_places=2, null=True, blank=True, validators=between(0, 1000)
     )
@@ -202,12 +222,27 @@ class PrescribedExercise(models.Model):
         ordering = ["day", "order", "pk"]
         constraints = [
             range_check("sets", 1, 20, name="prescribed_sets_range"),
-            range_check("reps_min", 1, 100, name="prescribed_reps_min_range"),
+            range_check("reps_min", 1, 100, name="prescribed_reps_min_range", nullable=True),
             models.CheckConstraint(
                 condition=models.Q(reps_max__isnull=True)
                 | models.Q(reps_max__gte=models.F("reps_min"), reps_max__lte=100),
                 name="prescribed_reps_max_range",
                 violation_error_message="Maximum reps must be at least the minimum (and ≤ 100).",
+            ),
+            range_check(
+                "duration_seconds",
+                1,
+                MAX_DURATION_SECONDS,
+                name="prescribed_duration_range",
+                nullable=True,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reps_min__isnull=False, duration_seconds__isnull=True)
+                | models.Q(
+                    reps_min__isnull=True, reps_max__isnull=True, duration_seconds__isnull=False
+                ),
+                name="prescribed_reps_or_duration",
+                violation_error_message=TWO_DOSES,
             ),
             range_check("load_kg", 0, 1000, name="prescribed_load_kg_range", nullable=True),
             range_check(
@@ -239,11 +274,25 @@ class PrescribedExercise(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.duration_seconds is not None:
+            return f"{self.exercise} {self.sets} x {format_duration(self.duration_seconds)}"
         reps = f"{self.reps_min}-{self.reps_max}" if self.reps_max else f"{self.reps_min}"
         return f"{self.exercise} {self.sets} x {reps}"
 
+    @property
+    def is_timed(self) -> bool:
+        return self.duration_seconds is not None
+
     def clean(self) -> None:
         super().clean()
+        # Both messages sit on reps_min (the form's one "Reps or time" input), which also
+        # spares the matching constraint from repeating them as a form-wide error.
+        if self.duration_seconds is None and self.reps_min is None:
+            raise ValidationError({"reps_min": NO_DOSE})
+        if self.duration_seconds is not None and (
+            self.reps_min is not None or self.reps_max is not None
+        ):
+            raise ValidationError({"reps_min": TWO_DOSES})
         if self.exercise_id and self.day_id:
             owner = self.exercise.trainer_id
             if owner is not None and owner != self.day.program.trainer_id:

@@ -90,6 +90,19 @@ def program_day_delete(*, program_day: ProgramDay) -> None:
     program_day.delete()
 
 
+def one_dose_kind(fields: dict[str, Any]) -> dict[str, Any]:
+    """A set is dosed in reps or in time, and whichever kind the caller gives wins: a
+    time without reps makes the exercise timed (reps cleared, not defaulted to 8), reps
+    without a time make it rep-based again. Giving both is left for the model to refuse."""
+    fields = dict(fields)
+    if fields.get("duration_seconds") is not None and "reps_min" not in fields:
+        fields["reps_min"] = None
+        fields.setdefault("reps_max", None)
+    elif fields.get("reps_min") is not None and "duration_seconds" not in fields:
+        fields["duration_seconds"] = None
+    return fields
+
+
 def _library_exercise(trainer_id: int, exercise: Exercise | int) -> Exercise:
     exercise_id = exercise.pk if isinstance(exercise, Exercise) else exercise
     found = Exercise.objects.for_trainer(Trainer(pk=trainer_id)).filter(pk=exercise_id).first()
@@ -102,8 +115,10 @@ def _library_exercise(trainer_id: int, exercise: Exercise | int) -> Exercise:
 def prescription_add(
     *, program_day: ProgramDay, exercise: Exercise | int, **dose: Any
 ) -> PrescribedExercise:
-    """Put an exercise at the end of a day, with its dose (sets, reps, load, effort…)."""
+    """Put an exercise at the end of a day, with its dose (sets, reps or a time, load,
+    effort…)."""
     _only(dose, DOSE_FIELDS)
+    dose = one_dose_kind(dose)
     chosen = _library_exercise(program_day.program.trainer_id, exercise)
     last = program_day.exercises.aggregate(last=Max("order"))["last"]
     prescription = PrescribedExercise(
@@ -117,6 +132,7 @@ def prescription_add(
 @transaction.atomic
 def prescription_update(*, prescription: PrescribedExercise, **fields: Any) -> PrescribedExercise:
     _only(fields, DOSE_FIELDS | {"exercise"})
+    fields = one_dose_kind(fields)
     if "exercise" in fields:
         trainer_id = prescription.day.program.trainer_id
         fields["exercise"] = _library_exercise(trainer_id, fields["exercise"])

@@ -19,6 +19,7 @@ from django.db import transaction
 from programs.models import Exercise, PrescribedExercise, Program, ProgramDay
 from programs.services.builder import (
     DOSE_FIELDS,
+    one_dose_kind,
     prescription_add,
     prescription_delete,
     prescription_reorder,
@@ -36,8 +37,9 @@ class PrescriptionSpec(TypedDict):
     exercise: Exercise | int
     id: NotRequired[int | None]  # an existing prescription of the same day, to keep it
     sets: NotRequired[int]
-    reps_min: NotRequired[int]
+    reps_min: NotRequired[int | None]
     reps_max: NotRequired[int | None]
+    duration_seconds: NotRequired[int | None]
     load_kg: NotRequired[Any]
     load_percent_1rm: NotRequired[Any]
     rpe: NotRequired[Any]
@@ -83,9 +85,10 @@ def _field_default(model: type[Any], name: str) -> Any:
 
 def _complete(spec: PrescriptionSpec) -> dict[str, Any]:
     """The spec as the full dose: a field left out is back to its default, so an entry
-    reads the same whether it updates an exercise or adds it."""
+    reads the same whether it updates an exercise or adds it (and a timed one gets no
+    default reps)."""
     dose = {name: _field_default(PrescribedExercise, name) for name in DOSE_FIELDS}
-    return {**dose, **{k: v for k, v in spec.items() if k != "id"}}
+    return {**dose, **one_dose_kind({k: v for k, v in spec.items() if k != "id"})}
 
 
 def _check_slots(days: Sequence[DaySpec], duration_weeks: int) -> None:

@@ -1,5 +1,5 @@
 """Workout logs, "today", exercise history and adherence as the API reads and writes
-them. Writes feed progress.services; loads are in kg."""
+them. Writes feed progress.services; loads are in kg, times in seconds."""
 
 from __future__ import annotations
 
@@ -39,12 +39,16 @@ class SetLogSerializer(serializers.ModelSerializer[SetLog]):
             "prescribed",
             "set_number",
             "reps",
+            "duration_seconds",
             "load_kg",
             "rpe",
             "is_completed",
             "notes",
         ]
         extra_kwargs = {
+            "duration_seconds": {
+                "help_text": "A timed set (plank, carry): how long it lasted, in seconds."
+            },
             "load_kg": {**NUMBER, "help_text": "Load lifted, in kg."},
             "rpe": {**NUMBER, "help_text": "Effort 1-10 in half steps."},
             "is_completed": {"help_text": "false = skipped."},
@@ -59,6 +63,7 @@ def set_entries(sets: Iterable[dict[str, Any]]) -> list[SetEntry]:
             prescribed_id=s["prescribed"].pk if s.get("prescribed") else None,
             set_number=s["set_number"],
             reps=s.get("reps"),
+            duration_seconds=s.get("duration_seconds"),
             load_kg=s.get("load_kg"),
             rpe=s.get("rpe"),
             is_completed=s.get("is_completed", True),
@@ -76,6 +81,7 @@ def saved_entries(log: WorkoutLog) -> list[SetEntry]:
             prescribed_id=s.prescribed_id,
             set_number=s.set_number,
             reps=s.reps,
+            duration_seconds=s.duration_seconds,
             load_kg=s.load_kg,
             rpe=s.rpe,
             is_completed=s.is_completed,
@@ -150,7 +156,15 @@ class WorkoutLogUpdateSerializer(serializers.Serializer[Any]):
 class TodaySetSerializer(serializers.ModelSerializer[SetLog]):
     class Meta:
         model = SetLog
-        fields = ["set_number", "reps", "load_kg", "rpe", "is_completed", "notes"]
+        fields = [
+            "set_number",
+            "reps",
+            "duration_seconds",
+            "load_kg",
+            "rpe",
+            "is_completed",
+            "notes",
+        ]
         read_only_fields = fields
         extra_kwargs = {"load_kg": NUMBER, "rpe": NUMBER}
 
@@ -231,6 +245,10 @@ class ProgressPointSerializer(serializers.Serializer[Any]):
         coerce_to_string=False,
         allow_null=True,
         help_text="Estimated one-rep max (Epley; sets of up to 12 reps).",
+    )
+    best_duration_seconds = serializers.IntegerField(
+        allow_null=True,
+        help_text="A timed exercise: the longest set that day, in seconds (then no e1RM).",
     )
 
 

@@ -66,10 +66,21 @@ SET = {
     "prescribed": 701,
     "set_number": 1,
     "reps": 5,
+    "duration_seconds": None,
     "load_kg": 100.0,
     "rpe": 8.0,
     "is_completed": True,
     "notes": "",
+}
+TIMED_SET = {  # a timed exercise logs how long the set lasted instead of reps
+    **SET,
+    "exercise": 57,
+    "exercise_name": "Front plank",
+    "prescribed": 704,
+    "reps": None,
+    "duration_seconds": 45,
+    "load_kg": None,
+    "rpe": None,
 }
 LOG_WRITE = {
     "program_day": 70,
@@ -78,6 +89,7 @@ LOG_WRITE = {
     "sets": [
         {k: v for k, v in SET.items() if k != "exercise_name"},
         {**{k: v for k, v in SET.items() if k != "exercise_name"}, "set_number": 2, "rpe": 8.5},
+        {k: v for k, v in TIMED_SET.items() if k != "exercise_name"},
     ],
 }
 LOG = {
@@ -92,7 +104,7 @@ LOG = {
     "completed_at": "2026-03-02T07:58:00Z",
     "notes": "Felt strong.",
     "is_editable": True,
-    "sets": [SET, {**SET, "set_number": 2, "rpe": 8.5}],
+    "sets": [SET, {**SET, "set_number": 2, "rpe": 8.5}, TIMED_SET],
     "created_at": "2026-03-02T07:01:00Z",
     "updated_at": "2026-03-02T07:58:00Z",
 }

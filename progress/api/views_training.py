@@ -48,6 +48,7 @@ TODAY_EXAMPLE = {
                 "sets": 5,
                 "reps_min": 5,
                 "reps_max": None,
+                "duration_seconds": None,
                 "load_kg": 100.0,
                 "load_percent_1rm": None,
                 "rpe": 8.0,
@@ -61,6 +62,7 @@ TODAY_EXAMPLE = {
                 {
                     "set_number": 1,
                     "reps": 5,
+                    "duration_seconds": None,
                     "load_kg": 97.5,
                     "rpe": 8.0,
                     "is_completed": True,
@@ -122,6 +124,8 @@ class ExerciseHistoryView(APIView):
         description=(
             "Per workout date (oldest first), the client's best completed set of the "
             "exercise and its estimated one-rep max (Epley; sets over 12 reps don't count). "
+            "For a timed exercise the best set is the longest (`best_duration_seconds`) "
+            "and there is no one-rep max. "
             "A client reads their own; a trainer passes `?client=`. An exercise outside "
             "your library is a 404."
         ),
@@ -139,11 +143,29 @@ class ExerciseHistoryView(APIView):
                             "best_load_kg": 100.0,
                             "best_reps": 5,
                             "e1rm_kg": 116.7,
+                            "best_duration_seconds": None,
                         }
                     ],
                 },
                 response_only=True,
-            )
+            ),
+            OpenApiExample(
+                "A timed exercise",
+                value={
+                    "exercise": {"id": 57, "name": "Front plank"},
+                    "client": 42,
+                    "points": [
+                        {
+                            "performed_on": "2026-03-02",
+                            "best_load_kg": None,
+                            "best_reps": None,
+                            "e1rm_kg": None,
+                            "best_duration_seconds": 45,
+                        }
+                    ],
+                },
+                response_only=True,
+            ),
         ],
     )
     def get(self, request: Request, exercise_id: int) -> Response:

@@ -10,6 +10,8 @@ from programs.models import validate_rpe_step
 
 from .body import ClientOwnedQuerySet
 
+MAX_SET_SECONDS = 86400  # a day: beyond any set, while leaving room for an ultra effort
+
 
 class WorkoutStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
@@ -121,6 +123,12 @@ class SetLog(models.Model):
     load_kg = models.DecimalField(
         max_digits=6, decimal_places=2, null=True, blank=True, validators=between(0, 1000)
     )
+    duration_seconds = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=between(0, MAX_SET_SECONDS),
+        help_text="How long a timed set lasted (a plank, a carry, a row).",
+    )
     rpe = models.DecimalField(
         max_digits=3, decimal_places=1, null=True, blank=True, validators=[validate_rpe_step]
     )
@@ -140,6 +148,9 @@ class SetLog(models.Model):
             range_check("set_number", 1, 50, name="setlog_number_range"),
             range_check("reps", 0, 1000, name="setlog_reps_range", nullable=True),
             range_check("load_kg", 0, 1000, name="setlog_load_range", nullable=True),
+            range_check(
+                "duration_seconds", 0, MAX_SET_SECONDS, name="setlog_duration_range", nullable=True
+            ),
             range_check("rpe", 1, 10, name="setlog_rpe_range", nullable=True),
         ]
 

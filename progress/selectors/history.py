@@ -1,4 +1,6 @@
-"""A client's training history: past workouts, best sets and estimated 1RM over time."""
+"""A client's training history: past workouts, best sets and estimated 1RM over time.
+
+A timed set (a plank, a carry) has no one-rep max: its best is the longest one."""
 
 from __future__ import annotations
 
@@ -41,12 +43,20 @@ def client_history(*, client: Client) -> QuerySet[WorkoutLog]:
     return workout_logs(logs=WorkoutLog.objects.for_client(client).order_by("-performed_on", "-pk"))
 
 
+def set_e1rm(row: SetLog) -> Decimal | None:
+    """A set's estimated 1RM; none for a timed set, whatever reps it also names."""
+    if row.duration_seconds is not None:
+        return None
+    return estimated_1rm(row.load_kg, row.reps)
+
+
 @dataclass(frozen=True)
 class ProgressPoint:
     performed_on: date
     best_load_kg: Decimal | None
     best_reps: int | None
     e1rm_kg: Decimal | None
+    best_duration_seconds: int | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,7 @@ class ExerciseBest:
     reps: int | None
     e1rm_kg: Decimal | None
     sessions: int
+    duration_seconds: int | None = None  # a timed exercise: the longest set
 
 
 def _done_sets(client: Client) -> QuerySet[SetLog]:
@@ -65,12 +76,15 @@ def _done_sets(client: Client) -> QuerySet[SetLog]:
     )
 
 
+def _rank(s: SetLog) -> tuple[Decimal, int, Decimal, int]:
+    zero = Decimal(0)
+    return (set_e1rm(s) or zero, s.duration_seconds or 0, s.load_kg or zero, s.reps or 0)
+
+
 def _better(a: SetLog | None, b: SetLog) -> bool:
-    """Is b a better set than a? Higher e1RM first, then heavier, then more reps."""
-    if a is None:
-        return True
-    key = lambda s: (estimated_1rm(s.load_kg, s.reps) or 0, s.load_kg or 0, s.reps or 0)  # noqa: E731
-    return key(b) > key(a)
+    """Is b a better set than a? Higher e1RM first, then longer (timed sets), then
+    heavier, then more reps."""
+    return a is None or _rank(b) > _rank(a)
 
 
 def exercise_progress(*, client: Client, exercise: Exercise) -> list[ProgressPoint]:
@@ -87,7 +101,7 @@ def exercise_progress(*, client: Client, exercise: Exercise) -> list[ProgressPoi
         if _better(best.get(day), row):
             best[day] = row
     return [
-        ProgressPoint(day, s.load_kg, s.reps, estimated_1rm(s.load_kg, s.reps))
+        ProgressPoint(day, s.load_kg, s.reps, set_e1rm(s), s.duration_seconds)
         for day, s in sorted(best.items())
     ]
 
@@ -107,8 +121,9 @@ def exercise_bests(*, client: Client) -> list[ExerciseBest]:
                 performed_on=s.workout_log.performed_on,
                 load_kg=s.load_kg,
                 reps=s.reps,
-                e1rm_kg=estimated_1rm(s.load_kg, s.reps),
+                e1rm_kg=set_e1rm(s),
                 sessions=len(sessions[exercise_id]),
+                duration_seconds=s.duration_seconds,
             )
             for exercise_id, s in best.items()
         ),

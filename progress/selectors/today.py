@@ -45,14 +45,14 @@ def last_sets_by_exercise(
 ) -> dict[int, list[SetLog]]:
     """For each exercise, the sets of the client's most recent earlier workout with it."""
     latest_log = (
-        WorkoutLog.objects.filter(
-            client=client, performed_on__lt=before, sets__exercise_id=OuterRef("exercise_id")
-        )
+        WorkoutLog.objects.for_client(client)
+        .filter(performed_on__lt=before, sets__exercise_id=OuterRef("exercise_id"))
         .order_by("-performed_on", "-pk")
         .values("pk")[:1]
     )
     rows = (
-        SetLog.objects.filter(workout_log__client=client, exercise_id__in=exercise_ids)
+        SetLog.objects.for_client(client)
+        .filter(exercise_id__in=exercise_ids)
         .annotate(latest=Subquery(latest_log))
         .filter(workout_log_id=F("latest"))
         .select_related("workout_log")

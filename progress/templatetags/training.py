@@ -8,8 +8,11 @@ from itertools import groupby
 
 from django import template
 
+from fitnesspr.durations import format_duration
 from fitnesspr.units import format_weight
+from programs.models import PrescribedExercise
 from progress.models import SetLog
+from progress.selectors.history import ExerciseBest, ProgressPoint
 
 register = template.Library()
 
@@ -35,22 +38,57 @@ def rest(seconds: int | None) -> str:
     return f"{minutes} min {left} s" if left else f"{minutes} min"
 
 
-def _dose(reps: int | None, load_kg: Decimal | None, unit_system: str) -> str:
+@register.filter
+def duration(seconds: int | None) -> str:
+    """30 → "30 s", 90 → "1:30", 1200 → "20 min"."""
+    return format_duration(seconds)
+
+
+@register.filter
+def per_set(plan: PrescribedExercise) -> str:
+    """What one set of a prescription asks for: "8 reps", "8-12 reps" (with a real
+    dash) or "30 s"."""
+    if plan.duration_seconds is not None:
+        return format_duration(plan.duration_seconds)
+    if plan.reps_max and plan.reps_max != plan.reps_min:
+        return f"{plan.reps_min}\N{EN DASH}{plan.reps_max} reps"
+    return f"{plan.reps_min} reps"
+
+
+def _dose(
+    reps: int | None, load_kg: Decimal | None, unit_system: str, seconds: int | None = None
+) -> str:
     load = format_weight(load_kg, unit_system) if load_kg is not None else ""
+    if seconds is not None:
+        return f"{format_duration(seconds)} @ {load}" if load else format_duration(seconds)
     if reps is not None and load:
         return f"{reps} @ {load}"
     return f"{reps} reps" if reps is not None else load or "done"
 
 
+def _timed_run(times: list[int | None], load: Decimal | None, unit_system: str) -> str:
+    if len(set(times)) == 1:
+        return f"{len(times)} {TIMES} {_dose(None, load, unit_system, times[0])}"
+    listed = ", ".join("?" if t is None else format_duration(t) for t in times)
+    return listed + (f" @ {format_weight(load, unit_system)}" if load is not None else "")
+
+
 @register.filter
 def sets_summary(sets: Iterable[SetLog], unit_system: str = "metric") -> str:
-    """Completed sets, folded by load: "3 x 8 @ 60 kg", "8, 8, 6 @ 60 kg", "3 x 12 reps"
-    (with a real times sign); runs at different loads are joined by commas."""
+    """Completed sets, folded by load: "3 x 8 @ 60 kg", "8, 8, 6 @ 60 kg", "3 x 12 reps",
+    "3 x 30 s", "40 s, 35 s @ 24 kg" (with a real times sign); runs at different loads
+    are joined by commas."""
     done = [s for s in sets if s.is_completed]
     if not done:
         return "skipped"
     parts = []
-    for load, run in groupby(done, key=lambda s: s.load_kg):
+    for (load, timed), group in groupby(
+        done, key=lambda s: (s.load_kg, s.duration_seconds is not None)
+    ):
+        run = list(group)
+        if timed:
+            parts.append(_timed_run([s.duration_seconds for s in run], load, unit_system))
+            continue
         reps = [s.reps for s in run]
         if len(set(reps)) == 1:
             parts.append(f"{len(reps)} {TIMES} {_dose(reps[0], load, unit_system)}")
@@ -62,9 +100,25 @@ def sets_summary(sets: Iterable[SetLog], unit_system: str = "metric") -> str:
 
 
 @register.filter
+def best_set(best: ExerciseBest | ProgressPoint, unit_system: str = "metric") -> str:
+    """A best set as the bests and progress pages read it: "60 kg x 8" (a real times
+    sign), "12 reps", or for timed work "Longest: 1:30" (its load too, if any)."""
+    if isinstance(best, ProgressPoint):
+        load, reps, seconds = best.best_load_kg, best.best_reps, best.best_duration_seconds
+    else:
+        load, reps, seconds = best.load_kg, best.reps, best.duration_seconds
+    if seconds is not None:
+        return f"Longest: {_dose(None, load, unit_system, seconds)}"
+    shown_reps = "\N{EM DASH}" if reps is None else str(reps)
+    if load:
+        return f"{format_weight(load, unit_system)} {TIMES} {shown_reps}"
+    return f"{shown_reps} reps"
+
+
+@register.filter
 def set_line(entry: SetLog, unit_system: str = "metric") -> str:
-    """One set: "8 @ 60 kg · RPE 8"."""
-    text = _dose(entry.reps, entry.load_kg, unit_system)
+    """One set: "8 @ 60 kg · RPE 8", "30 s"."""
+    text = _dose(entry.reps, entry.load_kg, unit_system, entry.duration_seconds)
     if entry.rpe is not None:
         text += f" · RPE {num(entry.rpe)}"
     return text

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from clients.models import Client
     from programs.models import Exercise
 
+from fitnesspr.durations import format_duration
 from fitnesspr.units import kg_to_display, weight_unit
 from progress.selectors.history import ProgressPoint, exercise_best, exercise_progress
 
@@ -96,8 +97,8 @@ def line_chart(
 
 
 def progress_chart(points: Sequence[ProgressPoint], unit_system: str) -> LineChart | None:
-    """Estimated 1RM over time in the trainer's unit; best reps for sets done without a
-    load (bodyweight work has no 1RM)."""
+    """Estimated 1RM over time in the trainer's unit; the longest set for timed work; best
+    reps for sets done without a load (bodyweight work has no 1RM)."""
     unit = weight_unit(unit_system)
     e1rm = [
         (p.performed_on, kg_to_display(p.e1rm_kg, unit_system, places="0.01"))
@@ -109,6 +110,15 @@ def progress_chart(points: Sequence[ProgressPoint], unit_system: str) -> LineCha
             [(when, value) for when, value in e1rm if value is not None],
             title=f"Estimated 1RM ({unit})",
             fmt=lambda v: f"{_rounded(v)} {unit}",
+        )
+    times = [
+        (p.performed_on, Decimal(p.best_duration_seconds))
+        for p in points
+        if p.best_duration_seconds is not None
+    ]
+    if times:
+        return line_chart(
+            times, title="Longest set (seconds)", fmt=lambda v: format_duration(int(v))
         )
     reps = [(p.performed_on, Decimal(p.best_reps)) for p in points if p.best_reps is not None]
     return line_chart(reps, title="Best reps", fmt=lambda v: f"{_rounded(v)} reps")

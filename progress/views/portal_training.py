@@ -88,6 +88,13 @@ class ExerciseRows:
     item: TodayExercise | None = None
     rows: list[SetRowForm] = field(default_factory=list)
 
+    @property
+    def timed(self) -> bool:
+        """Log a time instead of reps: the plan is timed, or (no plan) the sets were."""
+        if self.item is not None:
+            return self.item.prescription.is_timed
+        return any(row["duration"].value() for row in self.rows)
+
 
 def _groups(
     form: WorkoutLogForm, exercises: list[TodayExercise], extra: list[SetLog]

@@ -144,12 +144,14 @@ def test_client_reads_their_exercise_history(client_api, client_, plan, squat):
             "best_load_kg": 110.0,  # 110 x 3 (e1RM 121) beats 100 x 5 (116.7)
             "best_reps": 3,
             "e1rm_kg": 121.0,
+            "best_duration_seconds": None,
         },
         {
             "performed_on": (today - dt.timedelta(days=5)).isoformat(),
             "best_load_kg": 120.0,
             "best_reps": 1,
             "e1rm_kg": 120.0,
+            "best_duration_seconds": None,
         },
     ]
 

@@ -104,6 +104,33 @@ class TestPrescribedExercise:
             PrescribedExerciseFactory(reps_min=10, reps_max=8)
         PrescribedExerciseFactory(reps_min=10, reps_max=None)
 
+    def test_a_set_is_dosed_in_reps_or_in_time(self):
+        timed = PrescribedExerciseFactory(reps_min=None, reps_max=None, duration_seconds=30)
+        assert clean_errors(timed) == {}
+        with check_fails("prescribed_reps_or_duration"):  # both
+            PrescribedExerciseFactory(reps_min=8, reps_max=None, duration_seconds=30)
+        with check_fails("prescribed_reps_or_duration"):  # a rep range on a timed set
+            PrescribedExerciseFactory(reps_min=None, reps_max=12, duration_seconds=30)
+        with check_fails("prescribed_reps_or_duration"):  # neither
+            PrescribedExerciseFactory(reps_min=None, reps_max=None, duration_seconds=None)
+
+    def test_full_clean_explains_reps_or_time_once_on_the_reps(self):
+        prescription = PrescribedExerciseFactory(reps_min=8, reps_max=None)
+        prescription.duration_seconds = 30
+        assert clean_errors(prescription) == {"reps_min": ["Give reps or a time, not both."]}
+        prescription.reps_min = prescription.duration_seconds = None
+        assert clean_errors(prescription) == {
+            "reps_min": ["Give reps (8 or 8-12) or a time (30 s)."]
+        }
+
+    @pytest.mark.parametrize("seconds", [0, 7201])
+    def test_a_time_is_a_second_to_two_hours(self, seconds):
+        with check_fails("prescribed_duration_range"):
+            PrescribedExerciseFactory(reps_min=None, reps_max=None, duration_seconds=seconds)
+        prescription = PrescribedExerciseFactory(reps_min=None, reps_max=None, duration_seconds=60)
+        prescription.duration_seconds = seconds
+        assert "duration_seconds" in clean_errors(prescription)
+
     def test_load_is_kg_or_percent_never_both(self):
         with check_fails("prescribed_one_load_kind"):
             PrescribedExerciseFactory(load_kg=Decimal(100), load_percent_1rm=Decimal(80))

@@ -140,11 +140,17 @@ class TestSetLog:
             ({"set_number": 0}, "setlog_number_range"),
             ({"load_kg": Decimal(1001)}, "setlog_load_range"),
             ({"rpe": Decimal(11)}, "setlog_rpe_range"),
+            ({"duration_seconds": 86401}, "setlog_duration_range"),
         ],
     )
     def test_values_are_realistic(self, fields, constraint):
         with check_fails(constraint):
             SetLogFactory(**fields)
+
+    def test_a_timed_set_records_how_long_it_lasted(self):
+        timed = SetLogFactory(reps=None, load_kg=None, duration_seconds=45)
+        assert clean_errors(timed) == {}
+        assert SetLogFactory(duration_seconds=0).duration_seconds == 0  # a failed hold
 
     def test_the_exercise_comes_from_the_trainers_library(self, client_, outsider):
         log = WorkoutLogFactory(client=client_)

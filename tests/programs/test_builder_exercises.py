@@ -173,7 +173,7 @@ def test_an_imperial_trainer_types_pounds_and_kg_are_stored(alice, day, trainer)
         ({"load": "50", "load_percent_1rm": "70"}, "not both"),
         ({"rpe": "11"}, "RPE goes in half steps from 1 to 10."),
         ({"rpe": "8", "rir": "2"}, "RPE or as reps in reserve, not both"),
-        ({"reps": "lots"}, "Write reps as a number (8) or a range (8-12)."),
+        ({"reps": "lots"}, "Write reps as a number (8) or a range (8-12), or a time per set"),
         ({"rest": "1:90"}, "Seconds go up to 59"),
         ({"tempo": "slow"}, "Write tempo as four digits"),
     ],
