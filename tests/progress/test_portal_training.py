@@ -551,3 +551,10 @@ def test_today_and_the_log_form_use_a_fixed_number_of_queries(
     with django_assert_max_num_queries(QUERY_BUDGET):
         form = carol_browser.get(f"/portal/training/day/{todays_day.pk}/")
     assert form.status_code == 200
+
+
+def test_portal_home_links_to_personal_bests(client, client_):
+    client.force_login(client_.user)
+    html = client.get("/portal/").content.decode()
+    assert 'href="/portal/training/bests/"' in html
+    assert "will live here" not in html
