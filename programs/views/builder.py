@@ -15,13 +15,13 @@ from fitnesspr.forms import add_service_error
 from programs.forms.programs import DayAddForm, DayForm
 from programs.selectors import builder as lookups
 from programs.selectors.exercises import exercise_search
-from programs.selectors.programs import program_assignments, program_for_builder
+from programs.selectors.programs import program_for_builder
 from programs.services import builder as services
 from programs.views.builder_parts import (
     BUILDER,
     DayCard,
     back_to,
-    builder_weeks,
+    builder_page_context,
     day_card,
     week_view,
 )
@@ -47,15 +47,11 @@ def _week_param(request: TrainerRequest, weeks: int) -> int:
 @trainer_required
 def builder(request: TrainerRequest, pk: int) -> HttpResponse:
     program = program_for_builder(trainer=request.trainer, pk=pk)
-    units = request.trainer.unit_system
-    context = {
-        "program": program,
-        "weeks": builder_weeks(
-            program, units, open_week=_week_param(request, program.duration_weeks), cards=None
-        ),
-        "assignments": list(program_assignments(program=program)),
-        "units": units,
-    }
+    context = builder_page_context(
+        program,
+        request.trainer.unit_system,
+        open_week=_week_param(request, program.duration_weeks),
+    )
     return render(request, BUILDER, context)
 
 

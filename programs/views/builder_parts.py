@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from programs.forms.programs import PrescriptionForm
 from programs.models import PrescribedExercise, Program, ProgramDay
-from programs.selectors.programs import program_weeks
+from programs.selectors.programs import program_assignments, program_weeks
 
 BUILDER = "programs/builder.html"
 
@@ -136,6 +136,18 @@ def builder_weeks(
             slots.append(Slot(number=number, card=card))
         weeks.append(WeekView(number=week.number, slots=slots, open=week.number == open_week))
     return weeks
+
+
+def builder_page_context(
+    program: Program, unit_system: str, *, open_week: int, cards: dict[int, DayCard] | None = None
+) -> dict[str, Any]:
+    """Everything the whole builder page shows (program prefetched by program_for_builder)."""
+    return {
+        "program": program,
+        "weeks": builder_weeks(program, unit_system, open_week=open_week, cards=cards),
+        "assignments": list(program_assignments(program=program)),
+        "units": unit_system,
+    }
 
 
 def week_view(program: Program, number: int, unit_system: str, *, error: str = "") -> WeekView:

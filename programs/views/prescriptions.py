@@ -15,12 +15,12 @@ from fitnesspr.forms import add_service_error
 from programs.forms.programs import DOSE_FIELD_NAMES, PrescriptionForm
 from programs.models import PrescribedExercise, ProgramDay
 from programs.selectors import builder as lookups
-from programs.selectors.programs import program_assignments, program_for_builder
+from programs.selectors.programs import program_for_builder
 from programs.services import builder as services
 from programs.views.builder_parts import (
     BUILDER,
     back_to,
-    builder_weeks,
+    builder_page_context,
     day_card,
     day_rows,
     prescription_form,
@@ -109,12 +109,7 @@ def prescription_edit(request: TrainerRequest, pk: int) -> HttpResponse:
     program = program_for_builder(trainer=request.trainer, pk=day.program_id)
     fresh = next(d for d in program.days.all() if d.pk == day.pk)
     card = day_card(fresh, units, bound=form, bound_pk=pk)
-    context = {
-        "program": program,
-        "weeks": builder_weeks(program, units, open_week=day.week, cards={day.pk: card}),
-        "assignments": list(program_assignments(program=program)),
-        "units": units,
-    }
+    context = builder_page_context(program, units, open_week=day.week, cards={day.pk: card})
     return render(request, BUILDER, context)
 
 

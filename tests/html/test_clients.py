@@ -253,3 +253,19 @@ def test_another_trainers_clients_never_appear_in_lists(client, outsider, carol)
     client.force_login(outsider.user)
     assert "Carol" not in client.get("/dashboard/clients/?status=all&q=carol").text
     assert "Carol" not in client.get("/dashboard/").text
+
+
+def test_page_links_keep_the_search(trainer_client, trainer):
+    from clients.views import PAGE_SIZE
+
+    for n in range(PAGE_SIZE + 2):
+        ClientFactory(
+            trainer=trainer, user__first_name=f"Sam{n:02d}", user__email=f"sam{n}@example.com"
+        )
+    ClientFactory(trainer=trainer, user__first_name="Zed", user__email="zed@example.com")
+
+    html = trainer_client.get("/dashboard/clients/", {"q": "sam"}).content.decode()
+    assert 'href="?q=sam&amp;page=2"' in html
+    second = trainer_client.get("/dashboard/clients/", {"q": "sam", "page": "2"}).content.decode()
+    assert "Zed" not in second
+    assert 'href="?q=sam&amp;page=1"' in second
