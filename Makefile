@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV_VERSION := 0.13.8
 
-.PHONY: run test install lint format typecheck pytest migrate demo worker beat clean
+.PHONY: run test install lint format typecheck imports pytest migrate demo worker beat clean
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -36,11 +36,14 @@ format: install
 typecheck: install
 	$(VENV)/bin/mypy .
 
+imports: install
+	$(VENV)/bin/lint-imports --no-cache
+
 pytest: install
 	$(PY) manage.py makemigrations --check --dry-run --settings=fitnesspr.settings.test
 	$(VENV)/bin/pytest
 
-test: lint typecheck pytest
+test: lint typecheck imports pytest
 
 worker: install
 	$(VENV)/bin/celery -A fitnesspr worker -l info

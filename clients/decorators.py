@@ -10,10 +10,11 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from clients.models import Client
-from clients.selectors import portal_client_for_user
+from fitnesspr.actor import Actor, actor_of
 
 
 class PortalRequest(HttpRequest):
+    actor: Actor
     portal_client: Client
 
 
@@ -21,17 +22,19 @@ View = Callable[..., HttpResponse]
 
 
 def portal_login_required(view: View) -> View:
-    """Let only a signed-in client through, with `request.portal_client` set. Anonymous
-    visitors go to the PIN sign-in page; a trainer or staff member gets the 403 page."""
+    """Let only a signed-in client through, with `request.actor` and
+    `request.portal_client` set. Anonymous visitors go to the PIN sign-in page; a trainer
+    or staff member gets the 403 page."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("portal:login"))
-        client = portal_client_for_user(request.user)
-        if client is None:
+            return redirect_to_login(request.get_full_path(), reverse("clients:portal_login"))
+        actor = actor_of(request)
+        if not actor.is_client or actor.client is None:
             raise PermissionDenied("The portal is for clients. Trainers use the dashboard.")
-        request.portal_client = client  # type: ignore[attr-defined]
+        request.actor = actor  # type: ignore[attr-defined]
+        request.portal_client = actor.client  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)
 
     return wrapper

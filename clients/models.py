@@ -98,5 +98,10 @@ class Client(models.Model):
         return self.user.email
 
     @property
+    def has_portal_access(self) -> bool:
+        """An archived client keeps their history but may no longer sign in."""
+        return self.status != ClientStatus.ARCHIVED
+
+    @property
     def is_locked(self) -> bool:
         return self.locked_until is not None and self.locked_until > timezone.now()

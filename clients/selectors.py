@@ -1,16 +1,16 @@
-"""Reads of clients. Every query starts from Client.objects.for_trainer/for_user so
-another trainer's client is simply not there (a 404 for the caller)."""
+"""Reads of clients. Every query starts from the tenancy scope (`for_trainer`,
+`for_actor`), so another trainer's client is simply not there (a 404 for the caller)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from clients.models import Client, ClientStatus
-from fitnesspr.models import Role
+from fitnesspr.actor import Actor
+from fitnesspr.tenancy import get_for_read, get_for_write
 from trainers.models import Trainer
 
 #: status filter values the client list understands; "" = everyone not archived
@@ -40,10 +40,14 @@ def client_list(*, trainer: Trainer, search: str = "", status: str = "") -> Quer
     return qs.order_by("user__first_name", "user__last_name", "pk")
 
 
-def client_get(*, trainer: Trainer, pk: int) -> Client:
-    return get_object_or_404(
-        Client.objects.for_trainer(trainer).select_related("user", "trainer"), pk=pk
-    )
+def client_get(*, actor: Actor, pk: int) -> Client:
+    """A client the actor may see (their trainer, staff, the client themselves)."""
+    return get_for_read(Client.objects.select_related("user", "trainer"), actor=actor, pk=pk)
+
+
+def client_get_for_write(*, actor: Actor, pk: int) -> Client:
+    """A client the actor may change: their trainer (or staff)."""
+    return get_for_write(Client.objects.select_related("user", "trainer"), actor=actor, pk=pk)
 
 
 def client_counts(*, trainer: Trainer) -> dict[str, Any]:
@@ -62,16 +66,4 @@ def client_recent(*, trainer: Trainer, limit: int = 5) -> QuerySet[Client]:
         .exclude(status=ClientStatus.ARCHIVED)
         .select_related("user")
         .order_by("-created_at", "-pk")[:limit]
-    )
-
-
-def portal_client_for_user(user: Any) -> Client | None:
-    """The signed-in client's own profile, if they may still use the portal."""
-    if getattr(user, "role", None) != Role.CLIENT:  # staff's for_user would see everyone
-        return None
-    return (
-        Client.objects.for_user(user)
-        .exclude(status=ClientStatus.ARCHIVED)
-        .select_related("user", "trainer")
-        .first()
     )

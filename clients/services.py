@@ -22,10 +22,10 @@ from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
 from clients.models import Client, ClientStatus
-from fitnesspr.api.tokens import tokens_revoke_all
 from fitnesspr.errors import ConflictError
 from fitnesspr.models import Role, User
 from fitnesspr.services import EMAIL_TAKEN, email_is_taken, user_create
+from fitnesspr.tokens import tokens_revoke_all
 from trainers.models import Trainer
 
 PIN_LOGIN_FAILED = "Invalid email or PIN."

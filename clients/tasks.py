@@ -18,7 +18,7 @@ def send_client_welcome_email(self: object, client_id: int) -> None:
     context = {"client": client, "portal_url": f"{settings.SITE_URL}/portal/login/"}
     send_mail(
         subject=f"Welcome to {client.trainer.business_name}",
-        message=render_to_string("emails/client_welcome.txt", context),
+        message=render_to_string("clients/emails/welcome.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[client.user.email],
     )

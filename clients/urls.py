@@ -1,15 +1,21 @@
+"""The clients' pages: the trainer's client list and profile pages under
+/dashboard/clients/ (the client page itself, which gathers every domain, is
+progress:client), and the portal's PIN sign-in under /portal/."""
+
 from django.urls import path
 
-from clients import views
+from clients import views, views_portal
 
 app_name = "clients"
 
 urlpatterns = [
-    path("", views.client_list, name="list"),
-    path("new/", views.client_create, name="create"),
-    path("<int:pk>/", views.client_detail, name="detail"),
-    path("<int:pk>/edit/", views.client_edit, name="edit"),
-    path("<int:pk>/pin/", views.client_pin, name="pin"),
-    path("<int:pk>/reset-pin/", views.client_reset_pin, name="reset_pin"),
-    path("<int:pk>/archive/", views.client_archive, name="archive"),
+    path("dashboard/clients/", views.client_list, name="list"),
+    path("dashboard/clients/new/", views.client_create, name="create"),
+    path("dashboard/clients/<int:pk>/edit/", views.client_edit, name="edit"),
+    path("dashboard/clients/<int:pk>/pin/", views.client_pin, name="pin"),
+    path("dashboard/clients/<int:pk>/reset-pin/", views.client_reset_pin, name="reset_pin"),
+    path("dashboard/clients/<int:pk>/archive/", views.client_archive, name="archive"),
+    path("portal/login/", views_portal.portal_login, name="portal_login"),
+    path("portal/logout/", views_portal.portal_logout, name="portal_logout"),
+    path("portal/forget-device/", views_portal.forget_device, name="forget_device"),
 ]

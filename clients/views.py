@@ -1,5 +1,7 @@
-"""The trainer's client pages under /dashboard/clients/. Every lookup goes through
-clients.selectors, scoped to request.trainer: another trainer's client is a 404."""
+"""The trainer's client pages under /dashboard/clients/: the list, adding a client, the
+profile form, the PIN and archiving (the client page itself gathers every domain and
+lives in progress.views.client). Every lookup goes through clients.selectors' getters:
+another trainer's client is a 404."""
 
 from __future__ import annotations
 
@@ -18,8 +20,6 @@ from clients.forms import SERVICE_FIELD_NAMES, ClientForm
 from clients.models import Client, ClientStatus
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
-from progress.selectors.adherence import client_adherence
-from progress.selectors.today import today_workout
 from trainers.decorators import TrainerRequest, trainer_required
 
 # The new PIN waits here between the POST that made it and the one GET that shows it,
@@ -75,7 +75,7 @@ def client_create(request: TrainerRequest) -> HttpResponse:
 @never_cache  # the browser must not keep a copy of the page with the PIN on it
 @trainer_required
 def client_pin(request: TrainerRequest, pk: int) -> HttpResponse:
-    client = selectors.client_get(trainer=request.trainer, pk=pk)
+    client = selectors.client_get(actor=request.actor, pk=pk)
     handed = request.session.get(PIN_ONCE_KEY)
     pin, reason = None, None
     if handed and handed.get("client") == client.pk:
@@ -85,28 +85,15 @@ def client_pin(request: TrainerRequest, pk: int) -> HttpResponse:
         "client": client,
         "pin": pin,
         "reason": reason,
-        "portal_url": request.build_absolute_uri(reverse("portal:login")),
+        "portal_url": request.build_absolute_uri(reverse("clients:portal_login")),
     }
     return render(request, "clients/client_pin.html", context)
-
-
-@require_GET
-@trainer_required
-def client_detail(request: TrainerRequest, pk: int) -> HttpResponse:
-    client = selectors.client_get(trainer=request.trainer, pk=pk)
-    today = request.trainer.today()
-    context = {
-        "client": client,
-        "training": today_workout(client=client, on=today),
-        "adherence": client_adherence(client=client, today=today),
-    }
-    return render(request, "clients/client_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @trainer_required
 def client_edit(request: TrainerRequest, pk: int) -> HttpResponse:
-    client = selectors.client_get(trainer=request.trainer, pk=pk)
+    client = selectors.client_get_for_write(actor=request.actor, pk=pk)
     units = request.trainer.unit_system
     form = ClientForm(
         request.POST or None,
@@ -123,14 +110,14 @@ def client_edit(request: TrainerRequest, pk: int) -> HttpResponse:
             add_service_error(form, exc, renames=SERVICE_FIELD_NAMES)
         else:
             messages.success(request, f"{client.full_name}'s profile is saved.")
-            return redirect("clients:detail", pk=client.pk)
+            return redirect("progress:client", pk=client.pk)
     return render(request, "clients/client_form.html", {"form": form, "client": client})
 
 
 @require_http_methods(["GET", "POST"])
 @trainer_required
 def client_reset_pin(request: TrainerRequest, pk: int) -> HttpResponse:
-    client = selectors.client_get(trainer=request.trainer, pk=pk)
+    client = selectors.client_get_for_write(actor=request.actor, pk=pk)
     if request.method == "POST":
         pin = services.client_reset_pin(client=client)
         _hand_over_pin(request, client, pin, reason="reset")
@@ -141,11 +128,11 @@ def client_reset_pin(request: TrainerRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @trainer_required
 def client_archive(request: TrainerRequest, pk: int) -> HttpResponse:
-    client = selectors.client_get(trainer=request.trainer, pk=pk)
+    client = selectors.client_get_for_write(actor=request.actor, pk=pk)
     if request.method == "POST":
         services.client_archive(client=client)
         messages.success(
             request, f"{client.full_name} is archived and can no longer sign in to the portal."
         )
-        return redirect("clients:detail", pk=client.pk)
+        return redirect("progress:client", pk=client.pk)
     return render(request, "clients/client_confirm.html", {"client": client, "action": "archive"})

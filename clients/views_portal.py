@@ -1,5 +1,6 @@
-"""The client portal under /portal/: PIN sign-in (email + PIN, or PIN alone on a
-remembered device) and the phone-sized home page."""
+"""The client portal's door under /portal/: PIN sign-in (email + PIN, or PIN alone on a
+remembered device), sign-out and "not you?". The portal's pages live with their domains
+(the home page, which gathers every domain, in progress.views_portal.home)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from clients import selectors, services
-from clients.decorators import PortalRequest, portal_login_required
+from clients import services
 from clients.forms import PortalLoginForm
 from clients.models import Client
 from fitnesspr import ratelimit
-from progress.selectors.today import today_workout
+from fitnesspr.actor import actor_of
 
-DEVICE_COOKIE = "fitnesspr_device"
+DEVICE_COOKIE = settings.REMEMBER_DEVICE_COOKIE
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 TOO_MANY_ATTEMPTS = "Too many sign-in attempts from this network. Wait a few minutes and try again."
 
@@ -46,8 +46,8 @@ def _remember_device(request: HttpRequest, response: HttpResponse, client: Clien
 @require_http_methods(["GET", "POST"])
 @never_cache
 def portal_login(request: HttpRequest) -> HttpResponse:
-    if selectors.portal_client_for_user(request.user) is not None:
-        return redirect("portal:home")
+    if actor_of(request).is_client:
+        return redirect("progress:portal_home")
     token = request.COOKIES.get(DEVICE_COOKIE)
     remembered = services.device_client(token)
     form = PortalLoginForm(request.POST or None, remembered=remembered is not None)
@@ -72,12 +72,12 @@ def portal_login(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, services.PIN_LOGIN_FAILED)
             else:
                 login(request, client.user, backend=MODEL_BACKEND)
-                success = redirect(_next_url(request) or "portal:home")
+                success = redirect(_next_url(request) or "progress:portal_home")
                 if remembered is not None or form.cleaned_data.get("remember"):
                     _remember_device(request, success, client)
                 return success
     context = {"form": form, "remembered": remembered, "next": _next_url(request) or ""}
-    response = render(request, "portal/login.html", context, status=status)
+    response = render(request, "clients/portal_login.html", context, status=status)
     if token and remembered is None:  # expired or revoked by a PIN reset: drop it
         response.delete_cookie(DEVICE_COOKIE, samesite="Lax")
     return response
@@ -86,21 +86,13 @@ def portal_login(request: HttpRequest) -> HttpResponse:
 @require_POST
 def forget_device(request: HttpRequest) -> HttpResponse:
     """ "Not you?": this device stops naming a client, so the next sign-in asks for an email."""
-    response = redirect("portal:login")
+    response = redirect("clients:portal_login")
     response.delete_cookie(DEVICE_COOKIE, samesite="Lax")
     return response
-
-
-@require_GET
-@portal_login_required
-def portal_home(request: PortalRequest) -> HttpResponse:
-    client = request.portal_client
-    today = today_workout(client=client, on=client.trainer.today())
-    return render(request, "portal/home.html", {"client": client, "today": today})
 
 
 @require_POST
 def portal_logout(request: HttpRequest) -> HttpResponse:
     # The remembered-device cookie stays: next time this phone asks only for the PIN.
     logout(request)
-    return redirect("portal:login")
+    return redirect("clients:portal_login")

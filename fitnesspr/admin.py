@@ -1,5 +1,7 @@
-"""The admin follows the tenancy rule too: ScopedAdmin shows a non-superuser only the rows
-`for_user` allows, and only offers in-scope rows as foreign-key choices."""
+"""The admin follows the tenancy rule too: for anyone but staff (a trainer given admin
+access, say), ScopedAdmin shows only the rows the actor may read (`for_actor`), lets them
+change only the rows they may write (`writable_by`), and only offers in-scope rows as
+foreign-key choices."""
 
 from __future__ import annotations
 
@@ -12,13 +14,13 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from fitnesspr.actor import actor_of
 from fitnesspr.models import User
-from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
+from fitnesspr.tenancy import TrainerScopedQuerySet
 
 
 def _unrestricted(request: HttpRequest) -> bool:
-    user = request.user
-    return bool(user.is_superuser or getattr(user, "role", None) == "staff")
+    return actor_of(request).is_staff
 
 
 class ScopedAdmin(admin.ModelAdmin):
@@ -29,7 +31,7 @@ class ScopedAdmin(admin.ModelAdmin):
         qs = super().get_queryset(request)
         if _unrestricted(request) or not isinstance(qs, TrainerScopedQuerySet):
             return qs
-        return qs.for_user(request.user)
+        return qs.for_actor(actor_of(request))
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # A trainer reads the global library but may only change their own rows.
@@ -37,8 +39,8 @@ class ScopedAdmin(admin.ModelAdmin):
         if not allowed or obj is None or _unrestricted(request):
             return allowed
         qs = self.model._default_manager.all()
-        if isinstance(qs, LibraryQuerySet):
-            return qs.editable_by(request.user).filter(pk=obj.pk).exists()
+        if isinstance(qs, TrainerScopedQuerySet):
+            return qs.writable_by(actor_of(request)).filter(pk=obj.pk).exists()
         return allowed
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -51,7 +53,7 @@ class ScopedAdmin(admin.ModelAdmin):
     ) -> Any:
         qs = db_field.remote_field.model._default_manager.all()
         if not _unrestricted(request) and isinstance(qs, TrainerScopedQuerySet):
-            kwargs.setdefault("queryset", qs.for_user(request.user))
+            kwargs.setdefault("queryset", qs.for_actor(actor_of(request)))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -63,7 +65,7 @@ class ScopedTabularInline(admin.TabularInline):
         qs = super().get_queryset(request)
         if _unrestricted(request) or not isinstance(qs, TrainerScopedQuerySet):
             return qs
-        return qs.for_user(request.user)
+        return qs.for_actor(actor_of(request))
 
 
 class UserCreationForm(AdminUserCreationForm):

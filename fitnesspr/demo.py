@@ -1,63 +1,28 @@
-"""Demo data for a fresh install: one trainer with a handful of clients.
+"""Demo data for a fresh install: one trainer running a small business, seeded app by
+app (each app's demo.py), so a newcomer sees every part of the product working.
 
 Idempotent: running it again finds the same rows instead of adding new ones. Each run
-issues the first demo client a fresh PIN, so the logins it prints always work."""
+issues the first demo client a fresh PIN, so the logins it prints always work. (Demo
+seeding is one of the few core modules allowed to name domain apps.)"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 
 from django.db import transaction
 
-from clients.models import Client
-from clients.services import client_create, client_reset_pin
-from fitnesspr.demo_training import demo_training
-from fitnesspr.models import User
-from trainers.models import Trainer
-from trainers.services import trainer_register
-
-DEMO_TRAINER_EMAIL = "coach@demo.fitnesspr.app"
-DEMO_TRAINER_PASSWORD = "demo-coach-2026"
-DEMO_STAFF_EMAIL = "admin@demo.fitnesspr.app"
-DEMO_STAFF_PASSWORD = "demo-admin-2026"
-
-DEMO_CLIENTS = [
-    {
-        "first_name": "Anna",
-        "last_name": "Kowalski",
-        "email": "anna@demo.fitnesspr.app",
-        "date_of_birth": date(1991, 4, 12),
-        "height_cm": Decimal("168.0"),
-        "goals": "Deadlift 100 kg and run a sub-25 minute 5k by summer.",
-    },
-    {
-        "first_name": "Ben",
-        "last_name": "Okafor",
-        "email": "ben@demo.fitnesspr.app",
-        "date_of_birth": date(1985, 9, 3),
-        "height_cm": Decimal("183.5"),
-        "goals": "Lose 8 kg while keeping strength; fix lower-back stiffness.",
-    },
-    {
-        "first_name": "Chloé",
-        "last_name": "Martin",
-        "email": "chloe@demo.fitnesspr.app",
-        "date_of_birth": date(1998, 1, 27),
-        "height_cm": Decimal("161.0"),
-        "goals": "First pull-up, better posture at the desk.",
-    },
-    {
-        "first_name": "Dev",
-        "last_name": "Patel",
-        "email": "dev@demo.fitnesspr.app",
-        "date_of_birth": date(1979, 11, 8),
-        "height_cm": Decimal("176.0"),
-        "goals": "Stay fit for skiing season; knee-friendly leg work.",
-        "status": "paused",
-    },
-]
+from clients.demo import demo_clients
+from clients.services import client_reset_pin
+from programs.demo import demo_programs
+from progress.demo import demo_workout_logs
+from trainers.demo import (
+    DEMO_STAFF_EMAIL,
+    DEMO_STAFF_PASSWORD,
+    DEMO_TRAINER_EMAIL,
+    DEMO_TRAINER_PASSWORD,
+    demo_staff,
+    demo_trainer,
+)
 
 
 @dataclass(frozen=True)
@@ -70,47 +35,16 @@ class DemoLogins:
     staff_password: str
 
 
-def _demo_staff() -> None:
-    staff = User.objects.filter(email=DEMO_STAFF_EMAIL).first()
-    if staff is None:
-        User.objects.create_superuser(
-            DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD, first_name="Site", last_name="Admin"
-        )
-    else:
-        staff.set_password(DEMO_STAFF_PASSWORD)
-        staff.save(update_fields=["password"])
-
-
 @transaction.atomic
 def demo_seed() -> DemoLogins:
-    user = User.objects.filter(email=DEMO_TRAINER_EMAIL).first()
-    if user is None:
-        trainer = trainer_register(
-            email=DEMO_TRAINER_EMAIL,
-            password=DEMO_TRAINER_PASSWORD,
-            first_name="Sam",
-            last_name="Rivera",
-            business_name="Rivera Strength & Conditioning",
-            timezone="Europe/London",
-            unit_system="metric",
-            currency="GBP",
-        )
-    else:
-        trainer = Trainer.objects.get(user=user)
-        user.set_password(DEMO_TRAINER_PASSWORD)  # keep the printed login true
-        user.is_active = True
-        user.save(update_fields=["password", "is_active"])
-
-    clients: list[Client] = []
-    for fields in DEMO_CLIENTS:
-        client = Client.objects.for_trainer(trainer).filter(user__email=fields["email"]).first()
-        if client is None:
-            client, _pin = client_create(trainer=trainer, send_welcome=False, **fields)  # type: ignore[arg-type]
-        clients.append(client)
+    trainer = demo_trainer()
+    clients = demo_clients(trainer=trainer)
+    assignments = demo_programs(trainer=trainer, clients=clients[:2])
+    if assignments:  # only the first client has been keeping up
+        demo_workout_logs(assignment=assignments[0])
     first = clients[0]
-    demo_training(trainer=trainer, clients=clients[:2])
     pin = client_reset_pin(client=first)
-    _demo_staff()
+    demo_staff()
     return DemoLogins(
         trainer_email=DEMO_TRAINER_EMAIL,
         trainer_password=DEMO_TRAINER_PASSWORD,

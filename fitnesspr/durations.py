@@ -8,6 +8,7 @@ import re
 
 # "90", "1:30", "45s", "45 sec", "20 min", "20m", "1 min 30 s", "1m30s", "1h"
 CLOCK_RE = re.compile(r"^(\d{1,4}):([0-5]\d)$")
+LOOSE_CLOCK_RE = re.compile(r"^\d{1,4}:(\d{1,2})$")
 PART_RE = re.compile(r"(\d{1,5})\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)")
 UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
 #: what every "that's not a time" message lists
@@ -50,3 +51,19 @@ def format_clock(seconds: int | None) -> str:
         return ""
     minutes, rest = divmod(seconds, 60)
     return f"{minutes}:{rest:02d}" if minutes else f"{rest}"
+
+
+def seconds_overflow(text: str) -> bool:
+    """True for a clock whose seconds run past 59 ("1:90"): worth its own message."""
+    clock = LOOSE_CLOCK_RE.match(text.strip())
+    return clock is not None and int(clock[1]) > 59
+
+
+def format_rest(seconds: int | None) -> str:
+    """A rest between sets, as a coach says it: "90 s", "2 min", "2 min 30 s"."""
+    if not seconds:
+        return ""
+    if seconds < 120:
+        return f"{seconds} s"
+    minutes, left = divmod(seconds, 60)
+    return f"{minutes} min {left} s" if left else f"{minutes} min"

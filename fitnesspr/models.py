@@ -78,22 +78,3 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.email
-
-    @property
-    def is_trainer(self) -> bool:
-        return self.role == Role.TRAINER
-
-    @property
-    def is_client(self) -> bool:
-        return self.role == Role.CLIENT
-
-    @property
-    def trainer_id_claim(self) -> int | None:
-        """The trainer this user works for: their own profile, or their coach's."""
-        if self.role == Role.TRAINER:
-            trainer = getattr(self, "trainer_profile", None)
-            return trainer.pk if trainer else None
-        if self.role == Role.CLIENT:
-            client = getattr(self, "client_profile", None)
-            return client.trainer_id if client else None
-        return None

@@ -1,5 +1,6 @@
-"""Weights are stored in kg and shown (and typed) in the trainer's unit system. Every
-kg <-> lb conversion goes through here so the rounding is the same everywhere."""
+"""Numbers and weights as people read them. Weights are stored in kg and shown (and
+typed) in the trainer's unit system; every kg <-> lb conversion and every number shown
+goes through here, so the rounding is the same everywhere."""
 
 from __future__ import annotations
 
@@ -37,10 +38,21 @@ def display_to_kg(value: Decimal | None, unit_system: str) -> Decimal | None:
     return kg.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def format_number(value: Decimal | int | None, *, places: str | None = None) -> str:
+    """A number as a person writes it: 62.50 -> "62.5", 80.0 -> "80" (rounded to
+    `places`, e.g. "0.1", when given); "" when unknown. Every page, form and chart
+    shows numbers through here."""
+    if value is None:
+        return ""
+    number = Decimal(value)
+    if places is not None:
+        number = number.quantize(Decimal(places), rounding=ROUND_HALF_UP)
+    return f"{number.normalize():f}"
+
+
 def format_weight(kg: Decimal | None, unit_system: str) -> str:
     """ "62.5 kg" / "137.8 lb"; no trailing zeros; "—" when unknown."""
     shown = kg_to_display(kg, unit_system)
     if shown is None:
         return "—"
-    text = f"{shown.normalize():f}"
-    return f"{text} {weight_unit(unit_system)}"
+    return f"{format_number(shown)} {weight_unit(unit_system)}"

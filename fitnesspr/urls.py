@@ -1,3 +1,7 @@
+"""The root URLs: each app lists its own pages (under /accounts/, /dashboard/ and
+/portal/) in its urls.py, with a namespace named after the app; the API lives under
+/api/v1/. One of the few core modules allowed to name domain apps."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -8,14 +12,10 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("accounts/", include("trainers.urls_accounts")),
-    path("dashboard/", include("trainers.urls")),
-    path("dashboard/clients/", include("clients.urls")),
-    path("dashboard/exercises/", include("programs.urls_exercises")),
-    path("dashboard/programs/", include("programs.urls_programs")),
-    path("dashboard/clients/<int:client_id>/training/", include("progress.urls_trainer")),
-    path("portal/", include("clients.urls_portal")),
-    path("portal/training/", include("progress.urls_portal")),
+    path("", include("trainers.urls")),
+    path("", include("clients.urls")),
+    path("", include("programs.urls")),
+    path("", include("progress.urls")),
     path("api/v1/", include("fitnesspr.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -15,7 +15,14 @@ from django.db import models
 from django.http import QueryDict
 
 from fitnesspr.durations import format_clock, parse_duration
-from fitnesspr.units import IMPERIAL, display_to_kg, format_weight, kg_to_display, weight_unit
+from fitnesspr.units import (
+    IMPERIAL,
+    display_to_kg,
+    format_number,
+    format_weight,
+    kg_to_display,
+    weight_unit,
+)
 from progress.models import SetLog
 from progress.models.workouts import MAX_SET_SECONDS
 from progress.selectors.today import TodayExercise
@@ -42,8 +49,7 @@ def shown_weight(kg: Decimal | None, unit_system: str) -> str:
     """A kg value as the number typed in the trainer's unit ("62.5", "137.8"), exact
     enough in kg that saving an untouched form changes nothing."""
     places = "0.1" if unit_system == IMPERIAL else "0.01"
-    value = kg_to_display(kg, unit_system, places=places)
-    return "" if value is None else f"{value.normalize():f}"
+    return format_number(kg_to_display(kg, unit_system, places=places))
 
 
 class PointDecimalField(forms.DecimalField):
@@ -161,10 +167,6 @@ class WorkoutNotesForm(forms.Form):
     )
 
 
-def _number(value: Decimal | None) -> str:
-    return "" if value is None else f"{value.normalize():f}"
-
-
 def _last_load(last_sets: Sequence[SetLog], number: int) -> Decimal | None:
     if not last_sets:
         return None
@@ -187,7 +189,7 @@ def initial_rows(
             "reps": logged.reps,
             "duration": format_clock(logged.duration_seconds),
             "load": shown_weight(logged.load_kg, unit_system),
-            "rpe": _number(logged.rpe),
+            "rpe": format_number(logged.rpe),
             "done": logged.is_completed,
         }
 
@@ -207,7 +209,7 @@ def initial_rows(
                     "reps": plan.reps_min,
                     "duration": format_clock(plan.duration_seconds),
                     "load": shown_weight(load, unit_system),
-                    "rpe": _number(plan.rpe),
+                    "rpe": format_number(plan.rpe),
                     "done": True,
                 }
             )

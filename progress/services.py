@@ -8,17 +8,18 @@ half-written log can't exist."""
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from clients.models import Client
-from programs.models import Exercise, ProgramAssignment, ProgramDay
+from programs.models import Exercise, PrescribedExercise, ProgramAssignment, ProgramDay
 from progress.models import SetLog, WorkoutLog, WorkoutStatus
 
 NOT_IN_PROGRAM = "This workout isn't part of your current program."
@@ -27,6 +28,8 @@ EDIT_WINDOW_CLOSED = "A workout log can only be changed on the day it was logged
 
 @dataclass(frozen=True)
 class SetEntry:
+    """One set as a client reports it; the same fields as a stored SetLog."""
+
     exercise_id: int
     set_number: int
     reps: int | None = None
@@ -36,6 +39,37 @@ class SetEntry:
     prescribed_id: int | None = None
     notes: str = ""
     duration_seconds: int | None = None  # a timed set (plank, carry): how long it lasted
+
+    @classmethod
+    def of(cls, row: SetLog) -> SetEntry:
+        """A stored set, as an entry (to save a log again with its sets unchanged)."""
+        return cls(**{name: getattr(row, name) for name in SET_FIELDS})
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> SetEntry:
+        """An entry from validated request data (absent values take the defaults)."""
+        return cls(**{name: data[name] for name in SET_FIELDS if name in data})
+
+    @classmethod
+    def as_prescribed(
+        cls, prescription: PrescribedExercise, *, set_number: int, rpe: Decimal | None = None
+    ) -> SetEntry:
+        """Set `set_number` done exactly as prescribed (the top of a rep range)."""
+        return cls(
+            exercise_id=prescription.exercise_id,
+            prescribed_id=prescription.pk,
+            set_number=set_number,
+            reps=prescription.reps_max or prescription.reps_min,
+            duration_seconds=prescription.duration_seconds,
+            load_kg=prescription.load_kg,
+            rpe=rpe,
+        )
+
+    def as_log(self, log: WorkoutLog) -> SetLog:
+        return SetLog(workout_log=log, **{name: getattr(self, name) for name in SET_FIELDS})
+
+
+SET_FIELDS = tuple(field.name for field in fields(SetEntry))
 
 
 def workout_log_is_editable(log: WorkoutLog, *, today: date) -> bool:
@@ -129,21 +163,7 @@ def _write(log: WorkoutLog, *, sets: Sequence[SetEntry], notes: str, finish: boo
         log.completed_at = max(timezone.now(), log.started_at)
     log.full_clean()
     log.save()
-    rows = [
-        SetLog(
-            workout_log=log,
-            exercise_id=entry.exercise_id,
-            prescribed_id=entry.prescribed_id,
-            set_number=entry.set_number,
-            reps=entry.reps,
-            duration_seconds=entry.duration_seconds,
-            load_kg=entry.load_kg,
-            rpe=entry.rpe,
-            is_completed=entry.is_completed,
-            notes=entry.notes,
-        )
-        for entry in sets
-    ]
+    rows = [entry.as_log(log) for entry in sets]
     for index, row in enumerate(rows):
         try:
             # the parent and the exercise were checked above; validate the numbers

@@ -10,10 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
+from fitnesspr.actor import Actor, actor_of
 from trainers.models import Trainer
 
 
 class TrainerRequest(HttpRequest):
+    actor: Actor
     trainer: Trainer
     htmx: HtmxDetails
 
@@ -22,21 +24,22 @@ View = Callable[..., HttpResponse]
 
 
 def trainer_required(view: View) -> View:
-    """Let only a signed-in trainer through, with `request.trainer` set. Anonymous
-    visitors go to the sign-in page; anyone else signed in gets the 403 page."""
+    """Let only a signed-in trainer through, with `request.actor` and `request.trainer`
+    set. Anonymous visitors go to the sign-in page; anyone else signed in gets the 403
+    page."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated:
+        if not request.user.is_authenticated:
             login = redirect_to_login(request.get_full_path())
             if getattr(request, "htmx", False):  # a live search after the session expired
                 return HttpResponseClientRedirect(login["Location"])
             return login
-        trainer = getattr(user, "trainer_profile", None) if user.role == "trainer" else None
-        if trainer is None:
+        actor = actor_of(request)
+        if not actor.is_trainer or actor.trainer is None:
             raise PermissionDenied("The dashboard is for trainers. Sign in with a trainer account.")
-        request.trainer = trainer  # type: ignore[attr-defined]
+        request.actor = actor  # type: ignore[attr-defined]
+        request.trainer = actor.trainer  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -9,31 +9,22 @@ from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from fitnesspr import ratelimit
+from fitnesspr.actor import actor_of
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
-from progress.selectors.adherence import clients_gone_quiet
-from trainers import selectors, services
+from fitnesspr.views import place_for
+from trainers import services
 from trainers.decorators import TrainerRequest, trainer_required
 from trainers.forms import BusinessProfileForm, SignupForm
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def place_for(user: Any) -> str:
-    """Where a signed-in user belongs: clients in the portal, staff in the admin."""
-    if user.role == "client":
-        return reverse("portal:home")
-    if user.role == "staff" or user.is_staff:
-        return reverse("admin:index")
-    return reverse("trainers:home")
-
-
 class TrainerLoginView(LoginView):
-    template_name = "registration/login.html"
+    template_name = "trainers/accounts/login.html"
     redirect_authenticated_user = True
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -53,16 +44,17 @@ class TrainerLoginView(LoginView):
     def get_success_url(self) -> str:
         # ?next= is honoured for trainers only: it points into the dashboard, which
         # would answer a client or staff member with a 403.
-        user = self.request.user
-        if getattr(user, "role", None) == "trainer":
+        actor = actor_of(self.request)
+        if actor.is_trainer:
             return super().get_success_url()
-        return place_for(user)
+        return place_for(actor)
 
 
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect(place_for(request.user))
+    actor = actor_of(request)
+    if not actor.is_nobody:
+        return redirect(place_for(actor))
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -82,17 +74,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         else:
             login(request, trainer.user, backend=MODEL_BACKEND)
             messages.success(request, f"Welcome to FitnessPr, {trainer.user.first_name}!")
-            return redirect("trainers:home")
-    return render(request, "registration/signup.html", {"form": form})
-
-
-@require_GET
-@trainer_required
-def home(request: TrainerRequest) -> HttpResponse:
-    summary = selectors.dashboard_summary(trainer=request.trainer)
-    today = request.trainer.today()
-    summary["quiet_clients"] = clients_gone_quiet(trainer=request.trainer, today=today)
-    return render(request, "trainers/home.html", summary)
+            return redirect("progress:dashboard")
+    return render(request, "trainers/accounts/signup.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,19 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
-
 import django_filters
-from django.db.models import QuerySet
 
 from clients.models import Client, ClientStatus
-
-
-class StableOrderingFilter(django_filters.OrderingFilter):
-    """Ordering with the id as a tie-breaker, so pages never repeat or skip a row."""
-
-    def filter(self, qs: QuerySet[Any], value: Any) -> QuerySet[Any]:
-        qs = super().filter(qs, value)
-        return qs.order_by(*qs.query.order_by, "pk") if value else qs
+from fitnesspr.api.filters import StableOrderingFilter
 
 
 class ClientFilter(django_filters.FilterSet):

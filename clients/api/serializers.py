@@ -5,7 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from clients.models import Client
-from trainers.api.serializers import TrainerSerializer
+from trainers.models import Trainer
 
 
 class ClientSerializer(serializers.ModelSerializer[Client]):
@@ -64,13 +64,30 @@ def client_with_pin(client: Client, pin: str) -> dict[str, Any]:
     return {**ClientSerializer(client).data, "pin": pin}
 
 
+class CoachSerializer(serializers.ModelSerializer[Trainer]):
+    """A client's view of their trainer: the business, and the time zone, units and
+    currency it works in."""
+
+    class Meta:
+        model = Trainer
+        fields = ["id", "business_name", "slug", "timezone", "unit_system", "currency"]
+        read_only_fields = fields
+
+
 class ClientProfileSerializer(serializers.ModelSerializer[Client]):
     """A client's view of their own profile: no trainer notes, no lock state."""
 
-    trainer = TrainerSerializer(read_only=True)
+    trainer = CoachSerializer(read_only=True)
 
     class Meta:
         model = Client
         fields = ["id", "phone", "date_of_birth", "height_cm", "goals", "status", "trainer"]
         read_only_fields = fields
         extra_kwargs = {"height_cm": {"coerce_to_string": False}}
+
+
+class PinLoginSerializer(serializers.Serializer[Any]):
+    email = serializers.EmailField(max_length=254)
+    pin = serializers.CharField(
+        write_only=True, max_length=32, help_text="The 6 to 8 digit PIN from the trainer."
+    )

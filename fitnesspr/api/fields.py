@@ -7,15 +7,21 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from fitnesspr.actor import actor_for_user, actor_of
+from fitnesspr.tenancy import scope_of
+
+#: extra_kwargs for a decimal field: a JSON number (e.g. 62.5), not a string
+NUMBER = {"coerce_to_string": False}
+
 
 # The queryset is only known per request, so the schema can't infer the id type: it is an id.
 @extend_schema_field(OpenApiTypes.INT)
 class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """A foreign key in a request body, accepted only within the caller's scope.
 
-    The choices are `model.objects.for_user(request.user)`, the same rule the viewsets use,
-    so someone else's id is rejected exactly like an id that does not exist (it never
-    confirms that the row is there)."""
+    The choices are the model's rows the caller's actor may read (`for_actor`), the same
+    rule the viewsets use, so someone else's id is rejected exactly like an id that does
+    not exist (it never confirms that the row is there)."""
 
     def __init__(self, model: type[Model], **kwargs: Any) -> None:
         self.scoped_model = model
@@ -23,5 +29,5 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
 
     def get_queryset(self) -> QuerySet[Any]:
         request = self.context.get("request")
-        user = getattr(request, "user", None)
-        return self.scoped_model.objects.for_user(user)  # type: ignore[attr-defined, no-any-return]
+        actor = actor_of(request) if request is not None else actor_for_user(None)
+        return scope_of(self.scoped_model).for_actor(actor)

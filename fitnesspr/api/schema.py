@@ -41,7 +41,9 @@ class ErrorEnvelopeSerializer(serializers.Serializer[Any]):
     error = ErrorBodySerializer()
 
 
-def _error(code: str, message: str, details: list[dict[str, str]] | None = None) -> dict[str, Any]:
+def error_example(
+    code: str, message: str, details: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
     return {"success": False, "error": {"code": code, "message": message, "details": details or []}}
 
 
@@ -49,7 +51,7 @@ def _error(code: str, message: str, details: list[dict[str, str]] | None = None)
 ERRORS: dict[int, tuple[str, dict[str, Any]]] = {
     400: (
         "Invalid input (bad field values or malformed JSON); nothing was written.",
-        _error(
+        error_example(
             "VALIDATION_ERROR",
             "This field is required.",
             [{"field": "email", "message": "This field is required.", "code": "required"}],
@@ -57,20 +59,20 @@ ERRORS: dict[int, tuple[str, dict[str, Any]]] = {
     ),
     401: (
         "Missing, invalid or expired credentials (see the WWW-Authenticate header).",
-        _error("AUTHENTICATION_FAILED", "Authentication credentials were not provided."),
+        error_example("AUTHENTICATION_FAILED", "Authentication credentials were not provided."),
     ),
     403: (
         "Signed in, but your role may not use this endpoint.",
-        _error("PERMISSION_DENIED", "Only trainers can use this endpoint."),
+        error_example("PERMISSION_DENIED", "Only trainers can use this endpoint."),
     ),
     404: (
         "Not found in your scope (another trainer's object is a 404 too), "
         "or a page past the end of a list.",
-        _error("NOT_FOUND", "Not found."),
+        error_example("NOT_FOUND", "Not found."),
     ),
     409: (
         "The request clashes with existing data, e.g. the email address is taken.",
-        _error(
+        error_example(
             "CONFLICT",
             "An account with this email address already exists.",
             [
@@ -84,7 +86,7 @@ ERRORS: dict[int, tuple[str, dict[str, Any]]] = {
     ),
     429: (
         "Too many requests: wait the number of seconds in the Retry-After header.",
-        _error("THROTTLED", "Request was throttled. Expected available in 42 seconds."),
+        error_example("THROTTLED", "Request was throttled. Expected available in 42 seconds."),
     ),
 }
 

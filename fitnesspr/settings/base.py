@@ -94,9 +94,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "trainers:home"
-LOGOUT_REDIRECT_URL = "accounts:login"
+LOGIN_URL = "trainers:login"
+LOGIN_REDIRECT_URL = "progress:dashboard"
+LOGOUT_REDIRECT_URL = "trainers:login"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -158,6 +158,8 @@ PIN_LENGTH = env.int("PIN_LENGTH", default=6)
 PIN_MAX_FAILED_ATTEMPTS = env.int("PIN_MAX_FAILED_ATTEMPTS", default=10)
 PIN_LOCKOUT_MINUTES = env.int("PIN_LOCKOUT_MINUTES", default=60)
 REMEMBER_DEVICE_DAYS = env.int("REMEMBER_DEVICE_DAYS", default=90)
+#: the portal's "remember this device" cookie (names a client and their PIN version, signed)
+REMEMBER_DEVICE_COOKIE = "fitnesspr_device"
 # Per-IP cap on portal sign-in attempts (fitnesspr/ratelimit.py), on top of the
 # per-client lockout: it slows a guesser who walks through many emails.
 PORTAL_LOGIN_IP_LIMIT = env.int("PORTAL_LOGIN_IP_LIMIT", default=30)

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from fitnesspr.units import format_number, format_weight
+
 register = template.Library()
 
 CM_PER_INCH = Decimal("2.54")
@@ -38,12 +40,16 @@ def height(value: Decimal | None, unit_system: str = "metric") -> str:
         total_inches = round(Decimal(value) / CM_PER_INCH)
         feet, inches = divmod(total_inches, 12)
         return f"{feet} ft {inches} in"
-    return f"{Decimal(value).normalize():f} cm"
+    return f"{format_number(value)} cm"
 
 
 @register.filter
 def weight(value: Decimal | None, unit_system: str = "metric") -> str:
     """A weight stored in kg, shown in the trainer's units ("62.5 kg", "137.8 lb")."""
-    from fitnesspr.units import format_weight
-
     return format_weight(value, unit_system)
+
+
+@register.filter
+def num(value: Decimal | int | None) -> str:
+    """8.0 → "8", 7.5 → "7.5"; empty for None."""
+    return format_number(value)

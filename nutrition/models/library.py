@@ -188,6 +188,6 @@ class RecipeIngredient(models.Model):
     def clean(self) -> None:
         super().clean()
         if self.food_id and self.recipe_id:
-            owner = self.food.trainer_id
-            if owner is not None and owner != self.recipe.trainer_id:
+            trainer_id = self.recipe.trainer_id
+            if not LibraryQuerySet.usable_by(self.food, trainer_id=trainer_id):
                 raise ValidationError({"food": "Pick a food from your library."})

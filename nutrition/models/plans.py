@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
-from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
 
 from .library import Food, Recipe
 
@@ -219,7 +219,7 @@ class MealPlanEntry(models.Model):
         recipe, food = self.recipe, self.food
         if recipe is not None and recipe.trainer_id != trainer_id:
             raise ValidationError({"recipe": "Pick one of your own recipes."})
-        if food is not None and food.trainer_id not in (None, trainer_id):
+        if food is not None and not LibraryQuerySet.usable_by(food, trainer_id=trainer_id):
             raise ValidationError({"food": "Pick a food from your library."})
 
 

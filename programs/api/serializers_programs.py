@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField
 from programs.models import (
     DOSE_FIELDS,
     AssignmentStatus,
@@ -23,8 +23,6 @@ from programs.models import (
     ProgramDay,
 )
 from programs.schedule import end_of
-
-NUMBER = {"coerce_to_string": False}
 
 
 class PrescriptionSerializer(serializers.ModelSerializer[PrescribedExercise]):

@@ -14,6 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from clients.models import Client
+from fitnesspr.api.filters import scoped_choices
 from fitnesspr.api.permissions import IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedReadOnlyViewSet
@@ -23,7 +25,6 @@ from programs.api.serializers_programs import (
     AssignmentEndSerializer,
     AssignmentSerializer,
 )
-from programs.api.views_programs import scoped_clients
 from programs.models import AssignmentStatus, ProgramAssignment
 from programs.selectors.programs import program_days_prefetch
 from programs.services.assignments import assignment_end
@@ -34,7 +35,7 @@ BOTH_SIDES = "A trainer sees their clients' assignments, a client their own."
 class AssignmentFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=AssignmentStatus.choices)
     client = django_filters.ModelChoiceFilter(
-        queryset=scoped_clients, help_text="Trainers: one client's assignments."
+        queryset=scoped_choices(Client), help_text="Trainers: one client's assignments."
     )
 
     class Meta:
@@ -99,10 +100,9 @@ class AssignmentViewSet(ScopedReadOnlyViewSet):
         serializer = AssignmentEndSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        trainer = request.user.trainer_profile  # type: ignore[union-attr]
         assignment_end(
             assignment=assignment,
-            on=data.get("end_date") or trainer.today(),
+            on=data.get("end_date") or self.trainer.today(),
             status=data["status"],
         )
         fresh = (

@@ -2,11 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -187,38 +185,26 @@ class ExerciseViewSet(ScopedModelViewSet):
 
     def get_queryset(self) -> QuerySet[Any]:
         if self.action != "list":
-            return selectors.exercise_list(user=self.request.user)
+            return selectors.exercise_list(actor=self.actor)
         query = ExerciseQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        return selectors.exercise_list(user=self.request.user, **query.selector_filters())
-
-    def get_object(self) -> Exercise:
-        exercise: Exercise = super().get_object()
-        if self.action in ("update", "partial_update", "destroy"):
-            try:
-                selectors.ensure_own(exercise=exercise, trainer=self._trainer())
-            except DjangoPermissionDenied as exc:
-                raise PermissionDenied(str(exc)) from exc
-        return exercise
-
-    def _trainer(self) -> Any:
-        return self.request.user.trainer_profile  # type: ignore[union-attr]
+        return selectors.exercise_list(actor=self.actor, **query.selector_filters())
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         assert isinstance(serializer, ExerciseSerializer)
         serializer.instance = services.exercise_create(
-            trainer=self._trainer(), **serializer.service_fields()
+            trainer=self.trainer, **serializer.service_fields()
         )
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         assert isinstance(serializer, ExerciseSerializer)
         assert serializer.instance is not None
         serializer.instance = services.exercise_update(
-            exercise=serializer.instance, trainer=self._trainer(), **serializer.service_fields()
+            actor=self.actor, exercise=serializer.instance, **serializer.service_fields()
         )
 
     def perform_destroy(self, instance: Exercise) -> None:
-        services.exercise_delete(exercise=instance, trainer=self._trainer())
+        services.exercise_delete(actor=self.actor, exercise=instance)
 
     @extend_schema(
         summary="List muscle groups",

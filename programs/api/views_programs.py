@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from clients.models import Client
+from fitnesspr.api.filters import scoped_choices
 from fitnesspr.api.permissions import IsTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.schema import error_response
@@ -49,14 +50,10 @@ NESTED = (
 )
 
 
-def scoped_clients(request: Any) -> QuerySet[Client]:
-    return Client.objects.for_user(getattr(request, "user", None))
-
-
 class ProgramFilter(django_filters.FilterSet):
     is_template = django_filters.BooleanFilter(help_text="true: templates only; false: others.")
     client = django_filters.ModelChoiceFilter(
-        queryset=scoped_clients, help_text="Only this client's own copies (from assign)."
+        queryset=scoped_choices(Client), help_text="Only this client's own copies (from assign)."
     )
 
     class Meta:
@@ -172,7 +169,7 @@ class ProgramViewSet(ScopedModelViewSet):
     def _full(self, program: Program) -> Any:
         """The program as it is now, nested, in a fixed number of queries."""
         fresh = (
-            Program.objects.for_user(self.request.user)
+            Program.objects.for_actor(self.actor)
             .prefetch_related(program_days_prefetch())
             .get(pk=program.pk)
         )
@@ -183,7 +180,7 @@ class ProgramViewSet(ScopedModelViewSet):
         serializer.is_valid(raise_exception=True)
         fields, days = serializer.service_fields()
         program = program_create_with_days(
-            trainer=request.user.trainer_profile,  # type: ignore[union-attr]
+            trainer=self.trainer,
             days=days or [],
             **fields,
         )

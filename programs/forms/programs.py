@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
 
 from clients.models import Client
-from fitnesspr.durations import ACCEPTED, format_clock, format_duration, parse_duration
-from fitnesspr.units import display_to_kg, kg_to_display, weight_unit
+from fitnesspr.durations import (
+    ACCEPTED,
+    format_clock,
+    format_duration,
+    parse_duration,
+    seconds_overflow,
+)
+from fitnesspr.units import display_to_kg, format_number, kg_to_display, weight_unit
 from programs.models import PrescribedExercise, Program, ProgramGoal
 
 #: service field -> form field, for errors a service reports on a prescription
@@ -26,7 +31,6 @@ DOSE_FIELD_NAMES = {
     "rest_seconds": "rest",
 }
 REPS_RE = re.compile(r"^\s*(\d{1,3})\s*(?:(?:-|\u2013|\u2014|to)\s*(\d{1,3}))?\s*$")
-REST_RE = re.compile(r"^\s*(?:(\d{1,2})\s*:\s*(\d{1,2})|(\d{1,4})\s*s?|(\d{1,2})\s*m(?:in)?)\s*$")
 SMALL = {"class": "dose-input"}
 
 
@@ -161,9 +165,9 @@ class PrescriptionForm(forms.Form):
             "reps": format_duration(p.duration_seconds)
             if p.duration_seconds is not None
             else format_reps(p.reps_min, p.reps_max),
-            "load": _plain(kg_to_display(p.load_kg, unit_system)),
-            "load_percent_1rm": _plain(p.load_percent_1rm),
-            "rpe": _plain(p.rpe),
+            "load": format_number(kg_to_display(p.load_kg, unit_system)),
+            "load_percent_1rm": format_number(p.load_percent_1rm),
+            "rpe": format_number(p.rpe),
             "rir": p.rir,
             "rest": format_clock(p.rest_seconds),
             "tempo": p.tempo,
@@ -188,17 +192,12 @@ class PrescriptionForm(forms.Form):
         text = self.cleaned_data["rest"]
         if not text:
             return None
-        match = REST_RE.match(text.lower())
-        if not match:
+        seconds = parse_duration(text)
+        if seconds is None:
+            if seconds_overflow(text):
+                raise forms.ValidationError("Seconds go up to 59 (1:30, not 1:90).")
             raise forms.ValidationError("Write rest as seconds (90) or minutes:seconds (1:30).")
-        minutes, seconds, plain, whole_minutes = match.groups()
-        if plain is not None:
-            return int(plain)
-        if whole_minutes is not None:
-            return int(whole_minutes) * 60
-        if int(seconds) > 59:
-            raise forms.ValidationError("Seconds go up to 59 (1:30, not 1:90).")
-        return int(minutes) * 60 + int(seconds)
+        return seconds
 
     def service_fields(self) -> dict[str, Any]:
         """cleaned_data in the shape prescription_update takes (load in kg)."""
@@ -208,13 +207,6 @@ class PrescriptionForm(forms.Form):
         data["rest_seconds"] = data.pop("rest")
         data["tempo"] = data["tempo"].upper()
         return data
-
-
-def _plain(value: Decimal | None) -> str:
-    """62.50 -> "62.5", 80.0 -> "80": what a person would type."""
-    if value is None:
-        return ""
-    return f"{Decimal(value).normalize():f}"
 
 
 class AssignForm(forms.Form):

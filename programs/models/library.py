@@ -56,6 +56,9 @@ class Equipment(models.Model):
 
 class ExerciseQuerySet(LibraryQuerySet):
     trainer_path = "trainer"
+    read_only_message = (
+        "Exercises from the shared library can't be changed. Add your own exercise instead."
+    )
 
 
 class Exercise(models.Model):

@@ -10,7 +10,7 @@ from django.db import models
 
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
 from fitnesspr.durations import format_duration
-from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
 
 from .library import Exercise
 
@@ -294,6 +294,6 @@ class PrescribedExercise(models.Model):
         ):
             raise ValidationError({"reps_min": TWO_DOSES})
         if self.exercise_id and self.day_id:
-            owner = self.exercise.trainer_id
-            if owner is not None and owner != self.day.program.trainer_id:
+            trainer_id = self.day.program.trainer_id
+            if not LibraryQuerySet.usable_by(self.exercise, trainer_id=trainer_id):
                 raise ValidationError({"exercise": "Pick an exercise from your library."})

@@ -1,47 +1,69 @@
-"""Lookups for the builder's small actions (a day, one prescribed exercise, the clients a
-program can go to). All start from `for_trainer`: another trainer's row is a 404."""
+"""Getters for the builder's pages and small actions (a program, a day, one prescribed
+exercise, an assignment), each with a read and a write variant on the tenancy scope:
+another trainer's row is a 404. Also the clients a program can go to."""
 
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
 from clients.models import Client, ClientStatus
+from fitnesspr.actor import Actor
+from fitnesspr.tenancy import get_for_read, get_for_write
 from programs.models import PrescribedExercise, Program, ProgramAssignment, ProgramDay
+from programs.selectors.programs import day_exercises_prefetch
 from trainers.models import Trainer
 
 
-def _day_exercises() -> Prefetch:
-    return Prefetch(
-        "exercises",
-        queryset=PrescribedExercise.objects.select_related("exercise").order_by("order", "pk"),
+def _programs() -> QuerySet[Program]:
+    return Program.objects.select_related("client__user")
+
+
+def _days() -> QuerySet[ProgramDay]:
+    return ProgramDay.objects.select_related("program__trainer").prefetch_related(
+        day_exercises_prefetch()
     )
 
 
-def program_get(*, trainer: Trainer, pk: int) -> Program:
+def _prescriptions() -> QuerySet[PrescribedExercise]:
+    return PrescribedExercise.objects.select_related("exercise", "day__program__trainer")
+
+
+def _assignments() -> QuerySet[ProgramAssignment]:
+    return ProgramAssignment.objects.select_related("client__user", "program", "source_program")
+
+
+def program_get(*, actor: Actor, pk: int) -> Program:
     """One program for the pages around the builder (details, delete, assign)."""
-    programs = Program.objects.for_trainer(trainer).select_related("client__user")
-    return get_object_or_404(programs, pk=pk)
+    return get_for_read(_programs(), actor=actor, pk=pk)
 
 
-def program_day_get(*, trainer: Trainer, pk: int) -> ProgramDay:
+def program_get_for_write(*, actor: Actor, pk: int) -> Program:
+    return get_for_write(_programs(), actor=actor, pk=pk)
+
+
+def program_day_get(*, actor: Actor, pk: int) -> ProgramDay:
     """A day with its program and its exercises in order (two queries)."""
-    days = ProgramDay.objects.for_trainer(trainer).select_related("program")
-    return get_object_or_404(days.prefetch_related(_day_exercises()), pk=pk)
+    return get_for_read(_days(), actor=actor, pk=pk)
 
 
-def prescription_get(*, trainer: Trainer, pk: int) -> PrescribedExercise:
-    rows = PrescribedExercise.objects.for_trainer(trainer).select_related(
-        "exercise", "day__program"
-    )
-    return get_object_or_404(rows, pk=pk)
+def program_day_get_for_write(*, actor: Actor, pk: int) -> ProgramDay:
+    return get_for_write(_days(), actor=actor, pk=pk)
 
 
-def assignment_get(*, trainer: Trainer, pk: int) -> ProgramAssignment:
-    assignments = ProgramAssignment.objects.for_trainer(trainer)
-    return get_object_or_404(
-        assignments.select_related("client__user", "program", "source_program"), pk=pk
-    )
+def prescription_get(*, actor: Actor, pk: int) -> PrescribedExercise:
+    return get_for_read(_prescriptions(), actor=actor, pk=pk)
+
+
+def prescription_get_for_write(*, actor: Actor, pk: int) -> PrescribedExercise:
+    return get_for_write(_prescriptions(), actor=actor, pk=pk)
+
+
+def assignment_get(*, actor: Actor, pk: int) -> ProgramAssignment:
+    return get_for_read(_assignments(), actor=actor, pk=pk)
+
+
+def assignment_get_for_write(*, actor: Actor, pk: int) -> ProgramAssignment:
+    return get_for_write(_assignments(), actor=actor, pk=pk)
 
 
 def assignable_clients(*, trainer: Trainer) -> QuerySet[Client]:

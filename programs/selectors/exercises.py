@@ -1,24 +1,22 @@
-"""Reads of the exercise library. Every query starts from Exercise.objects.for_user or
-for_trainer: the global library plus the asker's (or their trainer's) own exercises, so
-another trainer's exercise is simply not there (a 404 for the caller)."""
+"""Reads of the exercise library. Every query starts from the tenancy scope
+(`for_actor`, `for_trainer`): the global library plus the asker's (or their trainer's)
+own exercises, so another trainer's exercise is simply not there (a 404 for the caller).
+The write getter adds the library's write rule: a shared exercise is read-only (403)."""
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import TypedDict
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.shortcuts import get_object_or_404
 
-from programs.models import Equipment, Exercise, MuscleGroup
-from progress.models import SetLog
+from fitnesspr.actor import Actor
+from fitnesspr.tenancy import get_for_read, get_for_write
+from programs.models import Equipment, Exercise, ExerciseQuerySet, MuscleGroup
 from trainers.models import Trainer
 
 #: the "whose exercises" filter: "" = everything the asker can see
 OWNER_FILTERS = {"": "All exercises", "mine": "Only yours", "global": "Only the library"}
-GLOBAL_READ_ONLY = (
-    "Exercises from the shared library can't be changed. Add your own exercise instead."
-)
+GLOBAL_READ_ONLY = ExerciseQuerySet.read_only_message
 MAX_SEARCH_TERMS = 5
 
 
@@ -35,12 +33,6 @@ class ExerciseUsage(TypedDict):
     workout_logs: int
 
 
-def _scope(*, user: Any = None, trainer: Trainer | None = None) -> QuerySet[Exercise]:
-    if trainer is not None:
-        return Exercise.objects.for_trainer(trainer)
-    return Exercise.objects.for_user(user)
-
-
 def _with_lists(qs: QuerySet[Exercise]) -> QuerySet[Exercise]:
     # Three queries for any number of rows: the list shows muscles and equipment per row.
     return qs.prefetch_related("primary_muscles", "secondary_muscles", "equipment")
@@ -54,17 +46,16 @@ def _matching(qs: QuerySet[Exercise], search: str) -> QuerySet[Exercise]:
 
 def exercise_list(
     *,
-    user: Any = None,
-    trainer: Trainer | None = None,
+    actor: Actor,
     search: str = "",
     muscle: str = "",
     equipment: str = "",
     category: str = "",
     owner: str = "",
 ) -> QuerySet[Exercise]:
-    """The library as `trainer` (or `user`) sees it, filtered. `muscle` and `equipment`
+    """The library as the actor sees it, filtered. `muscle` and `equipment`
     are slugs (a muscle matches as primary or secondary); `owner` is "mine" or "global"."""
-    qs = _matching(_scope(user=user, trainer=trainer), search)
+    qs = _matching(Exercise.objects.for_actor(actor), search)
     if muscle:
         # Subqueries rather than joins, so an exercise never appears twice.
         through_primary = Exercise.primary_muscles.through.objects.filter(musclegroup__slug=muscle)
@@ -104,26 +95,19 @@ def exercise_search(*, trainer: Trainer, q: str, limit: int = 20) -> QuerySet[Ex
     ]
 
 
-def exercise_get(*, pk: int, user: Any = None, trainer: Trainer | None = None) -> Exercise:
-    return get_object_or_404(_with_lists(_scope(user=user, trainer=trainer)), pk=pk)
+def exercise_get(*, actor: Actor, pk: int) -> Exercise:
+    return get_for_read(_with_lists(Exercise.objects.all()), actor=actor, pk=pk)
 
 
-def exercise_get_own(*, trainer: Trainer, pk: int) -> Exercise:
-    """An exercise `trainer` may change: another trainer's is a 404, a global one a 403."""
-    exercise = exercise_get(trainer=trainer, pk=pk)
-    ensure_own(exercise=exercise, trainer=trainer)
-    return exercise
-
-
-def ensure_own(*, exercise: Exercise, trainer: Trainer) -> None:
-    if exercise.trainer_id != trainer.pk:
-        raise PermissionDenied(GLOBAL_READ_ONLY)
+def exercise_get_for_write(*, actor: Actor, pk: int) -> Exercise:
+    """An exercise the actor may change: another trainer's is a 404, a global one a 403."""
+    return get_for_write(_with_lists(Exercise.objects.all()), actor=actor, pk=pk)
 
 
 def exercise_usage(*, exercise: Exercise) -> ExerciseUsage:
     """Where an exercise is used: a used exercise can't be deleted."""
     programs = exercise.prescriptions.values("day__program_id").distinct().count()
-    logs = SetLog.objects.filter(exercise=exercise).values("workout_log_id").distinct().count()
+    logs = exercise.set_logs.values("workout_log_id").distinct().count()
     return {"programs": programs, "workout_logs": logs}
 
 

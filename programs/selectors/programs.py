@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from fitnesspr.actor import Actor
+from fitnesspr.tenancy import get_for_write
 from programs.models import PrescribedExercise, Program, ProgramAssignment, ProgramDay
 from trainers.models import Trainer
 
@@ -38,23 +40,13 @@ def program_counts(programs: QuerySet[Program]) -> QuerySet[Program]:
     )
 
 
-def program_for_builder(*, trainer: Trainer, pk: int) -> Program:
-    """One program with its days and prescribed exercises (three queries); 404 if not
-    the trainer's."""
-    from django.shortcuts import get_object_or_404
-
-    days = ProgramDay.objects.order_by("week", "day").prefetch_related(
-        Prefetch(
-            "exercises",
-            queryset=PrescribedExercise.objects.select_related("exercise").order_by("order", "pk"),
-        )
+def program_for_builder(*, actor: Actor, pk: int) -> Program:
+    """One program the actor may edit, with its days and prescribed exercises (three
+    queries); 404 if not theirs."""
+    queryset = Program.objects.select_related("client__user", "source").prefetch_related(
+        program_days_prefetch()
     )
-    queryset = (
-        Program.objects.for_trainer(trainer)
-        .select_related("client__user", "source")
-        .prefetch_related(Prefetch("days", queryset=days))
-    )
-    return get_object_or_404(queryset, pk=pk)
+    return get_for_write(queryset, actor=actor, pk=pk)
 
 
 @dataclass
@@ -86,13 +78,16 @@ def program_assignments(*, program: Program) -> QuerySet[ProgramAssignment]:
     )
 
 
+def day_exercises_prefetch() -> Prefetch:
+    """A day's prescribed exercises in order, each with its exercise (one query)."""
+    return Prefetch(
+        "exercises",
+        queryset=PrescribedExercise.objects.select_related("exercise").order_by("order", "pk"),
+    )
+
+
 def program_days_prefetch(lookup: str = "days") -> Prefetch:
     """A program's days in calendar order with their exercises in order (two queries
     whatever the size), for any queryset that reaches programs through `lookup`."""
-    days = ProgramDay.objects.order_by("week", "day").prefetch_related(
-        Prefetch(
-            "exercises",
-            queryset=PrescribedExercise.objects.select_related("exercise").order_by("order", "pk"),
-        )
-    )
+    days = ProgramDay.objects.order_by("week", "day").prefetch_related(day_exercises_prefetch())
     return Prefetch(lookup, queryset=days)

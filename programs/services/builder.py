@@ -103,9 +103,10 @@ def one_dose_kind(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _library_exercise(trainer_id: int, exercise: Exercise | int) -> Exercise:
+def _library_exercise(program: Program, exercise: Exercise | int) -> Exercise:
+    """The exercise, if it is in the program's trainer's library (the tenancy scope)."""
     exercise_id = exercise.pk if isinstance(exercise, Exercise) else exercise
-    found = Exercise.objects.for_trainer(Trainer(pk=trainer_id)).filter(pk=exercise_id).first()
+    found = Exercise.objects.for_trainer(program.trainer).filter(pk=exercise_id).first()
     if found is None:
         raise ValidationError({"exercise": "Pick an exercise from your library."})
     return found
@@ -119,7 +120,7 @@ def prescription_add(
     effort…)."""
     _only(dose, DOSE_FIELDS)
     dose = one_dose_kind(dose)
-    chosen = _library_exercise(program_day.program.trainer_id, exercise)
+    chosen = _library_exercise(program_day.program, exercise)
     last = program_day.exercises.aggregate(last=Max("order"))["last"]
     prescription = PrescribedExercise(
         day=program_day, exercise=chosen, order=(last or 0) + 1, **dose
@@ -134,8 +135,7 @@ def prescription_update(*, prescription: PrescribedExercise, **fields: Any) -> P
     _only(fields, DOSE_FIELDS | {"exercise"})
     fields = one_dose_kind(fields)
     if "exercise" in fields:
-        trainer_id = prescription.day.program.trainer_id
-        fields["exercise"] = _library_exercise(trainer_id, fields["exercise"])
+        fields["exercise"] = _library_exercise(prescription.day.program, fields["exercise"])
     for name, value in fields.items():
         setattr(prescription, name, value)
     prescription.full_clean()

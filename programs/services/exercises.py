@@ -4,28 +4,35 @@ the admin or by reloading programs/data/exercise_library.json)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 
+from fitnesspr.actor import Actor
 from fitnesspr.errors import ConflictError
+from fitnesspr.tenancy import check_writable
 from programs.models import Equipment, Exercise, ExerciseCategory, MuscleGroup
-from programs.selectors.exercises import ensure_own, exercise_usage
+from programs.selectors.exercises import exercise_usage
 from trainers.models import Trainer
 
-EDITABLE_FIELDS = {
-    "name",
-    "aliases",
-    "category",
-    "primary_muscles",
-    "secondary_muscles",
-    "equipment",
-    "instructions",
-    "video_url",
-    "is_unilateral",
-}
+
+class ExerciseChanges(TypedDict, total=False):
+    """What `exercise_update` may change; any subset."""
+
+    name: str
+    aliases: Iterable[str] | str
+    category: str
+    primary_muscles: Iterable[MuscleGroup]
+    secondary_muscles: Iterable[MuscleGroup]
+    equipment: Iterable[Equipment]
+    instructions: str
+    video_url: str
+    is_unilateral: bool
+
+
+EDITABLE_FIELDS = set(ExerciseChanges.__annotations__)
 _MANY = ("primary_muscles", "secondary_muscles", "equipment")
 
 
@@ -36,8 +43,12 @@ def _aliases_text(aliases: Iterable[str] | str) -> str:
     return ", ".join(dict.fromkeys(cleaned))  # drop repeats, keep the order
 
 
-def _check_name_free(*, trainer: Trainer, name: str, exclude_pk: int | None = None) -> None:
-    taken = Exercise.objects.filter(trainer=trainer, name__iexact=name)
+def _check_name_free(*, trainer_id: int | None, name: str, exclude_pk: int | None = None) -> None:
+    taken = Exercise.objects.filter(name__iexact=name)
+    if trainer_id is None:
+        taken = taken.filter(trainer__isnull=True)
+    else:
+        taken = taken.filter(trainer_id=trainer_id)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
     if taken.exists():
@@ -84,7 +95,7 @@ def exercise_create(
         raise ValidationError({"name": "Give the exercise a name."})
     primary, secondary = list(primary_muscles), list(secondary_muscles)
     _check_muscles(primary, secondary)
-    _check_name_free(trainer=trainer, name=name)
+    _check_name_free(trainer_id=trainer.pk, name=name)
     exercise = Exercise(
         trainer=trainer,
         name=name,
@@ -101,10 +112,13 @@ def exercise_create(
 
 
 @transaction.atomic
-def exercise_update(*, exercise: Exercise, trainer: Trainer, **fields: Any) -> Exercise:
-    """Change `trainer`'s own exercise (any subset of EDITABLE_FIELDS). A global or
-    anyone else's exercise is refused with PermissionDenied."""
-    ensure_own(exercise=exercise, trainer=trainer)
+def exercise_update(
+    *, actor: Actor, exercise: Exercise, **changes: Unpack[ExerciseChanges]
+) -> Exercise:
+    """Change an exercise the actor may change (the library's write rule: a trainer's
+    own; a global or anyone else's is refused with PermissionDenied)."""
+    check_writable(exercise, actor=actor)
+    fields: dict[str, Any] = dict(changes)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValidationError(dict.fromkeys(sorted(unknown), "This field cannot be changed."))
@@ -117,7 +131,9 @@ def exercise_update(*, exercise: Exercise, trainer: Trainer, **fields: Any) -> E
         fields["name"] = fields["name"].strip()
         if not fields["name"]:
             raise ValidationError({"name": "Give the exercise a name."})
-        _check_name_free(trainer=trainer, name=fields["name"], exclude_pk=exercise.pk)
+        _check_name_free(
+            trainer_id=exercise.trainer_id, name=fields["name"], exclude_pk=exercise.pk
+        )
     if "aliases" in fields:
         fields["aliases"] = _aliases_text(fields["aliases"])
     for field in ("instructions", "video_url"):
@@ -129,10 +145,10 @@ def exercise_update(*, exercise: Exercise, trainer: Trainer, **fields: Any) -> E
 
 
 @transaction.atomic
-def exercise_delete(*, exercise: Exercise, trainer: Trainer) -> None:
-    """Delete `trainer`'s own exercise, unless a program or a workout log uses it: the
-    history must keep saying what was done."""
-    ensure_own(exercise=exercise, trainer=trainer)
+def exercise_delete(*, actor: Actor, exercise: Exercise) -> None:
+    """Delete an exercise the actor may change, unless a program or a workout log uses
+    it: the history must keep saying what was done."""
+    check_writable(exercise, actor=actor)
     usage = exercise_usage(exercise=exercise)
     if usage["programs"] or usage["workout_logs"]:
         raise ConflictError(in_use_message(exercise.name, usage["programs"], usage["workout_logs"]))

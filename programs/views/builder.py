@@ -46,7 +46,7 @@ def _week_param(request: TrainerRequest, weeks: int) -> int:
 @require_GET
 @trainer_required
 def builder(request: TrainerRequest, pk: int) -> HttpResponse:
-    program = program_for_builder(trainer=request.trainer, pk=pk)
+    program = program_for_builder(actor=request.actor, pk=pk)
     context = builder_page_context(
         program,
         request.trainer.unit_system,
@@ -59,7 +59,7 @@ def builder(request: TrainerRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @trainer_required
 def day_add(request: TrainerRequest, pk: int) -> HttpResponse:
-    program = program_for_builder(trainer=request.trainer, pk=pk)
+    program = program_for_builder(actor=request.actor, pk=pk)
     form = DayAddForm(request.POST)
     error, added, week = "", None, 1
     if form.is_valid():
@@ -76,7 +76,7 @@ def day_add(request: TrainerRequest, pk: int) -> HttpResponse:
         return back_to(program, added, week=week)
     if not 1 <= week <= program.duration_weeks:
         week = 1
-    program = program_for_builder(trainer=request.trainer, pk=pk)  # with the new day
+    program = program_for_builder(actor=request.actor, pk=pk)  # with the new day
     context = {
         "program": program,
         "week": week_view(program, week, request.trainer.unit_system, error=error),
@@ -99,7 +99,7 @@ def _render_day(request: TrainerRequest, card: DayCard, *, partial: str = "day")
 @trainer_required
 def day_detail(request: TrainerRequest, pk: int) -> HttpResponse:
     """The day card alone (htmx: "Cancel" on an edit); without htmx, the builder at it."""
-    day = lookups.program_day_get(trainer=request.trainer, pk=pk)
+    day = lookups.program_day_get_for_write(actor=request.actor, pk=pk)
     if not request.htmx:
         return back_to(day.program, day)
     return _render_day(request, day_card(day, request.trainer.unit_system))
@@ -109,7 +109,7 @@ def day_detail(request: TrainerRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @trainer_required
 def day_edit(request: TrainerRequest, pk: int) -> HttpResponse:
-    day = lookups.program_day_get(trainer=request.trainer, pk=pk)
+    day = lookups.program_day_get_for_write(actor=request.actor, pk=pk)
     form = DayForm(request.POST or None, initial={"title": day.title, "notes": day.notes})
     if request.method == "POST" and form.is_valid():
         try:
@@ -132,7 +132,7 @@ def day_edit(request: TrainerRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @trainer_required
 def day_delete(request: TrainerRequest, pk: int) -> HttpResponse:
-    day = lookups.program_day_get(trainer=request.trainer, pk=pk)
+    day = lookups.program_day_get_for_write(actor=request.actor, pk=pk)
     program = day.program
     if request.method == "POST":
         week = day.week
@@ -140,7 +140,7 @@ def day_delete(request: TrainerRequest, pk: int) -> HttpResponse:
         if not request.htmx:
             messages.success(request, f"Week {week}, day {day.day} is a rest day now.")
             return back_to(program, week=week)
-        program = program_for_builder(trainer=request.trainer, pk=program.pk)
+        program = program_for_builder(actor=request.actor, pk=program.pk)
         context = {
             "program": program,
             "week": week_view(program, week, request.trainer.unit_system),
@@ -158,7 +158,7 @@ def day_delete(request: TrainerRequest, pk: int) -> HttpResponse:
 @trainer_required
 def day_exercises(request: TrainerRequest, pk: int) -> HttpResponse:
     """GET: the picker (search the library); POST: put the chosen exercise on the day."""
-    day = lookups.program_day_get(trainer=request.trainer, pk=pk)
+    day = lookups.program_day_get_for_write(actor=request.actor, pk=pk)
     units = request.trainer.unit_system
     if request.method == "POST":
         error = ""
@@ -170,7 +170,7 @@ def day_exercises(request: TrainerRequest, pk: int) -> HttpResponse:
             if error:
                 messages.error(request, error)
             return back_to(day.program, day)
-        day = lookups.program_day_get(trainer=request.trainer, pk=pk)
+        day = lookups.program_day_get_for_write(actor=request.actor, pk=pk)
         card = day_card(day, units, error=error)
         return _render_day(request, card, partial="day-exercises")
 

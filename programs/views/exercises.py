@@ -1,6 +1,6 @@
-"""The exercise library under /dashboard/exercises/. Lookups go through
-programs.selectors.exercises scoped to request.trainer: another trainer's exercise is a
-404; a global one can be read but not changed (403)."""
+"""The exercise library under /dashboard/exercises/. Lookups go through the exercise
+getters (programs.selectors.exercises): another trainer's exercise is a 404; a global one
+can be read but not changed (403)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def _filters(params: QueryDict) -> selectors.ExerciseFilters:
 @trainer_required
 def exercise_list(request: TrainerRequest) -> HttpResponse:
     filters = _filters(request.GET)
-    exercises = selectors.exercise_list(trainer=request.trainer, **filters)
+    exercises = selectors.exercise_list(actor=request.actor, **filters)
     page = Paginator(exercises, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -67,7 +67,7 @@ def exercise_list(request: TrainerRequest) -> HttpResponse:
 @require_GET
 @trainer_required
 def exercise_detail(request: TrainerRequest, pk: int) -> HttpResponse:
-    exercise = selectors.exercise_get(trainer=request.trainer, pk=pk)
+    exercise = selectors.exercise_get(actor=request.actor, pk=pk)
     context = {"exercise": exercise, "own": exercise.trainer_id == request.trainer.pk}
     return render(request, "programs/exercise_detail.html", context)
 
@@ -83,43 +83,43 @@ def exercise_create(request: TrainerRequest) -> HttpResponse:
             add_service_error(form, exc)
         else:
             messages.success(request, f"“{exercise.name}” is in your library.")
-            return redirect("exercises:detail", pk=exercise.pk)
+            return redirect("programs:exercise_detail", pk=exercise.pk)
     return render(request, "programs/exercise_form.html", {"form": form, "exercise": None})
 
 
 @require_http_methods(["GET", "POST"])
 @trainer_required
 def exercise_edit(request: TrainerRequest, pk: int) -> HttpResponse:
-    exercise = selectors.exercise_get_own(trainer=request.trainer, pk=pk)
+    exercise = selectors.exercise_get_for_write(actor=request.actor, pk=pk)
     form = ExerciseForm(request.POST or None, initial=ExerciseForm.initial_for(exercise))
     if request.method == "POST" and form.is_valid():
         try:
             services.exercise_update(
-                exercise=exercise, trainer=request.trainer, **form.service_fields()
+                actor=request.actor, exercise=exercise, **form.service_fields()
             )
         except (ValidationError, ConflictError) as exc:
             exercise.refresh_from_db()  # the service set the refused values on it
             add_service_error(form, exc)
         else:
             messages.success(request, f"“{exercise.name}” is saved.")
-            return redirect("exercises:detail", pk=exercise.pk)
+            return redirect("programs:exercise_detail", pk=exercise.pk)
     return render(request, "programs/exercise_form.html", {"form": form, "exercise": exercise})
 
 
 @require_http_methods(["GET", "POST"])
 @trainer_required
 def exercise_delete(request: TrainerRequest, pk: int) -> HttpResponse:
-    exercise = selectors.exercise_get_own(trainer=request.trainer, pk=pk)
+    exercise = selectors.exercise_get_for_write(actor=request.actor, pk=pk)
     usage = selectors.exercise_usage(exercise=exercise)
     error, status = "", 200
     if request.method == "POST":
         try:
-            services.exercise_delete(exercise=exercise, trainer=request.trainer)
+            services.exercise_delete(actor=request.actor, exercise=exercise)
         except ConflictError as exc:
             error, status = exc.message, 409
             usage = selectors.exercise_usage(exercise=exercise)
         else:
             messages.success(request, f"“{exercise.name}” is deleted.")
-            return redirect("exercises:list")
+            return redirect("programs:exercise_list")
     context = {"exercise": exercise, "usage": usage, "error": error}
     return render(request, "programs/exercise_confirm_delete.html", context, status=status)

@@ -30,7 +30,7 @@ from trainers.decorators import TrainerRequest, trainer_required
 
 def _exercise_list(request: TrainerRequest, day_pk: int, *, error: str = "") -> HttpResponse:
     """The day's exercise list, re-read after a change (htmx answer)."""
-    day = lookups.program_day_get(trainer=request.trainer, pk=day_pk)
+    day = lookups.program_day_get_for_write(actor=request.actor, pk=day_pk)
     context = {
         "program": day.program,
         "card": day_card(day, request.trainer.unit_system, error=error),
@@ -72,12 +72,12 @@ def _row(
 @trainer_required
 def prescription_edit(request: TrainerRequest, pk: int) -> HttpResponse:
     """GET: the row (htmx "Cancel"); POST: save the dose typed in the row."""
-    prescription = lookups.prescription_get(trainer=request.trainer, pk=pk)
+    prescription = lookups.prescription_get_for_write(actor=request.actor, pk=pk)
     units = request.trainer.unit_system
     if request.method == "GET":
         if not request.htmx:
             return back_to(prescription.day.program, prescription.day)
-        day = lookups.program_day_get(trainer=request.trainer, pk=prescription.day_id)
+        day = lookups.program_day_get_for_write(actor=request.actor, pk=prescription.day_id)
         return _row(request, day, pk)
 
     form = prescription_form(prescription, units, data=request.POST)
@@ -102,11 +102,11 @@ def prescription_edit(request: TrainerRequest, pk: int) -> HttpResponse:
         )
         status["HX-Reswap"] = "none"
         return status
-    day = lookups.program_day_get(trainer=request.trainer, pk=prescription.day_id)
+    day = lookups.program_day_get_for_write(actor=request.actor, pk=prescription.day_id)
     if request.htmx:
         return _row(request, day, pk, bound=form)
     # A refused plain post: the whole builder again, this row showing what was typed.
-    program = program_for_builder(trainer=request.trainer, pk=day.program_id)
+    program = program_for_builder(actor=request.actor, pk=day.program_id)
     fresh = next(d for d in program.days.all() if d.pk == day.pk)
     card = day_card(fresh, units, bound=form, bound_pk=pk)
     context = builder_page_context(program, units, open_week=day.week, cards={day.pk: card})
@@ -117,7 +117,7 @@ def prescription_edit(request: TrainerRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @trainer_required
 def prescription_move(request: TrainerRequest, pk: int) -> HttpResponse:
-    prescription = lookups.prescription_get(trainer=request.trainer, pk=pk)
+    prescription = lookups.prescription_get_for_write(actor=request.actor, pk=pk)
     error = ""
     try:
         services.prescription_move(
@@ -133,7 +133,7 @@ def prescription_move(request: TrainerRequest, pk: int) -> HttpResponse:
 @trainer_required
 def prescription_superset(request: TrainerRequest, pk: int) -> HttpResponse:
     """with_previous=1: superset with the exercise above; 0: out of its superset."""
-    prescription = lookups.prescription_get(trainer=request.trainer, pk=pk)
+    prescription = lookups.prescription_get_for_write(actor=request.actor, pk=pk)
     error = ""
     try:
         services.prescription_group(
@@ -148,7 +148,7 @@ def prescription_superset(request: TrainerRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @trainer_required
 def prescription_delete(request: TrainerRequest, pk: int) -> HttpResponse:
-    prescription = lookups.prescription_get(trainer=request.trainer, pk=pk)
+    prescription = lookups.prescription_get_for_write(actor=request.actor, pk=pk)
     day = prescription.day
     if request.method == "POST":
         services.prescription_delete(prescription=prescription)
@@ -173,7 +173,7 @@ def prescription_delete(request: TrainerRequest, pk: int) -> HttpResponse:
 def day_reorder(request: TrainerRequest, pk: int) -> HttpResponse:
     """Drag and drop sends the day's exercise ids in their new order, as repeated `order`
     values or one comma-separated value."""
-    day = lookups.program_day_get(trainer=request.trainer, pk=pk)
+    day = lookups.program_day_get_for_write(actor=request.actor, pk=pk)
     error = ""
     try:
         ids = [int(v) for raw in request.POST.getlist("order") for v in raw.split(",") if v]

@@ -35,7 +35,7 @@ KINDS = {
 
 
 def _program(request: TrainerRequest, pk: int) -> Program:
-    return lookups.program_get(trainer=request.trainer, pk=pk)
+    return lookups.program_get_for_write(actor=request.actor, pk=pk)
 
 
 @require_GET
@@ -193,7 +193,7 @@ def program_url(program: Program) -> str:
 @require_http_methods(["GET", "POST"])
 @trainer_required
 def assignment_end(request: TrainerRequest, pk: int) -> HttpResponse:
-    assignment = lookups.assignment_get(trainer=request.trainer, pk=pk)
+    assignment = lookups.assignment_get_for_write(actor=request.actor, pk=pk)
     back = assignment.source_program or assignment.program
     form = EndAssignmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -10,13 +10,17 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
-from programs.api.serializers_programs import PrescriptionSerializer, ProgramBriefSerializer
-from programs.models import Exercise, PrescribedExercise, ProgramAssignment, ProgramDay
+from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField
+from programs.models import (
+    DOSE_FIELDS,
+    Exercise,
+    PrescribedExercise,
+    Program,
+    ProgramAssignment,
+    ProgramDay,
+)
 from progress.models import SetLog, WorkoutLog
 from progress.services import SetEntry, workout_log_is_editable
-
-NUMBER = {"coerce_to_string": False}
 
 
 class SetLogSerializer(serializers.ModelSerializer[SetLog]):
@@ -58,16 +62,12 @@ class SetLogSerializer(serializers.ModelSerializer[SetLog]):
 def set_entries(sets: Iterable[dict[str, Any]]) -> list[SetEntry]:
     """Validated `sets` as the service's SetEntry values."""
     return [
-        SetEntry(
-            exercise_id=s["exercise"].pk,
-            prescribed_id=s["prescribed"].pk if s.get("prescribed") else None,
-            set_number=s["set_number"],
-            reps=s.get("reps"),
-            duration_seconds=s.get("duration_seconds"),
-            load_kg=s.get("load_kg"),
-            rpe=s.get("rpe"),
-            is_completed=s.get("is_completed", True),
-            notes=s.get("notes", ""),
+        SetEntry.from_data(
+            {
+                **s,
+                "exercise_id": s["exercise"].pk,
+                "prescribed_id": s["prescribed"].pk if s.get("prescribed") else None,
+            }
         )
         for s in sets
     ]
@@ -75,20 +75,7 @@ def set_entries(sets: Iterable[dict[str, Any]]) -> list[SetEntry]:
 
 def saved_entries(log: WorkoutLog) -> list[SetEntry]:
     """A log's current sets as SetEntry values (a PATCH without `sets` keeps them)."""
-    return [
-        SetEntry(
-            exercise_id=s.exercise_id,
-            prescribed_id=s.prescribed_id,
-            set_number=s.set_number,
-            reps=s.reps,
-            duration_seconds=s.duration_seconds,
-            load_kg=s.load_kg,
-            rpe=s.rpe,
-            is_completed=s.is_completed,
-            notes=s.notes,
-        )
-        for s in log.sets.all()
-    ]
+    return [SetEntry.of(s) for s in log.sets.all()]
 
 
 class WorkoutLogSerializer(serializers.ModelSerializer[WorkoutLog]):
@@ -169,8 +156,34 @@ class TodaySetSerializer(serializers.ModelSerializer[SetLog]):
         extra_kwargs = {"load_kg": NUMBER, "rpe": NUMBER}
 
 
+class TodayPrescriptionSerializer(serializers.ModelSerializer[PrescribedExercise]):
+    """What the trainer prescribed for one exercise of the day."""
+
+    exercise_name = serializers.CharField(source="exercise.name", read_only=True)
+
+    class Meta:
+        model = PrescribedExercise
+        fields = ["id", "exercise", "exercise_name", "order", *DOSE_FIELDS]
+        read_only_fields = fields
+        extra_kwargs = {
+            "load_kg": {**NUMBER, "help_text": "Load in kg (or load_percent_1rm)."},
+            "load_percent_1rm": {**NUMBER, "help_text": "Load as % of one-rep max."},
+            "rpe": NUMBER,
+            "duration_seconds": {"help_text": "A timed exercise: seconds per set."},
+        }
+
+
+class AssignedProgramSerializer(serializers.ModelSerializer[Program]):
+    """The client's own copy of the program they follow."""
+
+    class Meta:
+        model = Program
+        fields = ["id", "name", "goal", "duration_weeks"]
+        read_only_fields = fields
+
+
 class TodayExerciseSerializer(serializers.Serializer[Any]):
-    prescription = PrescriptionSerializer(read_only=True)
+    prescription = TodayPrescriptionSerializer(read_only=True)
     last_date = serializers.DateField(
         read_only=True, allow_null=True, help_text="When the client last did this exercise."
     )
@@ -186,7 +199,7 @@ class TodayDaySerializer(serializers.ModelSerializer[ProgramDay]):
 
 
 class TodayAssignmentSerializer(serializers.ModelSerializer[ProgramAssignment]):
-    program = ProgramBriefSerializer(read_only=True)
+    program = AssignedProgramSerializer(read_only=True)
 
     class Meta:
         model = ProgramAssignment

@@ -10,14 +10,14 @@ from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins
-from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from fitnesspr.api.permissions import RolePermission, is_client, is_trainer
+from clients.models import Client
+from fitnesspr.api.filters import scoped_choices
+from fitnesspr.api.permissions import IsClientOrReadOnlyTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedGenericViewSet
-from programs.api.views_programs import scoped_clients
 from progress.api.serializers import (
     WorkoutLogSerializer,
     WorkoutLogUpdateSerializer,
@@ -29,21 +29,9 @@ from progress.selectors.history import workout_logs
 from progress.services import workout_log_save, workout_log_update
 
 
-class IsClientOrReadOnlyTrainer(RolePermission):
-    """Clients write their own logs; a trainer reads their clients' but never writes
-    them (a log is the client's own account of what they did)."""
-
-    message = "Only the client logs a workout; trainers can read logs."
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        if is_client(request.user):
-            return True
-        return is_trainer(request.user) and request.method in SAFE_METHODS
-
-
 class WorkoutLogFilter(django_filters.FilterSet):
     client = django_filters.ModelChoiceFilter(
-        queryset=scoped_clients, help_text="Trainers: one client's logs."
+        queryset=scoped_choices(Client), help_text="Trainers: one client's logs."
     )
     status = django_filters.ChoiceFilter(choices=WorkoutStatus.choices)
 
@@ -200,7 +188,7 @@ class WorkoutLogViewSet(
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         log = workout_log_save(
-            client=request.user.client_profile,  # type: ignore[union-attr]
+            client=self.client,
             program_day=data["program_day"],
             sets=set_entries(data["sets"]),
             notes=data.get("notes", ""),

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from clients.models import Client
-from fitnesspr.api.permissions import IsClient, IsTrainer, IsTrainerOrClient, is_client
+from fitnesspr.actor import actor_of
+from fitnesspr.api.permissions import IsClient, IsTrainer, IsTrainerOrClient
 from fitnesspr.api.responses import envelope
-from programs.models import Exercise
+from fitnesspr.api.viewsets import ActorAPIView
+from programs.selectors.exercises import exercise_get
 from progress.api.serializers import (
     AdherenceQuerySerializer,
     AdherenceSerializer,
@@ -84,7 +85,7 @@ CLIENT_PARAM = OpenApiParameter(
 )
 
 
-class TodayView(APIView):
+class TodayView(ActorAPIView):
     permission_classes = [IsClient]
 
     @extend_schema(
@@ -100,7 +101,7 @@ class TodayView(APIView):
         examples=[OpenApiExample("A training day", value=TODAY_EXAMPLE, response_only=True)],
     )
     def get(self, request: Request) -> Response:
-        client: Client = request.user.client_profile  # type: ignore[union-attr]
+        client = self.client
         workout = today_workout(client=client, on=client.trainer.today())
         return envelope(TodaySerializer(workout).data)
 
@@ -108,8 +109,9 @@ class TodayView(APIView):
 def _client_for(request: Request) -> Client:
     """The client a read is about: yourself as a client, `?client=` as a trainer (one of
     yours, else a VALIDATION_ERROR like any out-of-scope id)."""
-    if is_client(request.user):
-        return request.user.client_profile  # type: ignore[union-attr, no-any-return]
+    client = actor_of(request).client
+    if client is not None:
+        return client
     query = ClientQuerySerializer(data=request.query_params, context={"request": request})
     query.is_valid(raise_exception=True)
     return query.validated_data["client"]  # type: ignore[no-any-return]
@@ -169,7 +171,7 @@ class ExerciseHistoryView(APIView):
         ],
     )
     def get(self, request: Request, exercise_id: int) -> Response:
-        exercise = get_object_or_404(Exercise.objects.for_user(request.user), pk=exercise_id)
+        exercise = exercise_get(actor=actor_of(request), pk=exercise_id)
         client = _client_for(request)
         points = exercise_progress(client=client, exercise=exercise)
         body = {"exercise": exercise, "client": client.pk, "points": points}

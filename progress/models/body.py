@@ -60,8 +60,12 @@ def _measurement(
 
 
 class ClientOwnedQuerySet(TrainerScopedQuerySet):
+    """A client's own records (workout logs, measurements, photos): the client writes
+    them; their trainer reads them (and writes where the services allow)."""
+
     trainer_path = "client__trainer"
     client_path = "client"
+    client_may_write = True
 
 
 class BodyMeasurement(models.Model):

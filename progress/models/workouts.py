@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from fitnesspr.constraints import between, choices_check, range_check
-from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
 from programs.models import validate_rpe_step
 
 from .body import ClientOwnedQuerySet
@@ -101,6 +101,7 @@ class WorkoutLog(models.Model):
 class SetLogQuerySet(TrainerScopedQuerySet):
     trainer_path = "workout_log__client__trainer"
     client_path = "workout_log__client"
+    client_may_write = True
 
 
 class SetLog(models.Model):
@@ -162,7 +163,7 @@ class SetLog(models.Model):
         if not (self.workout_log_id and self.exercise_id):
             return
         trainer_id = self.workout_log.client.trainer_id
-        if self.exercise.trainer_id not in (None, trainer_id):
+        if not LibraryQuerySet.usable_by(self.exercise, trainer_id=trainer_id):
             raise ValidationError({"exercise": "Pick an exercise from the trainer's library."})
         prescribed = self.prescribed
         if prescribed is not None and prescribed.day_id != self.workout_log.program_day_id:

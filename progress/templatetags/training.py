@@ -8,8 +8,8 @@ from itertools import groupby
 
 from django import template
 
-from fitnesspr.durations import format_duration
-from fitnesspr.units import format_weight
+from fitnesspr.durations import format_duration, format_rest
+from fitnesspr.units import format_number, format_weight
 from programs.models import PrescribedExercise
 from progress.models import SetLog
 from progress.selectors.history import ExerciseBest, ProgressPoint
@@ -20,22 +20,9 @@ TIMES = "\N{MULTIPLICATION SIGN}"
 
 
 @register.filter
-def num(value: Decimal | int | None) -> str:
-    """8.0 → "8", 7.5 → "7.5"; empty for None."""
-    if value is None:
-        return ""
-    return f"{Decimal(value).normalize():f}"
-
-
-@register.filter
 def rest(seconds: int | None) -> str:
     """90 → "90 s", 120 → "2 min", 150 → "2 min 30 s"."""
-    if not seconds:
-        return ""
-    if seconds < 120:
-        return f"{seconds} s"
-    minutes, left = divmod(seconds, 60)
-    return f"{minutes} min {left} s" if left else f"{minutes} min"
+    return format_rest(seconds)
 
 
 @register.filter
@@ -120,5 +107,5 @@ def set_line(entry: SetLog, unit_system: str = "metric") -> str:
     """One set: "8 @ 60 kg · RPE 8", "30 s"."""
     text = _dose(entry.reps, entry.load_kg, unit_system, entry.duration_seconds)
     if entry.rpe is not None:
-        text += f" · RPE {num(entry.rpe)}"
+        text += f" · RPE {format_number(entry.rpe)}"
     return text

@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
 
-from fitnesspr.api.tokens import tokens_for
+from fitnesspr.tokens import tokens_for
 from tests.factories.core import ClientFactory
 
 

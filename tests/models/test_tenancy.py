@@ -15,6 +15,7 @@ from django.db import models
 
 from billing.models import Invoice, InvoiceLine, Package, Payment
 from clients.models import Client
+from fitnesspr.actor import actor_for_user
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
 from nutrition.models import (
     Food,
@@ -252,7 +253,7 @@ def test_global_library_rows_are_read_by_everyone_and_changed_by_staff_only(
     assert _visible(model, trainer.user, own_row)
     assert not _visible(model, outsider.user, own_row)
 
-    assert set(qs.editable_by(trainer.user)) == {own_row}
-    assert set(qs.editable_by(outsider.user)) == set()
-    assert set(qs.editable_by(client_.user)) == set()
-    assert {global_row, own_row} <= set(qs.editable_by(staff))
+    assert set(qs.writable_by(actor_for_user(trainer.user))) == {own_row}
+    assert set(qs.writable_by(actor_for_user(outsider.user))) == set()
+    assert set(qs.writable_by(actor_for_user(client_.user))) == set()
+    assert {global_row, own_row} <= set(qs.writable_by(actor_for_user(staff)))

@@ -122,45 +122,47 @@ def test_pagination_links_keep_the_filters_and_work_with_htmx(alice):
 
 
 def test_the_detail_page_shows_how_to_do_it(alice, library_row):
-    response = alice.get(reverse("exercises:detail", args=[library_row.pk]))
+    response = alice.get(reverse("programs:exercise_detail", args=[library_row.pk]))
 
     assert response.status_code == 200
     assert library_row.instructions[:40] in response.text
     assert "Quadriceps" in response.text
     assert "Squat Rack" in response.text
     assert "from the shared library" in response.text
-    assert reverse("exercises:edit", args=[library_row.pk]) not in response.text
+    assert reverse("programs:exercise_edit", args=[library_row.pk]) not in response.text
 
 
 def test_the_video_opens_in_a_new_tab_safely(alice, trainer):
     mine = ExerciseFactory(trainer=trainer, video_url="https://videos.example.com/spoto")
 
-    page = alice.get(reverse("exercises:detail", args=[mine.pk])).text
+    page = alice.get(reverse("programs:exercise_detail", args=[mine.pk])).text
 
     link = re.search(r'<a href="https://videos.example.com/spoto"[^>]*>', page).group(0)
     assert 'target="_blank"' in link
     assert "noopener" in link
-    assert reverse("exercises:edit", args=[mine.pk]) in page
+    assert reverse("programs:exercise_edit", args=[mine.pk]) in page
 
 
 def test_another_trainers_exercise_is_not_found(alice, outsider):
     theirs = ExerciseFactory(trainer=outsider)
     for name in ("detail", "edit", "delete"):
-        assert alice.get(reverse(f"exercises:{name}", args=[theirs.pk])).status_code == 404
-    assert alice.post(reverse("exercises:delete", args=[theirs.pk])).status_code == 404
+        assert alice.get(reverse(f"programs:exercise_{name}", args=[theirs.pk])).status_code == 404
+    assert alice.post(reverse("programs:exercise_delete", args=[theirs.pk])).status_code == 404
     assert Exercise.objects.filter(pk=theirs.pk).exists()
 
 
 def test_adding_an_exercise(alice, trainer):
     chest = MuscleGroup.objects.get(slug="chest")
-    form = alice.get(reverse("exercises:create")).text
+    form = alice.get(reverse("programs:exercise_create")).text
     assert "<legend>Primary muscles" in form
     assert 'name="video_url"' in form
 
-    response = alice.post(reverse("exercises:create"), {**NEW, "primary_muscles": [chest.pk]})
+    response = alice.post(
+        reverse("programs:exercise_create"), {**NEW, "primary_muscles": [chest.pk]}
+    )
 
     exercise = Exercise.objects.get(trainer=trainer, name="Spoto Press")
-    assert response["Location"] == reverse("exercises:detail", args=[exercise.pk])
+    assert response["Location"] == reverse("programs:exercise_detail", args=[exercise.pk])
     assert list(exercise.primary_muscles.all()) == [chest]
     assert exercise.aliases == "Pause bench, Spoto"
     page = alice.get(response["Location"]).text
@@ -170,15 +172,16 @@ def test_adding_an_exercise(alice, trainer):
 def test_bad_input_shows_form_errors_and_writes_nothing(alice, trainer):
     ExerciseFactory(trainer=trainer, name="Spoto Press")
 
-    duplicate = alice.post(reverse("exercises:create"), {**NEW, "name": "SPOTO PRESS"})
+    duplicate = alice.post(reverse("programs:exercise_create"), {**NEW, "name": "SPOTO PRESS"})
     assert duplicate.status_code == 200
     assert "You already have an exercise called “SPOTO PRESS”." in duplicate.text
     bad_link = alice.post(
-        reverse("exercises:create"), {**NEW, "name": "Floor Press", "video_url": "ftp://x.test/v"}
+        reverse("programs:exercise_create"),
+        {**NEW, "name": "Floor Press", "video_url": "ftp://x.test/v"},
     )
     assert bad_link.status_code == 200
     assert bad_link.context["form"].errors["video_url"]
-    no_name = alice.post(reverse("exercises:create"), {**NEW, "name": ""})
+    no_name = alice.post(reverse("programs:exercise_create"), {**NEW, "name": ""})
     assert no_name.context["form"].errors["name"]
 
     assert list(Exercise.objects.filter(trainer=trainer).values_list("name", flat=True)) == [
@@ -188,12 +191,12 @@ def test_bad_input_shows_form_errors_and_writes_nothing(alice, trainer):
 
 def test_editing_the_trainers_own_exercise(alice, trainer):
     mine = ExerciseFactory(trainer=trainer, name="Spoto Press", category="strength")
-    url = reverse("exercises:edit", args=[mine.pk])
+    url = reverse("programs:exercise_edit", args=[mine.pk])
     assert 'value="Spoto Press"' in alice.get(url).text
 
     response = alice.post(url, {**NEW, "name": "Spoto Press (paused)", "is_unilateral": "on"})
 
-    assert response["Location"] == reverse("exercises:detail", args=[mine.pk])
+    assert response["Location"] == reverse("programs:exercise_detail", args=[mine.pk])
     mine.refresh_from_db()
     assert mine.name == "Spoto Press (paused)"
     assert mine.is_unilateral
@@ -204,7 +207,7 @@ def test_a_refused_edit_keeps_the_old_values(alice, trainer):
     other = ExerciseFactory(trainer=trainer, name="Floor Press")
 
     response = alice.post(
-        reverse("exercises:edit", args=[other.pk]), {**NEW, "name": "spoto press"}
+        reverse("programs:exercise_edit", args=[other.pk]), {**NEW, "name": "spoto press"}
     )
 
     assert response.status_code == 200
@@ -215,7 +218,7 @@ def test_a_refused_edit_keeps_the_old_values(alice, trainer):
 
 def test_the_shared_library_is_read_only(alice, library_row):
     for name in ("edit", "delete"):
-        url = reverse(f"exercises:{name}", args=[library_row.pk])
+        url = reverse(f"programs:exercise_{name}", args=[library_row.pk])
         response = alice.get(url)
         assert response.status_code == 403
         assert "Exercises from the shared library can&#x27;t be changed" in response.text
@@ -226,21 +229,21 @@ def test_the_shared_library_is_read_only(alice, library_row):
 
 def test_deleting_asks_first_then_deletes(alice, trainer):
     mine = ExerciseFactory(trainer=trainer, name="Spoto Press")
-    url = reverse("exercises:delete", args=[mine.pk])
+    url = reverse("programs:exercise_delete", args=[mine.pk])
 
     confirm = alice.get(url)
     assert "Delete “Spoto Press”?" in confirm.text
     assert Exercise.objects.filter(pk=mine.pk).exists()
 
     response = alice.post(url)
-    assert response["Location"] == reverse("exercises:list")
+    assert response["Location"] == reverse("programs:exercise_list")
     assert not Exercise.objects.filter(pk=mine.pk).exists()
 
 
 def test_an_exercise_in_use_is_not_deleted(alice, trainer):
     mine = ExerciseFactory(trainer=trainer, name="Spoto Press")
     PrescribedExerciseFactory(day=ProgramDayFactory(program__trainer=trainer), exercise=mine)
-    url = reverse("exercises:delete", args=[mine.pk])
+    url = reverse("programs:exercise_delete", args=[mine.pk])
 
     confirm = alice.get(url)
     assert "used in 1 program" in confirm.text

@@ -6,11 +6,17 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from fitnesspr.actor import actor_for_user
 from fitnesspr.errors import ConflictError
 from programs.models import Equipment, Exercise, MuscleGroup
 from programs.services.exercises import exercise_create, exercise_delete, exercise_update
 from tests.factories.programs import ExerciseFactory, PrescribedExerciseFactory, ProgramDayFactory
 from tests.factories.progress import SetLogFactory, WorkoutLogFactory
+
+
+def as_trainer(trainer):
+    return actor_for_user(trainer.user)
+
 
 pytestmark = pytest.mark.django_db
 
@@ -99,8 +105,8 @@ def test_update_changes_the_trainers_own_exercise(trainer, chest, dumbbell):
     exercise = ExerciseFactory(trainer=trainer, name="Spoto Press", equipment=[dumbbell])
 
     exercise_update(
+        actor=as_trainer(trainer),
         exercise=exercise,
-        trainer=trainer,
         name="Spoto Press (paused)",
         primary_muscles=[chest],
         equipment=[],
@@ -119,7 +125,9 @@ def test_update_to_a_taken_name_is_a_conflict_and_changes_nothing(trainer):
     other = ExerciseFactory(trainer=trainer, name="Floor Press")
 
     with pytest.raises(ConflictError):
-        exercise_update(exercise=other, trainer=trainer, name="spoto press", instructions="x")
+        exercise_update(
+            actor=as_trainer(trainer), exercise=other, name="spoto press", instructions="x"
+        )
 
     other.refresh_from_db()
     assert (other.name, other.instructions) == ("Floor Press", "")
@@ -128,7 +136,7 @@ def test_update_to_a_taken_name_is_a_conflict_and_changes_nothing(trainer):
 def test_unknown_fields_are_refused(trainer):
     exercise = ExerciseFactory(trainer=trainer)
     with pytest.raises(ValidationError) as exc:
-        exercise_update(exercise=exercise, trainer=trainer, trainer_id=99)
+        exercise_update(actor=as_trainer(trainer), exercise=exercise, trainer_id=99)
     assert "trainer_id" in exc.value.message_dict
 
 
@@ -138,9 +146,9 @@ def test_the_shared_library_and_other_trainers_exercises_are_read_only(trainer, 
 
     for exercise in (library, theirs):
         with pytest.raises(PermissionDenied):
-            exercise_update(exercise=exercise, trainer=trainer, name="Mine now")
+            exercise_update(actor=as_trainer(trainer), exercise=exercise, name="Mine now")
         with pytest.raises(PermissionDenied):
-            exercise_delete(exercise=exercise, trainer=trainer)
+            exercise_delete(actor=as_trainer(trainer), exercise=exercise)
 
     assert Exercise.objects.filter(pk=library.pk, name="Goblet Squat").exists()
     assert Exercise.objects.filter(pk=theirs.pk, name="Bob's press").exists()
@@ -149,7 +157,7 @@ def test_the_shared_library_and_other_trainers_exercises_are_read_only(trainer, 
 def test_delete_removes_an_unused_exercise(trainer):
     exercise = ExerciseFactory(trainer=trainer)
 
-    exercise_delete(exercise=exercise, trainer=trainer)
+    exercise_delete(actor=as_trainer(trainer), exercise=exercise)
 
     assert not Exercise.objects.filter(pk=exercise.pk).exists()
 
@@ -161,7 +169,7 @@ def test_an_exercise_in_a_program_cant_be_deleted(trainer):
     PrescribedExerciseFactory(day=day, exercise=exercise)
 
     with pytest.raises(ConflictError) as exc:
-        exercise_delete(exercise=exercise, trainer=trainer)
+        exercise_delete(actor=as_trainer(trainer), exercise=exercise)
 
     assert exc.value.message == "“Spoto Press” is in use in 1 program, so it can't be deleted."
     assert Exercise.objects.filter(pk=exercise.pk).exists()
@@ -174,7 +182,7 @@ def test_an_exercise_in_a_workout_log_cant_be_deleted(trainer, client_):
     SetLogFactory(workout_log=log, exercise=exercise, set_number=2)
 
     with pytest.raises(ConflictError) as exc:
-        exercise_delete(exercise=exercise, trainer=trainer)
+        exercise_delete(actor=as_trainer(trainer), exercise=exercise)
 
     assert "1 workout log" in exc.value.message
     assert Exercise.objects.filter(pk=exercise.pk).exists()

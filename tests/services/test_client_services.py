@@ -158,7 +158,7 @@ def test_delete_removes_the_client_and_the_login(client_):
 
 
 def test_archiving_signs_the_client_out_and_unarchiving_lets_them_back(client_):
-    from fitnesspr.api.tokens import tokens_for, tokens_refresh
+    from fitnesspr.tokens import tokens_for, tokens_refresh
 
     tokens = tokens_for(client_.user)
     services.client_update(client=client_, status="archived")
@@ -172,7 +172,7 @@ def test_archiving_signs_the_client_out_and_unarchiving_lets_them_back(client_):
 
 
 def test_a_pin_reset_revokes_api_refresh_tokens(client_):
-    from fitnesspr.api.tokens import tokens_for, tokens_refresh
+    from fitnesspr.tokens import tokens_for, tokens_refresh
 
     tokens = tokens_for(client_.user)
     services.client_reset_pin(client=client_)

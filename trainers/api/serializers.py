@@ -2,9 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from trainers.models import Trainer
+from fitnesspr.api.auth.serializers import SessionSerializer
+from fitnesspr.models import User
+from trainers.models import Currency, Trainer, UnitSystem
 
 
 class TrainerSerializer(serializers.ModelSerializer[Trainer]):
@@ -26,3 +30,40 @@ class TrainerSerializer(serializers.ModelSerializer[Trainer]):
 
     def service_fields(self) -> dict[str, Any]:
         return dict(self.validated_data)
+
+
+class RegisterSerializer(serializers.Serializer[Any]):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(
+        write_only=True, trim_whitespace=False, max_length=128, style={"input_type": "password"}
+    )
+    first_name = serializers.CharField(max_length=150)
+    last_name = serializers.CharField(max_length=150, allow_blank=True)
+    business_name = serializers.CharField(max_length=120)
+    timezone = serializers.CharField(
+        max_length=64, default="UTC", help_text="IANA time zone, e.g. Europe/London."
+    )
+    unit_system = serializers.ChoiceField(choices=UnitSystem.choices, default=UnitSystem.METRIC)
+    currency = serializers.ChoiceField(choices=Currency.choices, default=Currency.USD)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # trainer_register checks it too; here the message lands on the password field.
+        candidate = User(
+            email=attrs["email"], first_name=attrs["first_name"], last_name=attrs["last_name"]
+        )
+        try:
+            validate_password(attrs["password"], candidate)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({"password": list(exc.messages)}) from exc
+        return attrs
+
+
+class LoginSerializer(serializers.Serializer[Any]):
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(
+        write_only=True, trim_whitespace=False, max_length=128, style={"input_type": "password"}
+    )
+
+
+class RegistrationSerializer(SessionSerializer):
+    trainer = TrainerSerializer()

@@ -1,83 +1,54 @@
+"""The signed-in user and the token payloads, as the API shows them.
+
+`UserSerializer` carries one nested field per kind of profile (`trainer`, `client`). The
+apps that own those profiles add their field from `AppConfig.ready()` with
+`add_profile_field`, so this core module names no domain app; a user without that kind
+of profile shows `null` there."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from clients.api.serializers import ClientProfileSerializer
+from fitnesspr.actor import actor_for_user
 from fitnesspr.models import User
-from trainers.api.serializers import TrainerSerializer
-from trainers.models import Currency, UnitSystem
+
+ProfileField = Callable[[], serializers.Field[Any, Any, Any, Any]]
+_PROFILE_FIELDS: dict[str, ProfileField] = {}
+
+
+def add_profile_field(name: str, make_field: ProfileField) -> None:
+    """Show a profile under `name` on every user (`make_field` builds a read-only,
+    nullable field, e.g. the app's serializer with `source="trainer_profile"`)."""
+    _PROFILE_FIELDS[name] = make_field
 
 
 class UserSerializer(serializers.ModelSerializer[User]):
     """The signed-in user: who they are, their role, and their profile (a trainer's
     business, or a client's own profile; the other one is null)."""
 
-    trainer_id = serializers.IntegerField(
-        source="trainer_id_claim",
-        read_only=True,
-        allow_null=True,
-        help_text="The trainer's own id for a trainer; their trainer's id for a client.",
+    trainer_id = serializers.SerializerMethodField(
+        help_text="The trainer's own id for a trainer; their trainer's id for a client."
     )
-    trainer = TrainerSerializer(source="trainer_profile", read_only=True, allow_null=True)
-    client = ClientProfileSerializer(source="client_profile", read_only=True, allow_null=True)
 
     class Meta:
         model = User
-        fields = [
-            "id",
-            "email",
-            "first_name",
-            "last_name",
-            "role",
-            "trainer_id",
-            "trainer",
-            "client",
-        ]
+        fields = ["id", "email", "first_name", "last_name", "role", "trainer_id"]
         read_only_fields = fields
 
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_trainer_id(self, user: User) -> int | None:
+        return actor_for_user(user).trainer_id
 
-class RegisterSerializer(serializers.Serializer[Any]):
-    email = serializers.EmailField(max_length=254)
-    password = serializers.CharField(
-        write_only=True, trim_whitespace=False, max_length=128, style={"input_type": "password"}
-    )
-    first_name = serializers.CharField(max_length=150)
-    last_name = serializers.CharField(max_length=150, allow_blank=True)
-    business_name = serializers.CharField(max_length=120)
-    timezone = serializers.CharField(
-        max_length=64, default="UTC", help_text="IANA time zone, e.g. Europe/London."
-    )
-    unit_system = serializers.ChoiceField(choices=UnitSystem.choices, default=UnitSystem.METRIC)
-    currency = serializers.ChoiceField(choices=Currency.choices, default=Currency.USD)
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        # trainer_register checks it too; here the message lands on the password field.
-        candidate = User(
-            email=attrs["email"], first_name=attrs["first_name"], last_name=attrs["last_name"]
-        )
-        try:
-            validate_password(attrs["password"], candidate)
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError({"password": list(exc.messages)}) from exc
-        return attrs
-
-
-class LoginSerializer(serializers.Serializer[Any]):
-    email = serializers.EmailField(max_length=254)
-    password = serializers.CharField(
-        write_only=True, trim_whitespace=False, max_length=128, style={"input_type": "password"}
-    )
-
-
-class PinLoginSerializer(serializers.Serializer[Any]):
-    email = serializers.EmailField(max_length=254)
-    pin = serializers.CharField(
-        write_only=True, max_length=32, help_text="The 6 to 8 digit PIN from the trainer."
-    )
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        fields = super().get_fields()
+        for name, make_field in _PROFILE_FIELDS.items():
+            fields[name] = make_field()
+        return fields
 
 
 class RefreshSerializer(serializers.Serializer[Any]):
@@ -91,7 +62,3 @@ class TokenPairSerializer(serializers.Serializer[Any]):
 
 class SessionSerializer(TokenPairSerializer):
     user = UserSerializer()
-
-
-class RegistrationSerializer(SessionSerializer):
-    trainer = TrainerSerializer()

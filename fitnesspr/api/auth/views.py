@@ -1,14 +1,15 @@
-"""The auth endpoints of DESIGN.md: register, login, pin-login, refresh, logout, me.
+"""The token and user endpoints of the API: refresh, logout and me. Signing in lives with
+its audience: trainers register and log in through `trainers.api`, clients sign in with
+their PIN through `clients.api`; both answer with `session_payload`.
 
-Sign-in views are public (AllowAny) but keep JWTAuthentication: a request carrying a bad
-bearer token gets 401 with WWW-Authenticate (with no authenticator DRF would turn it
-into a 403). Each is throttled per IP address."""
+Public views keep JWTAuthentication: a request carrying a bad bearer token gets 401 with
+WWW-Authenticate (with no authenticator DRF would turn it into a 403). Each is throttled
+per IP address."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.contrib.auth import authenticate
-from django.contrib.auth.models import update_last_login
+from typing import Any
+
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -17,27 +18,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.authentication import JWTAuthentication
 
-from clients.services import PIN_LOGIN_FAILED, client_pin_login
-from fitnesspr.api.auth import examples
-from fitnesspr.api.auth.serializers import (
-    LoginSerializer,
-    PinLoginSerializer,
-    RefreshSerializer,
-    RegisterSerializer,
-    RegistrationSerializer,
-    SessionSerializer,
-    TokenPairSerializer,
-    UserSerializer,
-)
+from fitnesspr.api.auth import schema as examples
+from fitnesspr.api.auth.serializers import RefreshSerializer, TokenPairSerializer, UserSerializer
 from fitnesspr.api.responses import envelope
-from fitnesspr.api.schema import error_response, error_responses
+from fitnesspr.api.schema import error_response
 from fitnesspr.api.throttles import IPScopedRateThrottle
-from fitnesspr.api.tokens import INVALID_REFRESH, tokens_for, tokens_refresh, tokens_revoke
-from fitnesspr.models import Role, User
-from trainers.api.serializers import TrainerSerializer
-from trainers.services import trainer_register
-
-LOGIN_FAILED = "Invalid email or password."
+from fitnesspr.models import User
+from fitnesspr.tokens import InvalidToken, tokens_for, tokens_refresh, tokens_revoke
 
 
 class PublicAuthView(APIView):
@@ -47,115 +34,13 @@ class PublicAuthView(APIView):
     throttle_scope = "auth"
 
 
-def _session(user: User) -> dict[str, object]:
+def session_payload(user: User) -> dict[str, Any]:
+    """What a successful sign-in answers: a token pair and the user."""
     return {**tokens_for(user), "user": UserSerializer(user).data}
 
 
-class RegisterView(PublicAuthView):
-    success_message = "Welcome to FitnessPr."
-
-    @extend_schema(
-        summary="Sign up as a trainer",
-        description=(
-            "Creates a trainer account (a user with role `trainer` and a business profile) "
-            "and signs it in. The password must pass the usual strength checks (at least 8 "
-            "characters, not common, not all digits, not like the email or name). An email "
-            "already used by any account is a 409 `CONFLICT`."
-        ),
-        request=RegisterSerializer,
-        responses={
-            201: RegistrationSerializer,
-            400: error_response(400, example=examples.WEAK_PASSWORD),
-            **error_responses(409),
-        },
-        examples=[
-            OpenApiExample("Sign-up", value=examples.REGISTER_REQUEST, request_only=True),
-            OpenApiExample(
-                "Signed up", value=examples.REGISTERED, response_only=True, status_codes=["201"]
-            ),
-        ],
-    )
-    def post(self, request: Request) -> Response:
-        serializer = RegisterSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        trainer = trainer_register(**serializer.validated_data)
-        data = {**_session(trainer.user), "trainer": TrainerSerializer(trainer).data}
-        return envelope(data, message=self.success_message, status=201)
-
-
-class LoginView(PublicAuthView):
-    success_message = "Signed in."
-
-    @extend_schema(
-        summary="Sign in with email and password",
-        description=(
-            "For trainers (and staff). Clients have no password: they use `auth/pin-login/`. "
-            "A wrong email, a wrong password and a client account all get the same 401."
-        ),
-        request=LoginSerializer,
-        responses={
-            200: SessionSerializer,
-            401: error_response(
-                401,
-                "Wrong email or password.",
-                examples.error("AUTHENTICATION_FAILED", LOGIN_FAILED),
-            ),
-        },
-        examples=[
-            OpenApiExample("Sign-in", value=examples.LOGIN_REQUEST, request_only=True),
-            OpenApiExample("Signed in", value=examples.SESSION, response_only=True),
-        ],
-    )
-    def post(self, request: Request) -> Response:
-        serializer = LoginSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        user = authenticate(
-            request,
-            email=serializer.validated_data["email"],
-            password=serializer.validated_data["password"],
-        )
-        if not isinstance(user, User) or user.role == Role.CLIENT:
-            raise AuthenticationFailed(LOGIN_FAILED, code="login_failed")
-        update_last_login(User, user)
-        return envelope(_session(user), message=self.success_message)
-
-
-class PinLoginView(PublicAuthView):
-    throttle_scope = "pin"
-    success_message = "Signed in."
-
-    @extend_schema(
-        summary="Sign in as a client with email and PIN",
-        description=(
-            "For clients. An unknown email, a wrong PIN and a locked account all get the "
-            f"same 401 with the same message. After {settings.PIN_MAX_FAILED_ATTEMPTS} wrong "
-            "PINs in a row the account is locked: even the right PIN is refused until the "
-            "trainer issues a new PIN (`POST clients/{id}/reset-pin/`) or "
-            f"{settings.PIN_LOCKOUT_MINUTES} minutes pass."
-        ),
-        request=PinLoginSerializer,
-        responses={
-            200: SessionSerializer,
-            401: error_response(
-                401,
-                "Unknown email, wrong PIN or locked account (indistinguishable).",
-                examples.error("AUTHENTICATION_FAILED", PIN_LOGIN_FAILED),
-            ),
-        },
-        examples=[
-            OpenApiExample("PIN sign-in", value=examples.PIN_LOGIN_REQUEST, request_only=True),
-            OpenApiExample("Signed in", value=examples.CLIENT_SESSION, response_only=True),
-        ],
-    )
-    def post(self, request: Request) -> Response:
-        serializer = PinLoginSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        client = client_pin_login(
-            email=serializer.validated_data["email"], pin=serializer.validated_data["pin"]
-        )
-        if client is None:
-            raise AuthenticationFailed(PIN_LOGIN_FAILED, code="pin_login_failed")
-        return envelope(_session(client.user), message=self.success_message)
+def _bad_refresh(exc: InvalidToken) -> AuthenticationFailed:
+    return AuthenticationFailed(exc.message, code="token_not_valid")
 
 
 class RefreshView(PublicAuthView):
@@ -173,7 +58,7 @@ class RefreshView(PublicAuthView):
             401: error_response(
                 401,
                 "The refresh token is invalid, expired, used or revoked.",
-                examples.error("AUTHENTICATION_FAILED", INVALID_REFRESH),
+                examples.BAD_REFRESH,
             ),
         },
         examples=[
@@ -184,7 +69,10 @@ class RefreshView(PublicAuthView):
     def post(self, request: Request) -> Response:
         serializer = RefreshSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        tokens = tokens_refresh(serializer.validated_data["refresh"])
+        try:
+            tokens = tokens_refresh(serializer.validated_data["refresh"])
+        except InvalidToken as exc:
+            raise _bad_refresh(exc) from exc
         return envelope(tokens, message=self.success_message)
 
 
@@ -201,7 +89,7 @@ class LogoutView(PublicAuthView):
             401: error_response(
                 401,
                 "The refresh token is invalid, expired or already revoked.",
-                examples.error("AUTHENTICATION_FAILED", INVALID_REFRESH),
+                examples.BAD_REFRESH,
             ),
         },
         examples=[OpenApiExample("Sign out", value={"refresh": examples.REFRESH})],
@@ -209,7 +97,10 @@ class LogoutView(PublicAuthView):
     def post(self, request: Request) -> Response:
         serializer = RefreshSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        tokens_revoke(serializer.validated_data["refresh"])
+        try:
+            tokens_revoke(serializer.validated_data["refresh"])
+        except InvalidToken as exc:
+            raise _bad_refresh(exc) from exc
         return Response(status=204)
 
 

@@ -1,0 +1,152 @@
+"""OpenAPI texts and examples of the clients' endpoints (the views stay readable)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+
+from clients.api.serializers import (
+    ClientSerializer,
+    ClientWithPinSerializer,
+    PinLoginSerializer,
+)
+from clients.services import PIN_LOGIN_FAILED
+from fitnesspr.api.auth.schema import CLIENT_SESSION
+from fitnesspr.api.auth.serializers import SessionSerializer
+from fitnesspr.api.schema import error_example, error_response, error_responses
+
+CLIENT_EXAMPLE = {
+    "id": 42,
+    "first_name": "Carol",
+    "last_name": "Danvers",
+    "email": "carol@example.com",
+    "phone": "+44 7700 900123",
+    "date_of_birth": "1990-04-12",
+    "height_cm": 172.5,
+    "goals": "Run a half marathon in October.",
+    "notes": "Old left knee injury: no deep lunges.",
+    "status": "active",
+    "is_locked": False,
+    "last_login_at": None,
+    "created_at": "2026-03-01T10:00:00Z",
+    "updated_at": "2026-03-01T10:00:00Z",
+}
+CREATE_EXAMPLE = {
+    "first_name": "Carol",
+    "last_name": "Danvers",
+    "email": "carol@example.com",
+    "phone": "+44 7700 900123",
+    "date_of_birth": "1990-04-12",
+    "height_cm": 172.5,
+    "goals": "Run a half marathon in October.",
+}
+TRAINERS_ONLY = "Trainers only: a client's token gets 403."
+
+
+client_viewset = extend_schema_view(
+    list=extend_schema(
+        summary="List your clients",
+        description=(
+            "Your clients, paginated. `?search=` matches first name, last name or email; "
+            "`?status=` filters by status; `?ordering=` sorts. " + TRAINERS_ONLY
+        ),
+        examples=[OpenApiExample("A page of clients", value=CLIENT_EXAMPLE, response_only=True)],
+    ),
+    retrieve=extend_schema(
+        summary="Get a client",
+        description="One of your clients. Another trainer's client is a 404. " + TRAINERS_ONLY,
+        examples=[OpenApiExample("Client", value=CLIENT_EXAMPLE, response_only=True)],
+    ),
+    create=extend_schema(
+        summary="Add a client",
+        description=(
+            "Creates the client and their portal login and answers with the client's "
+            "**PIN**: the only time the API returns it (a trainer can issue a new one with "
+            "`reset-pin`). The client signs in with their email and this PIN. The email "
+            "must not belong to any other account (409). " + TRAINERS_ONLY
+        ),
+        request=ClientSerializer,
+        responses={201: ClientWithPinSerializer, **error_responses(409)},
+        examples=[
+            OpenApiExample("New client", value=CREATE_EXAMPLE, request_only=True),
+            OpenApiExample(
+                "Created, with the PIN",
+                value={**CLIENT_EXAMPLE, "pin": "402913"},
+                response_only=True,
+                status_codes=["201"],
+            ),
+        ],
+    ),
+    update=extend_schema(
+        summary="Replace a client's profile",
+        description="All writable fields; the email must stay unique (409). " + TRAINERS_ONLY,
+        responses={200: ClientSerializer, **error_responses(409)},
+        examples=[
+            OpenApiExample("Profile", value=CREATE_EXAMPLE, request_only=True),
+            OpenApiExample("Updated client", value=CLIENT_EXAMPLE, response_only=True),
+        ],
+    ),
+    partial_update=extend_schema(
+        summary="Update a client",
+        description="Any writable fields, e.g. `status` to pause a client. " + TRAINERS_ONLY,
+        responses={200: ClientSerializer, **error_responses(409)},
+        examples=[
+            OpenApiExample("Pause", value={"status": "paused"}, request_only=True),
+            OpenApiExample(
+                "Updated client", value={**CLIENT_EXAMPLE, "status": "paused"}, response_only=True
+            ),
+        ],
+    ),
+    destroy=extend_schema(
+        summary="Delete a client",
+        description=(
+            "Deletes the client, their login and everything recorded for them. To keep the "
+            "history, set `status` to `archived` instead. " + TRAINERS_ONLY
+        ),
+    ),
+)
+
+
+reset_pin = extend_schema(
+    summary="Issue a new PIN",
+    description=(
+        "Replaces the client's PIN, unlocks a locked account and signs the client out "
+        "everywhere (remembered devices and API refresh tokens; an access token already "
+        "issued lasts until it expires, minutes). The new PIN is in the response, once. "
+        + TRAINERS_ONLY
+    ),
+    request=None,
+    responses={200: ClientWithPinSerializer},
+    examples=[
+        OpenApiExample("New PIN", value={**CLIENT_EXAMPLE, "pin": "781204"}, response_only=True)
+    ],
+)
+
+
+pin_login = extend_schema(
+    summary="Sign in as a client with email and PIN",
+    description=(
+        "For clients. An unknown email, a wrong PIN and a locked account all get the "
+        f"same 401 with the same message. After {settings.PIN_MAX_FAILED_ATTEMPTS} wrong "
+        "PINs in a row the account is locked: even the right PIN is refused until the "
+        "trainer issues a new PIN (`POST clients/{id}/reset-pin/`) or "
+        f"{settings.PIN_LOCKOUT_MINUTES} minutes pass."
+    ),
+    request=PinLoginSerializer,
+    responses={
+        200: SessionSerializer,
+        401: error_response(
+            401,
+            "Unknown email, wrong PIN or locked account (indistinguishable).",
+            error_example("AUTHENTICATION_FAILED", PIN_LOGIN_FAILED),
+        ),
+    },
+    examples=[
+        OpenApiExample(
+            "PIN sign-in",
+            value={"email": "carol@example.com", "pin": "402913"},
+            request_only=True,
+        ),
+        OpenApiExample("Signed in", value=CLIENT_SESSION, response_only=True),
+    ],
+)

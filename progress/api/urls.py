@@ -1,0 +1,19 @@
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from progress.api.views import WorkoutLogViewSet
+from progress.api.views_training import AdherenceView, ExerciseHistoryView, TodayView
+
+router = SimpleRouter()
+router.register("progress/workout-logs", WorkoutLogViewSet, basename="workout-log")
+
+urlpatterns = [
+    path("progress/today/", TodayView.as_view(), name="progress-today"),
+    path(
+        "progress/exercises/<int:exercise_id>/history/",
+        ExerciseHistoryView.as_view(),
+        name="progress-exercise-history",
+    ),
+    path("progress/adherence/", AdherenceView.as_view(), name="progress-adherence"),
+    *router.urls,
+]

@@ -1,0 +1,139 @@
+"""A server-drawn SVG line chart. No JavaScript and no style attributes (the CSP allows
+neither): the template draws these coordinates and the stylesheet colours them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clients.models import Client
+    from programs.models import Exercise
+
+from fitnesspr.durations import format_duration
+from fitnesspr.units import format_number, kg_to_display, weight_unit
+from progress.selectors.history import ProgressPoint, exercise_best, exercise_progress
+
+WIDTH, HEIGHT = 360, 200
+LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 26
+Y_TICKS = 4
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    at: float
+    label: str
+
+
+@dataclass(frozen=True)
+class LineChart:
+    title: str
+    points: list[Point]
+    y_ticks: list[Tick]
+    x_ticks: list[Tick]
+    width: int = WIDTH
+    height: int = HEIGHT
+    left: int = LEFT
+    right_edge: int = WIDTH - RIGHT
+    bottom_edge: int = HEIGHT - BOTTOM
+
+    @property
+    def polyline(self) -> str:
+        return " ".join(f"{p.x},{p.y}" for p in self.points)
+
+    @property
+    def label_y(self) -> int:
+        return self.height - 6
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%b}"
+
+
+def _rounded(value: Decimal) -> str:
+    return format_number(value, places="0.1")
+
+
+def line_chart(
+    series: Sequence[tuple[date, Decimal]], *, title: str, fmt: Callable[[Decimal], str]
+) -> LineChart | None:
+    """Plot `series` (oldest first) against time; None when there is nothing to draw."""
+    if not series:
+        return None
+    first, last = series[0][0], series[-1][0]
+    span_days = (last - first).days
+    values = [value for _, value in series]
+    low, high = min(values), max(values)
+    pad = (high - low) * Decimal("0.1") or max(abs(high) * Decimal("0.1"), Decimal(1))
+    low, high = max(low - pad, Decimal(0)), high + pad
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x_of(when: date) -> float:
+        share = (when - first).days / span_days if span_days else 0.5
+        return round(LEFT + share * plot_w, 1)
+
+    def y_of(value: Decimal) -> float:
+        share = (value - low) / (high - low)
+        return round(TOP + plot_h - float(share) * plot_h, 1)
+
+    points = [
+        Point(x_of(when), y_of(value), f"{_day(when)}: {fmt(value)}") for when, value in series
+    ]
+    steps = [low + (high - low) * i / (Y_TICKS - 1) for i in range(Y_TICKS)]
+    y_ticks = [Tick(y_of(value), _rounded(value)) for value in steps]
+    dates = [first] if not span_days else [first, last]
+    x_ticks = [Tick(x_of(when), _day(when)) for when in dates]
+    return LineChart(title=title, points=points, y_ticks=y_ticks, x_ticks=x_ticks)
+
+
+def progress_chart(points: Sequence[ProgressPoint], unit_system: str) -> LineChart | None:
+    """Estimated 1RM over time in the trainer's unit; the longest set for timed work; best
+    reps for sets done without a load (bodyweight work has no 1RM)."""
+    unit = weight_unit(unit_system)
+    e1rm = [
+        (p.performed_on, kg_to_display(p.e1rm_kg, unit_system, places="0.01"))
+        for p in points
+        if p.e1rm_kg is not None
+    ]
+    if e1rm:
+        return line_chart(
+            [(when, value) for when, value in e1rm if value is not None],
+            title=f"Estimated 1RM ({unit})",
+            fmt=lambda v: f"{_rounded(v)} {unit}",
+        )
+    times = [
+        (p.performed_on, Decimal(p.best_duration_seconds))
+        for p in points
+        if p.best_duration_seconds is not None
+    ]
+    if times:
+        return line_chart(
+            times, title="Longest set (seconds)", fmt=lambda v: format_duration(int(v))
+        )
+    reps = [(p.performed_on, Decimal(p.best_reps)) for p in points if p.best_reps is not None]
+    return line_chart(reps, title="Best reps", fmt=lambda v: f"{_rounded(v)} reps")
+
+
+def exercise_progress_context(
+    *, client: Client, exercise: Exercise, unit_system: str
+) -> dict[str, Any]:
+    """What an exercise's progress page shows, for the portal and the dashboard alike."""
+    points = exercise_progress(client=client, exercise=exercise)
+    return {
+        "client": client,
+        "exercise": exercise,
+        "points": list(reversed(points)),  # newest first in the table
+        "best": exercise_best(client=client, exercise=exercise),
+        "chart": progress_chart(points, unit_system),
+        "units": unit_system,
+    }
