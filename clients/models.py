@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import Self
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from fitnesspr.constraints import choices_check
 from fitnesspr.tenancy import TrainerScopedQuerySet
 from trainers.models import Trainer
 
@@ -105,3 +108,56 @@ class Client(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.locked_until is not None and self.locked_until > timezone.now()
+
+
+class AssignmentStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    COMPLETED = "completed", "Completed"
+    ENDED = "ended", "Ended early"
+    REPLACED = "replaced", "Replaced"
+
+
+class AssignmentQuerySet(TrainerScopedQuerySet):
+    trainer_path = "client__trainer"
+    client_path = "client"
+
+    def active(self) -> Self:
+        return self.filter(status=AssignmentStatus.ACTIVE)
+
+
+class ClientAssignment(models.Model):
+    """Something a client follows from a start date: a program, a meal plan. The client
+    gets their own copy, so the trainer can change the template without touching them;
+    a client follows one of each kind at a time. Each kind adds the `client` foreign key
+    (with its related name), its copy and its source, and `assignment_constraints()`."""
+
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.ACTIVE
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-start_date", "-pk"]
+
+    @staticmethod
+    def assignment_constraints(prefix: str, what: str) -> list[models.BaseConstraint]:
+        """One active assignment per client, an end on or after the start, a known status."""
+        return [
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=models.Q(status="active"),
+                name=f"{prefix}_one_active_per_client",
+                violation_error_message=f"This client already has an active {what}.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name=f"{prefix}_end_after_start",
+                violation_error_message="The end date can't be before the start date.",
+            ),
+            choices_check("status", AssignmentStatus.values, name=f"{prefix}_status_valid"),
+        ]

@@ -11,7 +11,7 @@ import itertools
 import secrets
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
@@ -104,13 +104,28 @@ def client_create(
     return client, pin
 
 
+class ClientChanges(TypedDict, total=False):
+    """What `client_update` may change; any subset."""
+
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    date_of_birth: date | None
+    height_cm: Decimal | None
+    goals: str
+    notes: str
+    status: str
+
+
 _USER_FIELDS = {"first_name", "last_name", "email"}
-_CLIENT_FIELDS = {"phone", "date_of_birth", "height_cm", "goals", "notes", "status"}
+_CLIENT_FIELDS = set(ClientChanges.__annotations__) - _USER_FIELDS
 
 
 @transaction.atomic
-def client_update(*, client: Client, **fields: Any) -> Client:
+def client_update(*, client: Client, **changes: Unpack[ClientChanges]) -> Client:
     """Change a client's profile; the email stays unique across all logins."""
+    fields: dict[str, Any] = dict(changes)
     unknown = set(fields) - _USER_FIELDS - _CLIENT_FIELDS
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "This field cannot be changed."))

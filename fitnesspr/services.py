@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import IntegrityError, transaction
 
 from fitnesspr.errors import ConflictError
@@ -17,12 +15,14 @@ def email_is_taken(email: str, *, exclude_user: User | None = None) -> bool:
     return qs.exists()
 
 
-def user_create(*, email: str, password: str | None, role: str, **fields: Any) -> User:
+def user_create(
+    *, email: str, password: str | None, role: str, first_name: str = "", last_name: str = ""
+) -> User:
     """Create a login; a taken email (any case) is a ConflictError, never a 500."""
     email = User.objects.normalize_email(email.strip()).lower()
     if email_is_taken(email):
         raise ConflictError(EMAIL_TAKEN, field="email")
-    user = User(email=email, role=role, **fields)
+    user = User(email=email, role=role, first_name=first_name, last_name=last_name)
     if password:
         user.set_password(password)
     else:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TypedDict, Unpack
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -57,10 +59,20 @@ def trainer_register(
     return trainer
 
 
+class TrainerChanges(TypedDict, total=False):
+    """What `trainer_update` may change; any subset."""
+
+    business_name: str
+    timezone: str
+    unit_system: str
+    currency: str
+
+
 @transaction.atomic
-def trainer_update(*, trainer: Trainer, **fields: object) -> Trainer:
-    allowed = {"business_name", "timezone", "unit_system", "currency"}
-    for name, value in fields.items():
+def trainer_update(*, trainer: Trainer, **changes: Unpack[TrainerChanges]) -> Trainer:
+    """Change the business profile (the slug stays: links to it must keep working)."""
+    allowed = set(TrainerChanges.__annotations__)
+    for name, value in changes.items():
         if name not in allowed:
             raise ValidationError({name: "This field cannot be changed."})
         setattr(trainer, name, value)

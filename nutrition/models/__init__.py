@@ -1,3 +1,5 @@
+from clients.models import AssignmentStatus
+
 from .library import (
     Food,
     FoodQuerySet,
@@ -7,7 +9,6 @@ from .library import (
     RecipeQuerySet,
 )
 from .plans import (
-    AssignmentStatus,
     MealPlan,
     MealPlanAssignment,
     MealPlanAssignmentQuerySet,

@@ -6,6 +6,7 @@ from typing import Self
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from clients.models import AssignmentQuerySet, ClientAssignment
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
 
@@ -19,13 +20,6 @@ class MealSlot(models.TextChoices):
     AFTERNOON_SNACK = "afternoon_snack", "Afternoon snack"
     DINNER = "dinner", "Dinner"
     EVENING_SNACK = "evening_snack", "Evening snack"
-
-
-class AssignmentStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    COMPLETED = "completed", "Completed"
-    ENDED = "ended", "Ended early"
-    REPLACED = "replaced", "Replaced"
 
 
 class MealPlanQuerySet(TrainerScopedQuerySet):
@@ -223,15 +217,11 @@ class MealPlanEntry(models.Model):
             raise ValidationError({"food": "Pick a food from your library."})
 
 
-class MealPlanAssignmentQuerySet(TrainerScopedQuerySet):
-    trainer_path = "client__trainer"
-    client_path = "client"
-
-    def active(self) -> Self:
-        return self.filter(status=AssignmentStatus.ACTIVE)
+class MealPlanAssignmentQuerySet(AssignmentQuerySet):
+    pass
 
 
-class MealPlanAssignment(models.Model):
+class MealPlanAssignment(ClientAssignment):
     """A client following a meal plan (their own copy). One active plan per client."""
 
     client = models.ForeignKey(
@@ -245,34 +235,11 @@ class MealPlanAssignment(models.Model):
         blank=True,
         related_name="source_assignments",
     )
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True)
-    status = models.CharField(
-        max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.ACTIVE
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
     objects = MealPlanAssignmentQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-start_date", "-pk"]
+    class Meta(ClientAssignment.Meta):
         indexes = [models.Index(fields=["client", "status"], name="mealassign_client_status")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["client"],
-                condition=models.Q(status="active"),
-                name="mealassign_one_active_per_client",
-                violation_error_message="This client already has an active meal plan.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(end_date__isnull=True)
-                | models.Q(end_date__gte=models.F("start_date")),
-                name="mealassign_end_after_start",
-                violation_error_message="The end date can't be before the start date.",
-            ),
-            choices_check("status", AssignmentStatus.values, name="mealassign_status_valid"),
-        ]
+        constraints = ClientAssignment.assignment_constraints("mealassign", "meal plan")
 
     def __str__(self) -> str:
         return f"{self.meal_plan} → {self.client} from {self.start_date}"

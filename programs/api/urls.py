@@ -1,8 +1,8 @@
 from rest_framework.routers import SimpleRouter
 
-from programs.api.views_assignments import AssignmentViewSet
-from programs.api.views_exercises import ExerciseViewSet
-from programs.api.views_programs import ProgramViewSet
+from programs.api.views.assignments import AssignmentViewSet
+from programs.api.views.exercises import ExerciseViewSet
+from programs.api.views.programs import ProgramViewSet
 
 router = SimpleRouter()
 router.register("exercises", ExerciseViewSet, basename="exercise")

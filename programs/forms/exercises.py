@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from programs.models import Exercise, ExerciseCategory
+from programs.models.library import EXERCISE_FIELDS, EXERCISE_MANY_FIELDS
 from programs.selectors.exercises import equipment_list, muscle_group_list
 
 
@@ -54,15 +55,10 @@ class ExerciseForm(forms.Form):
     @classmethod
     def initial_for(cls, exercise: Exercise) -> dict[str, Any]:
         return {
-            "name": exercise.name,
-            "aliases": exercise.aliases,
-            "category": exercise.category,
-            "primary_muscles": list(exercise.primary_muscles.all()),
-            "secondary_muscles": list(exercise.secondary_muscles.all()),
-            "equipment": list(exercise.equipment.all()),
-            "instructions": exercise.instructions,
-            "video_url": exercise.video_url,
-            "is_unilateral": exercise.is_unilateral,
+            name: list(getattr(exercise, name).all())
+            if name in EXERCISE_MANY_FIELDS
+            else getattr(exercise, name)
+            for name in EXERCISE_FIELDS
         }
 
     def service_fields(self) -> dict[str, Any]:

@@ -1,35 +1,20 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Self
-
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fitnesspr.constraints import choices_check
-from fitnesspr.tenancy import TrainerScopedQuerySet
+from clients.models import AssignmentQuerySet, AssignmentStatus, ClientAssignment
 
 from .programs import Program
 
-if TYPE_CHECKING:
+__all__ = ["AssignmentStatus", "ProgramAssignment", "ProgramAssignmentQuerySet"]
+
+
+class ProgramAssignmentQuerySet(AssignmentQuerySet):
     pass
 
 
-class AssignmentStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    COMPLETED = "completed", "Completed"
-    ENDED = "ended", "Ended early"
-    REPLACED = "replaced", "Replaced"
-
-
-class ProgramAssignmentQuerySet(TrainerScopedQuerySet):
-    trainer_path = "client__trainer"
-    client_path = "client"
-
-    def active(self) -> Self:
-        return self.filter(status=AssignmentStatus.ACTIVE)
-
-
-class ProgramAssignment(models.Model):
+class ProgramAssignment(ClientAssignment):
     """A client following a program from a start date. `program` is the client's own copy;
     `source_program` is what the trainer assigned. One active assignment per client."""
 
@@ -44,34 +29,11 @@ class ProgramAssignment(models.Model):
         blank=True,
         related_name="source_assignments",
     )
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True)
-    status = models.CharField(
-        max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.ACTIVE
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
     objects = ProgramAssignmentQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-start_date", "-pk"]
+    class Meta(ClientAssignment.Meta):
         indexes = [models.Index(fields=["client", "status"], name="progassign_client_status")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["client"],
-                condition=models.Q(status="active"),
-                name="progassign_one_active_per_client",
-                violation_error_message="This client already has an active program.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(end_date__isnull=True)
-                | models.Q(end_date__gte=models.F("start_date")),
-                name="progassign_end_after_start",
-                violation_error_message="The end date can't be before the start date.",
-            ),
-            choices_check("status", AssignmentStatus.values, name="progassign_status_valid"),
-        ]
+        constraints = ClientAssignment.assignment_constraints("progassign", "program")
 
     def __str__(self) -> str:
         return f"{self.program} → {self.client} from {self.start_date}"

@@ -54,6 +54,21 @@ class Equipment(models.Model):
         return self.name
 
 
+#: what a trainer writes about an exercise (forms, the API and the services share it)
+EXERCISE_FIELDS = (
+    "name",
+    "aliases",
+    "category",
+    "primary_muscles",
+    "secondary_muscles",
+    "equipment",
+    "instructions",
+    "video_url",
+    "is_unilateral",
+)
+EXERCISE_MANY_FIELDS = ("primary_muscles", "secondary_muscles", "equipment")
+
+
 class ExerciseQuerySet(LibraryQuerySet):
     trainer_path = "trainer"
     read_only_message = (

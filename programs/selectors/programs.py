@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -91,3 +92,28 @@ def program_days_prefetch(lookup: str = "days") -> Prefetch:
     whatever the size), for any queryset that reaches programs through `lookup`."""
     days = ProgramDay.objects.order_by("week", "day").prefetch_related(day_exercises_prefetch())
     return Prefetch(lookup, queryset=days)
+
+
+def superset_links(rows: Sequence[PrescribedExercise]) -> list[bool]:
+    """For each row of a day (in order): is it done back to back with the row above? A
+    superset letter only binds neighbours."""
+    return [
+        i > 0 and row.superset_group != "" and row.superset_group == rows[i - 1].superset_group
+        for i, row in enumerate(rows)
+    ]
+
+
+def superset_runs(
+    rows: Sequence[PrescribedExercise], links: Sequence[bool] | None = None
+) -> list[list[PrescribedExercise]]:
+    """The day's rows in runs done back to back: a superset is a run of two or more, any
+    other exercise a run of its own. `links` (from superset_links, maybe changed)
+    defaults to the stored letters."""
+    links = superset_links(rows) if links is None else links
+    runs: list[list[PrescribedExercise]] = []
+    for row, linked in zip(rows, links, strict=True):
+        if linked and runs:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return runs

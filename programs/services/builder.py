@@ -6,7 +6,9 @@ library here, because it comes from the request."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,21 +17,66 @@ from django.db.models import Max
 from fitnesspr.errors import ConflictError
 from programs.models import DOSE_FIELDS as PRESCRIBED_DOSE_FIELDS
 from programs.models import Exercise, PrescribedExercise, Program, ProgramDay
+from programs.models.programs import SUPERSET_LETTERS
+from programs.selectors.programs import superset_links, superset_runs
 from trainers.models import Trainer
 
-PROGRAM_FIELDS = {"name", "goal", "description", "duration_weeks", "is_template"}
-DAY_FIELDS = {"week", "day", "title", "notes"}
+
+class ProgramDetails(TypedDict, total=False):
+    goal: str
+    description: str
+    duration_weeks: int
+    is_template: bool
+
+
+class ProgramChanges(ProgramDetails, total=False):
+    name: str
+
+
+class DayDetails(TypedDict, total=False):
+    title: str
+    notes: str
+
+
+class DayChanges(DayDetails, total=False):
+    week: int
+    day: int
+
+
+class Dose(TypedDict, total=False):
+    """How an exercise is prescribed (the model's DOSE_FIELDS)."""
+
+    sets: int
+    reps_min: int | None
+    reps_max: int | None
+    duration_seconds: int | None
+    load_kg: Decimal | None
+    load_percent_1rm: Decimal | None
+    rpe: Decimal | None
+    rir: int | None
+    rest_seconds: int | None
+    tempo: str
+    notes: str
+    superset_group: str
+
+
+class DoseChanges(Dose, total=False):
+    exercise: Exercise | int
+
+
+PROGRAM_FIELDS = set(ProgramChanges.__annotations__)
+DAY_FIELDS = set(DayChanges.__annotations__)
 DOSE_FIELDS = set(PRESCRIBED_DOSE_FIELDS)
 
 
-def _only(fields: dict[str, Any], allowed: set[str]) -> None:
+def _only(fields: Mapping[str, Any], allowed: set[str]) -> None:
     unknown = set(fields) - allowed
     if unknown:
         raise ValidationError(dict.fromkeys(sorted(unknown), "This field cannot be set here."))
 
 
 @transaction.atomic
-def program_create(*, trainer: Trainer, name: str, **fields: Any) -> Program:
+def program_create(*, trainer: Trainer, name: str, **fields: Unpack[ProgramDetails]) -> Program:
     _only(fields, PROGRAM_FIELDS - {"name"})
     program = Program(trainer=trainer, name=name.strip(), **fields)
     program.full_clean()
@@ -38,13 +85,15 @@ def program_create(*, trainer: Trainer, name: str, **fields: Any) -> Program:
 
 
 @transaction.atomic
-def program_update(*, program: Program, **fields: Any) -> Program:
+def program_update(*, program: Program, **fields: Unpack[ProgramChanges]) -> Program:
     """Change a program's details; it can't be shortened below a week that has days."""
     _only(fields, PROGRAM_FIELDS)
     if fields.get("is_template") and program.client_id:
         raise ValidationError({"is_template": "A client's own copy can't become a template."})
+    if "name" in fields:
+        fields["name"] = fields["name"].strip()
     for name, value in fields.items():
-        setattr(program, name, value.strip() if name == "name" else value)
+        setattr(program, name, value)
     last_week = program.days.aggregate(last=Max("week"))["last"]
     if last_week and program.duration_weeks < last_week:
         raise ValidationError(
@@ -67,7 +116,9 @@ def program_delete(*, program: Program) -> None:
 
 
 @transaction.atomic
-def program_day_add(*, program: Program, week: int, day: int, **fields: Any) -> ProgramDay:
+def program_day_add(
+    *, program: Program, week: int, day: int, **fields: Unpack[DayDetails]
+) -> ProgramDay:
     _only(fields, DAY_FIELDS - {"week", "day"})
     program_day = ProgramDay(program=program, week=week, day=day, **fields)
     program_day.full_clean()
@@ -76,7 +127,7 @@ def program_day_add(*, program: Program, week: int, day: int, **fields: Any) -> 
 
 
 @transaction.atomic
-def program_day_update(*, program_day: ProgramDay, **fields: Any) -> ProgramDay:
+def program_day_update(*, program_day: ProgramDay, **fields: Unpack[DayChanges]) -> ProgramDay:
     _only(fields, DAY_FIELDS)
     for name, value in fields.items():
         setattr(program_day, name, value)
@@ -90,7 +141,7 @@ def program_day_delete(*, program_day: ProgramDay) -> None:
     program_day.delete()
 
 
-def one_dose_kind(fields: dict[str, Any]) -> dict[str, Any]:
+def one_dose_kind(fields: Mapping[str, Any]) -> dict[str, Any]:
     """A set is dosed in reps or in time, and whichever kind the caller gives wins: a
     time without reps makes the exercise timed (reps cleared, not defaulted to 8), reps
     without a time make it rep-based again. Giving both is left for the model to refuse."""
@@ -114,16 +165,15 @@ def _library_exercise(program: Program, exercise: Exercise | int) -> Exercise:
 
 @transaction.atomic
 def prescription_add(
-    *, program_day: ProgramDay, exercise: Exercise | int, **dose: Any
+    *, program_day: ProgramDay, exercise: Exercise | int, **dose: Unpack[Dose]
 ) -> PrescribedExercise:
     """Put an exercise at the end of a day, with its dose (sets, reps or a time, load,
     effort…)."""
     _only(dose, DOSE_FIELDS)
-    dose = one_dose_kind(dose)
     chosen = _library_exercise(program_day.program, exercise)
     last = program_day.exercises.aggregate(last=Max("order"))["last"]
     prescription = PrescribedExercise(
-        day=program_day, exercise=chosen, order=(last or 0) + 1, **dose
+        day=program_day, exercise=chosen, order=(last or 0) + 1, **one_dose_kind(dose)
     )
     prescription.full_clean()
     prescription.save()
@@ -131,16 +181,31 @@ def prescription_add(
 
 
 @transaction.atomic
-def prescription_update(*, prescription: PrescribedExercise, **fields: Any) -> PrescribedExercise:
+def prescription_update(
+    *, prescription: PrescribedExercise, **fields: Unpack[DoseChanges]
+) -> PrescribedExercise:
     _only(fields, DOSE_FIELDS | {"exercise"})
-    fields = one_dose_kind(fields)
-    if "exercise" in fields:
-        fields["exercise"] = _library_exercise(prescription.day.program, fields["exercise"])
-    for name, value in fields.items():
+    changes = one_dose_kind(fields)
+    if "exercise" in changes:
+        changes["exercise"] = _library_exercise(prescription.day.program, changes["exercise"])
+    for name, value in changes.items():
         setattr(prescription, name, value)
     prescription.full_clean()
     prescription.save()
     return prescription
+
+
+def _reletter(runs: list[list[PrescribedExercise]]) -> None:
+    """Letter the supersets A, B, C… top to bottom; an exercise on its own gets none."""
+    supersets = [run for run in runs if len(run) > 1]
+    if len(supersets) > len(SUPERSET_LETTERS):
+        raise ValidationError({"superset_group": "A day can have at most 26 supersets."})
+    for run in runs:
+        for row in run:
+            row.superset_group = ""
+    for letter, run in zip(SUPERSET_LETTERS, supersets, strict=False):
+        for row in run:
+            row.superset_group = letter
 
 
 def _renumber(program_day: ProgramDay, ordered_ids: list[int]) -> None:
@@ -151,22 +216,7 @@ def _renumber(program_day: ProgramDay, ordered_ids: list[int]) -> None:
     for position, pk in enumerate(ordered_ids, start=1):
         by_id[pk].order = position
     rows.sort(key=lambda row: row.order)
-    groups: list[list[PrescribedExercise]] = []
-    for row in rows:
-        previous = groups[-1][-1] if groups else None
-        if (
-            previous is not None
-            and row.superset_group
-            and row.superset_group == previous.superset_group
-        ):
-            groups[-1].append(row)
-        else:
-            groups.append([row])
-    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    for group in groups:
-        letter = next(letters, "") if len(group) > 1 else ""
-        for row in group:
-            row.superset_group = letter
+    _reletter(superset_runs(rows))
     PrescribedExercise.objects.bulk_update(rows, ["order", "superset_group"])
 
 
@@ -210,28 +260,9 @@ def prescription_group(*, prescription: PrescribedExercise, with_previous: bool)
     index = next(i for i, row in enumerate(rows) if row.pk == prescription.pk)
     if with_previous and index == 0:
         raise ValidationError({"superset_group": "The first exercise has nothing above it."})
-    # linked[i]: row i is done back to back with row i - 1
-    linked = [
-        i > 0
-        and rows[i].superset_group != ""
-        and rows[i].superset_group == rows[i - 1].superset_group
-        for i in range(len(rows))
-    ]
-    linked[index] = with_previous
+    links = superset_links(rows)
+    links[index] = with_previous
     if not with_previous and index + 1 < len(rows):
-        linked[index + 1] = False
-    groups: list[list[PrescribedExercise]] = []
-    for i, row in enumerate(rows):
-        if linked[i]:
-            groups[-1].append(row)
-        else:
-            groups.append([row])
-    supersets = [group for group in groups if len(group) > 1]
-    if len(supersets) > 26:
-        raise ValidationError({"superset_group": "A day can have at most 26 supersets."})
-    for row in rows:
-        row.superset_group = ""
-    for letter, group in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", supersets, strict=False):
-        for row in group:
-            row.superset_group = letter
+        links[index + 1] = False
+    _reletter(superset_runs(rows, links))
     PrescribedExercise.objects.bulk_update(rows, ["superset_group"])

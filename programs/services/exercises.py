@@ -14,6 +14,7 @@ from fitnesspr.actor import Actor
 from fitnesspr.errors import ConflictError
 from fitnesspr.tenancy import check_writable
 from programs.models import Equipment, Exercise, ExerciseCategory, MuscleGroup
+from programs.models.library import EXERCISE_FIELDS, EXERCISE_MANY_FIELDS
 from programs.selectors.exercises import exercise_usage
 from trainers.models import Trainer
 
@@ -32,8 +33,8 @@ class ExerciseChanges(TypedDict, total=False):
     is_unilateral: bool
 
 
-EDITABLE_FIELDS = set(ExerciseChanges.__annotations__)
-_MANY = ("primary_muscles", "secondary_muscles", "equipment")
+EDITABLE_FIELDS = set(EXERCISE_FIELDS)
+_MANY = EXERCISE_MANY_FIELDS
 
 
 def _aliases_text(aliases: Iterable[str] | str) -> str:

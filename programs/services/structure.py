@@ -19,6 +19,8 @@ from django.db import transaction
 from programs.models import Exercise, PrescribedExercise, Program, ProgramDay
 from programs.services.builder import (
     DOSE_FIELDS,
+    DayDetails,
+    Dose,
     one_dose_kind,
     prescription_add,
     prescription_delete,
@@ -33,21 +35,9 @@ from programs.services.builder import (
 from trainers.models import Trainer
 
 
-class PrescriptionSpec(TypedDict):
+class PrescriptionSpec(Dose):
     exercise: Exercise | int
     id: NotRequired[int | None]  # an existing prescription of the same day, to keep it
-    sets: NotRequired[int]
-    reps_min: NotRequired[int | None]
-    reps_max: NotRequired[int | None]
-    duration_seconds: NotRequired[int | None]
-    load_kg: NotRequired[Any]
-    load_percent_1rm: NotRequired[Any]
-    rpe: NotRequired[Any]
-    rir: NotRequired[int | None]
-    rest_seconds: NotRequired[int | None]
-    tempo: NotRequired[str]
-    notes: NotRequired[str]
-    superset_group: NotRequired[str]
 
 
 class DaySpec(TypedDict):
@@ -157,7 +147,7 @@ def program_replace_structure(*, program: Program, days: Sequence[DaySpec]) -> P
     errors = _Errors()
     for i, spec in enumerate(days):
         where = f"days[{i}]"
-        details = {"title": spec.get("title", ""), "notes": spec.get("notes", "")}
+        details: DayDetails = {"title": spec.get("title", ""), "notes": spec.get("notes", "")}
         try:
             current = by_slot.get((spec["week"], spec["day"]))
             if current is None:

@@ -13,7 +13,12 @@ from django.urls import reverse
 
 from programs.forms.programs import PrescriptionForm
 from programs.models import PrescribedExercise, Program, ProgramDay
-from programs.selectors.programs import program_assignments, program_weeks
+from programs.selectors.programs import (
+    program_assignments,
+    program_weeks,
+    superset_links,
+    superset_runs,
+)
 
 BUILDER = "programs/builder.html"
 
@@ -89,16 +94,14 @@ def day_rows(
     """The day's exercises (prefetched, in order) as rows; `bound` replaces the form of
     row `bound_pk` (a refused edit, shown with its errors and the typed values)."""
     prescriptions = list(day.exercises.all())
+    links = superset_links(prescriptions)
+    labels = {
+        row.pk: f"{row.superset_group}{n}" if row.superset_group else ""
+        for run in superset_runs(prescriptions, links)
+        for n, row in enumerate(run, start=1)
+    }
     rows: list[Row] = []
-    counters: dict[str, int] = {}
     for index, p in enumerate(prescriptions):
-        above = prescriptions[index - 1] if index else None
-        letter = p.superset_group
-        label = ""
-        if letter:
-            joined_before = above is not None and above.superset_group == letter
-            counters[letter] = counters.get(letter, 0) + 1 if joined_before else 1
-            label = f"{letter}{counters[letter]}"
         rows.append(
             Row(
                 prescription=p,
@@ -106,10 +109,10 @@ def day_rows(
                 if bound is not None and p.pk == bound_pk
                 else prescription_form(p, unit_system),
                 position=index + 1,
-                label=label,
+                label=labels[p.pk],
                 first=index == 0,
                 last=index == len(prescriptions) - 1,
-                joined=bool(letter) and above is not None and above.superset_group == letter,
+                joined=links[index],
                 saved=p.pk == saved_pk,
             )
         )

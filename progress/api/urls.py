@@ -1,8 +1,8 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from progress.api.views import WorkoutLogViewSet
-from progress.api.views_training import AdherenceView, ExerciseHistoryView, TodayView
+from progress.api.views.training import AdherenceView, ExerciseHistoryView, TodayView
+from progress.api.views.workout_logs import WorkoutLogViewSet
 
 router = SimpleRouter()
 router.register("progress/workout-logs", WorkoutLogViewSet, basename="workout-log")

@@ -1,9 +1,18 @@
-"""Example payloads for the documentation of the trainers' endpoints."""
+"""OpenAPI texts and examples of the trainers' endpoints (the views stay readable)."""
 
 from __future__ import annotations
 
+from drf_spectacular.utils import OpenApiExample, extend_schema
+
 from fitnesspr.api.auth.schema import SESSION, TOKENS, TRAINER, TRAINER_USER
-from fitnesspr.api.schema import error_example
+from fitnesspr.api.auth.serializers import SessionSerializer
+from fitnesspr.api.schema import error_example, error_response, error_responses
+from trainers.api.serializers import (
+    LoginSerializer,
+    RegisterSerializer,
+    RegistrationSerializer,
+    TrainerSerializer,
+)
 
 LOGIN_FAILED = "Invalid email or password."
 
@@ -31,5 +40,71 @@ WEAK_PASSWORD = error_example(
             "message": "This password is too short. It must contain at least 8 characters.",
             "code": "invalid",
         }
+    ],
+)
+
+
+register_post = extend_schema(
+    summary="Sign up as a trainer",
+    description=(
+        "Creates a trainer account (a user with role `trainer` and a business profile) "
+        "and signs it in. The password must pass the usual strength checks (at least 8 "
+        "characters, not common, not all digits, not like the email or name). An email "
+        "already used by any account is a 409 `CONFLICT`."
+    ),
+    request=RegisterSerializer,
+    responses={
+        201: RegistrationSerializer,
+        400: error_response(400, example=WEAK_PASSWORD),
+        **error_responses(409),
+    },
+    examples=[
+        OpenApiExample("Sign-up", value=REGISTER_REQUEST, request_only=True),
+        OpenApiExample("Signed up", value=REGISTERED, response_only=True, status_codes=["201"]),
+    ],
+)
+
+login_post = extend_schema(
+    summary="Sign in with email and password",
+    description=(
+        "For trainers (and staff). Clients have no password: they use `auth/pin-login/`. "
+        "A wrong email, a wrong password and a client account all get the same 401."
+    ),
+    request=LoginSerializer,
+    responses={
+        200: SessionSerializer,
+        401: error_response(401, "Wrong email or password.", BAD_LOGIN),
+    },
+    examples=[
+        OpenApiExample("Sign-in", value=LOGIN_REQUEST, request_only=True),
+        OpenApiExample("Signed in", value=SIGNED_IN, response_only=True),
+    ],
+)
+
+trainer_me_get = extend_schema(
+    operation_id="trainers_me_retrieve",
+    summary="Your business profile",
+    description="The signed-in trainer's business profile.",
+    responses={200: TrainerSerializer},
+    examples=[OpenApiExample("Profile", value=PROFILE, response_only=True)],
+)
+
+trainer_me_patch = extend_schema(
+    operation_id="trainers_me_partial_update",
+    summary="Update your business profile",
+    description=(
+        "Change any of `business_name`, `timezone` (an IANA name such as "
+        "`Europe/London`), `unit_system` (`metric`/`imperial`) and `currency` "
+        "(ISO 4217). The slug stays as it was."
+    ),
+    request=TrainerSerializer,
+    responses={200: TrainerSerializer},
+    examples=[
+        OpenApiExample(
+            "Switch to imperial units",
+            value={"unit_system": "imperial", "timezone": "America/New_York"},
+            request_only=True,
+        ),
+        OpenApiExample("Updated profile", value=PROFILE, response_only=True),
     ],
 )

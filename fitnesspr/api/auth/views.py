@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
@@ -18,10 +17,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.authentication import JWTAuthentication
 
-from fitnesspr.api.auth import schema as examples
-from fitnesspr.api.auth.serializers import RefreshSerializer, TokenPairSerializer, UserSerializer
+from fitnesspr.api.auth import schema
+from fitnesspr.api.auth.serializers import RefreshSerializer, UserSerializer
 from fitnesspr.api.responses import envelope
-from fitnesspr.api.schema import error_response
 from fitnesspr.api.throttles import IPScopedRateThrottle
 from fitnesspr.models import User
 from fitnesspr.tokens import InvalidToken, tokens_for, tokens_refresh, tokens_revoke
@@ -46,26 +44,7 @@ def _bad_refresh(exc: InvalidToken) -> AuthenticationFailed:
 class RefreshView(PublicAuthView):
     success_message = "Tokens refreshed."
 
-    @extend_schema(
-        summary="Get a new access token",
-        description=(
-            "Trades a refresh token for a new access token and a new refresh token. The old "
-            "refresh token is revoked: using it again (or after logout) is a 401."
-        ),
-        request=RefreshSerializer,
-        responses={
-            200: TokenPairSerializer,
-            401: error_response(
-                401,
-                "The refresh token is invalid, expired, used or revoked.",
-                examples.BAD_REFRESH,
-            ),
-        },
-        examples=[
-            OpenApiExample("Refresh", value={"refresh": examples.REFRESH}, request_only=True),
-            OpenApiExample("New tokens", value=examples.TOKENS, response_only=True),
-        ],
-    )
+    @schema.refresh_post
     def post(self, request: Request) -> Response:
         serializer = RefreshSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -77,23 +56,7 @@ class RefreshView(PublicAuthView):
 
 
 class LogoutView(PublicAuthView):
-    @extend_schema(
-        summary="Sign out",
-        description=(
-            "Revokes the refresh token: it can no longer be refreshed. The access token stays "
-            "valid until it expires (minutes), so drop it too."
-        ),
-        request=RefreshSerializer,
-        responses={
-            204: None,
-            401: error_response(
-                401,
-                "The refresh token is invalid, expired or already revoked.",
-                examples.BAD_REFRESH,
-            ),
-        },
-        examples=[OpenApiExample("Sign out", value={"refresh": examples.REFRESH})],
-    )
+    @schema.logout_post
     def post(self, request: Request) -> Response:
         serializer = RefreshSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -107,18 +70,7 @@ class LogoutView(PublicAuthView):
 class MeView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(
-        summary="The signed-in user",
-        description=(
-            "Who the token belongs to: id, email, name, `role`, `trainer_id`, and the "
-            "trainer's business profile (`trainer`) or the client's own profile (`client`)."
-        ),
-        responses={200: UserSerializer},
-        examples=[
-            OpenApiExample("A trainer", value=examples.TRAINER_USER, response_only=True),
-            OpenApiExample("A client", value=examples.CLIENT_USER, response_only=True),
-        ],
-    )
+    @schema.me_get
     def get(self, request: Request) -> Response:
         assert isinstance(request.user, User)  # IsAuthenticated
         return envelope(UserSerializer(request.user).data)

@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from programs.models import Equipment, Exercise, ExerciseCategory, MuscleGroup
+from programs.models.library import EXERCISE_FIELDS
 from programs.selectors.exercises import OWNER_FILTERS, ExerciseFilters
 
 
@@ -53,21 +54,7 @@ class ExerciseSerializer(serializers.ModelSerializer[Exercise]):
 
     class Meta:
         model = Exercise
-        fields = [
-            "id",
-            "name",
-            "aliases",
-            "category",
-            "primary_muscles",
-            "secondary_muscles",
-            "equipment",
-            "instructions",
-            "video_url",
-            "is_unilateral",
-            "is_global",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", *EXERCISE_FIELDS, "is_global", "created_at", "updated_at"]
         read_only_fields = ["id", "is_global", "created_at", "updated_at"]
         extra_kwargs = {"video_url": {"help_text": "An http(s) link to a demo video."}}
         # The name's uniqueness per trainer is the service's (a 409), not a 400 here.

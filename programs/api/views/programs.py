@@ -8,13 +8,6 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import (
-    OpenApiExample,
-    OpenApiResponse,
-    PolymorphicProxySerializer,
-    extend_schema,
-    extend_schema_view,
-)
 from rest_framework.decorators import action
 from rest_framework.filters import SearchFilter
 from rest_framework.request import Request
@@ -25,10 +18,9 @@ from clients.models import Client
 from fitnesspr.api.filters import scoped_choices
 from fitnesspr.api.permissions import IsTrainer
 from fitnesspr.api.responses import envelope
-from fitnesspr.api.schema import error_response
 from fitnesspr.api.viewsets import ScopedModelViewSet
-from programs.api import examples_programs as ex
-from programs.api.serializers_programs import (
+from programs.api.schema import programs as schema
+from programs.api.serializers.programs import (
     AssignmentSerializer,
     ProgramAssignSerializer,
     ProgramDuplicateSerializer,
@@ -40,14 +32,6 @@ from programs.selectors.programs import program_counts, program_days_prefetch
 from programs.services.assignments import program_assign, program_assign_many, program_duplicate
 from programs.services.builder import program_delete
 from programs.services.structure import program_create_with_days, program_update_with_days
-
-TRAINERS_ONLY = "Trainers only: a client's token gets 403."
-NESTED = (
-    "`days` lists every training day (week 1.., day 1-7; a missing day is a rest day), each "
-    "with its `exercises` in order. Loads are in kg; a timed exercise (a plank, a carry) "
-    "gives `duration_seconds` per set instead of reps. A problem is reported at its place, "
-    "e.g. `days[0].exercises[1].sets`, and nothing is written. "
-)
 
 
 class ProgramFilter(django_filters.FilterSet):
@@ -61,81 +45,7 @@ class ProgramFilter(django_filters.FilterSet):
         fields = ["is_template", "client"]
 
 
-PROGRAM_409 = error_response(
-    409,
-    "A client's assigned copy can't be deleted: end the assignment instead.",
-    {
-        "success": False,
-        "error": {
-            "code": "CONFLICT",
-            "message": "This is a client's assigned copy: end the assignment instead of "
-            "deleting it.",
-            "details": [],
-        },
-    },
-)
-ASSIGN_RESULT = PolymorphicProxySerializer(
-    component_name="ProgramAssignResult",
-    serializers=[AssignmentSerializer, AssignmentSerializer(many=True)],
-    resource_type_field_name=None,
-    many=False,
-)
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="List your programs",
-        description=(
-            "Your programs, templates and clients' copies, without their days (get one "
-            "program for those). `?search=` matches name or description; `?is_template=` "
-            "and `?client=` filter. " + TRAINERS_ONLY
-        ),
-        examples=[OpenApiExample("Programs", value=ex.PROGRAM_SUMMARY, response_only=True)],
-    ),
-    retrieve=extend_schema(
-        summary="Get a program",
-        description="A program with every day and exercise. " + TRAINERS_ONLY,
-        examples=[OpenApiExample("Program", value=ex.PROGRAM, response_only=True)],
-    ),
-    create=extend_schema(
-        summary="Create a program",
-        description="A program with its days and exercises in one request. "
-        + NESTED
-        + "Exercises come from the global library or your own. "
-        + TRAINERS_ONLY,
-        responses={201: ProgramSerializer},
-        examples=[
-            OpenApiExample("New program", value=ex.PROGRAM_WRITE, request_only=True),
-            OpenApiExample("Created", value=ex.PROGRAM, response_only=True, status_codes=["201"]),
-        ],
-    ),
-    update=extend_schema(
-        summary="Replace a program",
-        description="Details and the whole structure at once: `days` is required (send "
-        "[] to clear). A day at the same week and day, and an exercise sent with its "
-        "`id`, are kept and updated (so clients' workout logs stay linked); anything not "
-        "sent is removed. " + NESTED + TRAINERS_ONLY,
-        examples=[
-            OpenApiExample("Program", value=ex.PROGRAM_WRITE, request_only=True),
-            OpenApiExample("Updated", value=ex.PROGRAM, response_only=True),
-        ],
-    ),
-    partial_update=extend_schema(
-        summary="Update a program",
-        description="Any details. With `days`, the structure is replaced as in PUT; "
-        "without, it is left alone. " + TRAINERS_ONLY,
-        examples=[
-            OpenApiExample("Rename", value={"name": "Strength base v2"}, request_only=True),
-            OpenApiExample("Updated", value=ex.PROGRAM, response_only=True),
-        ],
-    ),
-    destroy=extend_schema(
-        summary="Delete a program",
-        description="Deletes a program with its days. A client's assigned copy holds their "
-        "history: end its assignment instead (409). " + TRAINERS_ONLY,
-        responses={204: None, 409: PROGRAM_409},
-    ),
-)
+@schema.program_viewset
 class ProgramViewSet(ScopedModelViewSet):
     model = Program
     permission_classes = [IsTrainer]
@@ -200,22 +110,7 @@ class ProgramViewSet(ScopedModelViewSet):
     def perform_destroy(self, instance: Program) -> None:
         program_delete(program=instance)
 
-    @extend_schema(
-        summary="Duplicate a program",
-        description="A deep copy (days and exercises) for you to change; a template's copy "
-        "is a template. " + TRAINERS_ONLY,
-        request=ProgramDuplicateSerializer,
-        responses={201: ProgramSerializer},
-        examples=[
-            OpenApiExample("Name it", value={"name": "Strength base (v2)"}, request_only=True),
-            OpenApiExample(
-                "Copy",
-                value={**ex.PROGRAM, "id": 9, "name": "Strength base (v2)", "source": 7},
-                response_only=True,
-                status_codes=["201"],
-            ),
-        ],
-    )
+    @schema.duplicate_action
     @action(detail=True, methods=["post"])
     def duplicate(self, request: Request, pk: str | None = None) -> Response:
         program = self.get_object()
@@ -224,32 +119,7 @@ class ProgramViewSet(ScopedModelViewSet):
         copy = program_duplicate(program=program, name=serializer.validated_data.get("name"))
         return envelope(self._full(copy), message=self.success_messages["duplicate"], status=201)
 
-    @extend_schema(
-        summary="Assign a program to clients",
-        description=(
-            "Gives each client their own copy starting on `start_date` (later edits to this "
-            "program don't change it). A client's current program is marked `replaced`. "
-            "Send `client` for one (the answer is one assignment) or `clients` for several "
-            "(a list; all or none are assigned). A client who isn't yours is a "
-            "VALIDATION_ERROR on that field, like one that doesn't exist; an archived client "
-            "or a program without days is a VALIDATION_ERROR too. " + TRAINERS_ONLY
-        ),
-        request=ProgramAssignSerializer,
-        responses={201: OpenApiResponse(ASSIGN_RESULT, description="The new assignment(s).")},
-        examples=[
-            OpenApiExample(
-                "One client", value={"client": 42, "start_date": "2026-03-02"}, request_only=True
-            ),
-            OpenApiExample(
-                "Several clients",
-                value={"clients": [42, 43], "start_date": "2026-03-02"},
-                request_only=True,
-            ),
-            OpenApiExample(
-                "Assigned", value=ex.ASSIGNMENT, response_only=True, status_codes=["201"]
-            ),
-        ],
-    )
+    @schema.assign_action
     @action(detail=True, methods=["post"])
     def assign(self, request: Request, pk: str | None = None) -> Response:
         program = self.get_object()

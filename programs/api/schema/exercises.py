@@ -1,29 +1,23 @@
+"""OpenAPI texts and examples of programs.api.views.exercises (the views stay readable)."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from rest_framework.decorators import action
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.serializers import BaseSerializer
 
-from fitnesspr.api.permissions import IsTrainerOrReadOnlyClient
-from fitnesspr.api.responses import envelope
 from fitnesspr.api.schema import error_response, error_responses
-from fitnesspr.api.viewsets import ScopedModelViewSet
-from programs.api.serializers_exercises import (
+from programs.api.serializers.exercises import (
     EquipmentSerializer,
     ExerciseQuerySerializer,
     ExerciseSerializer,
     MuscleGroupSerializer,
 )
-from programs.models import Exercise
-from programs.selectors import exercises as selectors
-from programs.services import exercises as services
+from programs.selectors.exercises import GLOBAL_READ_ONLY
+from programs.services.exercises import in_use_message
 
 EXAMPLE_NAME = "Landmine Press (half-kneeling)"
+
 EXERCISE_EXAMPLE = {
     "id": 318,
     "name": EXAMPLE_NAME,
@@ -39,6 +33,7 @@ EXERCISE_EXAMPLE = {
     "created_at": "2026-03-01T10:00:00Z",
     "updated_at": "2026-03-01T10:00:00Z",
 }
+
 WRITE_EXAMPLE = {
     key: EXERCISE_EXAMPLE[key]
     for key in (
@@ -53,24 +48,22 @@ WRITE_EXAMPLE = {
         "is_unilateral",
     )
 }
-GLOBAL_403 = {
-    "success": False,
-    "error": {"code": "PERMISSION_DENIED", "message": selectors.GLOBAL_READ_ONLY, "details": []},
-}
+
 IN_USE_409 = {
     "success": False,
     "error": {
         "code": "CONFLICT",
-        "message": services.in_use_message(EXAMPLE_NAME, 2, 5),
+        "message": in_use_message(EXAMPLE_NAME, 2, 5),
         "details": [
             {
                 "field": "",
-                "message": services.in_use_message(EXAMPLE_NAME, 2, 5),
+                "message": in_use_message(EXAMPLE_NAME, 2, 5),
                 "code": "conflict",
             }
         ],
     },
 }
+
 NAME_409 = {
     "success": False,
     "error": {
@@ -85,14 +78,22 @@ NAME_409 = {
         ],
     },
 }
+
 READ = (
     "Trainers see the shared library plus their own exercises; clients see the same as "
     "their trainer (read-only)."
 )
+
 OWN_ONLY = (
     "Trainers only, and only their own exercises: a shared-library exercise is a 403 "
     "`PERMISSION_DENIED`, another trainer's a 404. A client's token gets 403."
 )
+
+
+GLOBAL_403 = {
+    "success": False,
+    "error": {"code": "PERMISSION_DENIED", "message": GLOBAL_READ_ONLY, "details": []},
+}
 
 
 def _write_errors(*extra: int) -> dict[int, Any]:
@@ -103,7 +104,7 @@ def _write_errors(*extra: int) -> dict[int, Any]:
     return responses
 
 
-@extend_schema_view(
+exercise_viewset = extend_schema_view(
     list=extend_schema(
         summary="List exercises",
         description=(
@@ -173,73 +174,35 @@ def _write_errors(*extra: int) -> dict[int, Any]:
         ],
     ),
 )
-class ExerciseViewSet(ScopedModelViewSet):
-    model = Exercise
-    serializer_class = ExerciseSerializer
-    permission_classes = [IsTrainerOrReadOnlyClient]
-    success_messages = {
-        "create": "Exercise added to your library.",
-        "update": "Exercise updated.",
-        "partial_update": "Exercise updated.",
-    }
 
-    def get_queryset(self) -> QuerySet[Any]:
-        if self.action != "list":
-            return selectors.exercise_list(actor=self.actor)
-        query = ExerciseQuerySerializer(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
-        return selectors.exercise_list(actor=self.actor, **query.selector_filters())
-
-    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
-        assert isinstance(serializer, ExerciseSerializer)
-        serializer.instance = services.exercise_create(
-            trainer=self.trainer, **serializer.service_fields()
+muscle_groups_action = extend_schema(
+    summary="List muscle groups",
+    description=(
+        "Every muscle group, for the `muscle` filter and the `primary_muscles` / "
+        "`secondary_muscles` fields (by slug). Not paginated. Trainers and clients."
+    ),
+    parameters=[],
+    responses={200: MuscleGroupSerializer(many=True)},
+    examples=[
+        OpenApiExample(
+            "Muscle groups",
+            value=[{"slug": "chest", "name": "Chest", "body_region": "upper"}],
+            response_only=True,
         )
+    ],
+)
 
-    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
-        assert isinstance(serializer, ExerciseSerializer)
-        assert serializer.instance is not None
-        serializer.instance = services.exercise_update(
-            actor=self.actor, exercise=serializer.instance, **serializer.service_fields()
+equipment_action = extend_schema(
+    summary="List equipment",
+    description=(
+        "Every kind of equipment, for the `equipment` filter and field (by slug). "
+        "Not paginated. Trainers and clients."
+    ),
+    parameters=[],
+    responses={200: EquipmentSerializer(many=True)},
+    examples=[
+        OpenApiExample(
+            "Equipment", value=[{"slug": "barbell", "name": "Barbell"}], response_only=True
         )
-
-    def perform_destroy(self, instance: Exercise) -> None:
-        services.exercise_delete(actor=self.actor, exercise=instance)
-
-    @extend_schema(
-        summary="List muscle groups",
-        description=(
-            "Every muscle group, for the `muscle` filter and the `primary_muscles` / "
-            "`secondary_muscles` fields (by slug). Not paginated. Trainers and clients."
-        ),
-        parameters=[],
-        responses={200: MuscleGroupSerializer(many=True)},
-        examples=[
-            OpenApiExample(
-                "Muscle groups",
-                value=[{"slug": "chest", "name": "Chest", "body_region": "upper"}],
-                response_only=True,
-            )
-        ],
-    )
-    @action(detail=False, methods=["get"], url_path="muscle-groups", pagination_class=None)
-    def muscle_groups(self, request: Request) -> Response:
-        return envelope(MuscleGroupSerializer(selectors.muscle_group_list(), many=True).data)
-
-    @extend_schema(
-        summary="List equipment",
-        description=(
-            "Every kind of equipment, for the `equipment` filter and field (by slug). "
-            "Not paginated. Trainers and clients."
-        ),
-        parameters=[],
-        responses={200: EquipmentSerializer(many=True)},
-        examples=[
-            OpenApiExample(
-                "Equipment", value=[{"slug": "barbell", "name": "Barbell"}], response_only=True
-            )
-        ],
-    )
-    @action(detail=False, methods=["get"], url_path="equipment", pagination_class=None)
-    def equipment(self, request: Request) -> Response:
-        return envelope(EquipmentSerializer(selectors.equipment_list(), many=True).data)
+    ],
+)
