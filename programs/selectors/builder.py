@@ -1,6 +1,7 @@
 """Getters for the builder's pages and small actions (a program, a day, one prescribed
-exercise, an assignment), each with a read and a write variant on the tenancy scope:
-another trainer's row is a 404. Also the clients a program can go to."""
+exercise, an assignment). Every builder page edits, so each is the kind's write getter on
+the tenancy scope: another trainer's row is a 404 (the API reads through the same scope,
+fitnesspr.api.viewsets). Also the clients a program can go to."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 
 from clients.models import Client, ClientStatus
 from fitnesspr.actor import Actor
-from fitnesspr.tenancy import get_for_read, get_for_write
+from fitnesspr.tenancy import get_for_write
 from programs.models import PrescribedExercise, Program, ProgramAssignment, ProgramDay
 from programs.selectors.programs import day_exercises_prefetch
 from trainers.models import Trainer
@@ -32,34 +33,16 @@ def _assignments() -> QuerySet[ProgramAssignment]:
     return ProgramAssignment.objects.select_related("client__user", "program", "source_program")
 
 
-def program_get(*, actor: Actor, pk: int) -> Program:
-    """One program for the pages around the builder (details, delete, assign)."""
-    return get_for_read(_programs(), actor=actor, pk=pk)
-
-
 def program_get_for_write(*, actor: Actor, pk: int) -> Program:
     return get_for_write(_programs(), actor=actor, pk=pk)
-
-
-def program_day_get(*, actor: Actor, pk: int) -> ProgramDay:
-    """A day with its program and its exercises in order (two queries)."""
-    return get_for_read(_days(), actor=actor, pk=pk)
 
 
 def program_day_get_for_write(*, actor: Actor, pk: int) -> ProgramDay:
     return get_for_write(_days(), actor=actor, pk=pk)
 
 
-def prescription_get(*, actor: Actor, pk: int) -> PrescribedExercise:
-    return get_for_read(_prescriptions(), actor=actor, pk=pk)
-
-
 def prescription_get_for_write(*, actor: Actor, pk: int) -> PrescribedExercise:
     return get_for_write(_prescriptions(), actor=actor, pk=pk)
-
-
-def assignment_get(*, actor: Actor, pk: int) -> ProgramAssignment:
-    return get_for_read(_assignments(), actor=actor, pk=pk)
 
 
 def assignment_get_for_write(*, actor: Actor, pk: int) -> ProgramAssignment:
