@@ -50,6 +50,12 @@ class ClientForm(forms.Form):
         choices=[(ClientStatus.ACTIVE, "Active"), (ClientStatus.PAUSED, "Paused")],
         help_text="Paused clients keep portal access; archive a client to end it.",
     )
+    email_pin = forms.BooleanField(
+        label="Email the PIN to the client as well",
+        required=False,
+        help_text="The welcome email always says where to sign in. Tick this to put the "
+        "PIN in it too; otherwise hand the PIN over yourself.",
+    )
 
     def __init__(self, *args: Any, unit_system: str, with_status: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,7 +71,9 @@ class ClientForm(forms.Form):
             min_value=low,
             max_value=high,
         )
-        if not with_status:
+        if with_status:  # editing: the PIN was handed over when the client was added
+            del self.fields["email_pin"]
+        else:
             del self.fields["status"]
 
     @classmethod

@@ -19,6 +19,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
+from django.urls import reverse
 from django.utils import timezone
 
 from clients.models import Client, ClientStatus
@@ -26,7 +27,8 @@ from fitnesspr.errors import ConflictError
 from fitnesspr.models import Role, User
 from fitnesspr.services import EMAIL_TAKEN, email_is_taken, user_create
 from fitnesspr.tokens import tokens_revoke_all
-from trainers.models import Trainer
+from trainers.models import EmailKind, Trainer
+from trainers.services import email_queue
 
 PIN_LOGIN_FAILED = "Invalid email or PIN."
 DEVICE_SALT = "clients.remembered-device"
@@ -73,8 +75,11 @@ def client_create(
     notes: str = "",
     status: str = ClientStatus.ACTIVE,
     send_welcome: bool = True,
+    email_pin: bool = False,
 ) -> tuple[Client, str]:
-    """Create a client and its login; returns the client and its PIN (shown once)."""
+    """Create a client and its login; returns the client and its PIN (shown once). The
+    welcome email tells the client where their portal is; it carries the PIN only when
+    the trainer asks for that (`email_pin`)."""
     if not first_name.strip():
         raise ValidationError({"first_name": "Enter the client's first name."})
     user = user_create(
@@ -98,9 +103,20 @@ def client_create(
     client.full_clean(exclude=["user", "trainer"])
     client.save()
     if send_welcome:
-        from clients.tasks import send_client_welcome_email
-
-        transaction.on_commit(lambda: send_client_welcome_email.delay(client.pk))
+        email_queue(
+            trainer=trainer,
+            key=f"welcome:client:{client.pk}",
+            kind=EmailKind.WELCOME,
+            to_email=user.email,
+            subject=f"Welcome to {trainer.business_name}",
+            template="clients/emails/welcome",
+            context={
+                "client": client,
+                "portal_url": f"{settings.SITE_URL}{reverse('clients:portal_login')}",
+                "pin": pin if email_pin else "",
+            },
+            has_secret=email_pin,
+        )
     return client, pin
 
 

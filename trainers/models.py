@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.timezone import localdate
 
+from fitnesspr.constraints import choices_check
 from fitnesspr.tenancy import TrainerScopedQuerySet
 
 
@@ -86,3 +87,62 @@ class Trainer(models.Model):
     def today(self) -> date:
         """Today's date where the trainer works: the calendar their clients train on."""
         return localdate(timezone=zoneinfo.ZoneInfo(self.timezone))
+
+
+class EmailKind(models.TextChoices):
+    WELCOME = "welcome", "Welcome to the portal"
+    INVOICE_ISSUED = "invoice_issued", "Invoice issued"
+    PAYMENT_RECEIPT = "payment_receipt", "Payment receipt"
+    WORKOUT_REMINDER = "workout_reminder", "Workout reminder"
+    CHECK_IN_DUE = "check_in_due", "Check-in due"
+    REPORT_READY = "report_ready", "Progress report ready"
+    WEEKLY_SUMMARY = "weekly_summary", "Weekly summary"
+
+
+class EmailStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to be sent"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Could not be sent"
+
+
+class OutboundEmailQuerySet(TrainerScopedQuerySet):
+    trainer_path = "trainer"
+
+
+class OutboundEmail(models.Model):
+    """One email a trainer's business sends (the outbox). Written once, with its content
+    rendered, under a unique `key` naming what it is about ("welcome:client:42",
+    "reminder:client:42:2026-03-02"): queueing the same key twice, a retry or a worker
+    killed mid-send still sends it once. Failures stay visible to the trainer."""
+
+    trainer = models.ForeignKey(Trainer, on_delete=models.CASCADE, related_name="emails")
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=EmailKind.choices)
+    to_email = models.EmailField("to", max_length=254)
+    subject = models.CharField(max_length=200)
+    text_body = models.TextField()
+    html_body = models.TextField(blank=True)
+    #: one-click unsubscribe (reminders): sent as List-Unsubscribe
+    unsubscribe_url = models.URLField(max_length=500, blank=True)
+    #: the text holds a secret (a PIN): it is wiped once the email is sent
+    has_secret = models.BooleanField(default=False)
+    status = models.CharField(max_length=8, choices=EmailStatus.choices, default=EmailStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboundEmailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["trainer", "status", "-created_at"], name="email_trainer_status")
+        ]
+        constraints = [
+            choices_check("kind", EmailKind.values, name="email_kind_valid"),
+            choices_check("status", EmailStatus.values, name="email_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.to_email}"

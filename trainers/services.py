@@ -1,15 +1,23 @@
 from __future__ import annotations
 
-from typing import TypedDict, Unpack
+import hashlib
+from collections.abc import Mapping
+from email.utils import formataddr, parseaddr
+from smtplib import SMTPException
+from typing import Any, TypedDict, Unpack
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.text import slugify
 
 from fitnesspr.models import Role, User
 from fitnesspr.services import user_create
-from trainers.models import Trainer
+from trainers.models import EmailStatus, OutboundEmail, Trainer
 
 
 def _unique_slug(name: str) -> str:
@@ -79,3 +87,123 @@ def trainer_update(*, trainer: Trainer, **changes: Unpack[TrainerChanges]) -> Tr
     trainer.full_clean(exclude=["user"])
     trainer.save()
     return trainer
+
+
+# --- the outbox: every email a trainer's business sends --------------------------------
+
+SECRET_REMOVED = "This email held a PIN, so its text was removed once it was sent."
+
+
+@transaction.atomic
+def email_queue(
+    *,
+    trainer: Trainer,
+    key: str,
+    kind: str,
+    to_email: str,
+    subject: str,
+    template: str,
+    context: Mapping[str, Any],
+    unsubscribe_url: str = "",
+    has_secret: bool = False,
+) -> OutboundEmail:
+    """Queue one email, rendered now from `<template>.txt` and `<template>.html`, and
+    send it after the commit. The `key` names what the email is about: queueing the same
+    key again returns the first email and sends nothing more."""
+    existing = OutboundEmail.objects.filter(key=key).first()
+    if existing is not None:
+        return existing
+    context = {**context, "trainer": trainer, "site_url": settings.SITE_URL}
+    context["unsubscribe_url"] = unsubscribe_url
+    email = OutboundEmail(
+        trainer=trainer,
+        key=key,
+        kind=kind,
+        to_email=to_email,
+        subject=subject[:200],
+        text_body=render_to_string(f"{template}.txt", context),
+        html_body=render_to_string(f"{template}.html", context),
+        unsubscribe_url=unsubscribe_url,
+        has_secret=has_secret,
+    )
+    try:
+        with transaction.atomic():
+            email.save()
+    except IntegrityError:  # the same key queued at the same moment elsewhere
+        return OutboundEmail.objects.get(key=key)
+    from trainers.tasks import send_email_notification
+
+    transaction.on_commit(lambda: send_email_notification.delay(email.pk))
+    return email
+
+
+def _message(email: OutboundEmail) -> EmailMultiAlternatives:
+    trainer = email.trainer
+    _, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    headers = {
+        # The same id on every attempt: a mail server or client that sees a message twice
+        # (a worker killed between the hand-over and the commit) keeps one.
+        "Message-ID": f"<{hashlib.sha256(email.key.encode()).hexdigest()[:32]}@fitnesspr>",
+    }
+    if email.unsubscribe_url:
+        headers["List-Unsubscribe"] = f"<{email.unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.text_body,
+        from_email=formataddr((f"{trainer.business_name} via FitnessPr", address)),
+        to=[email.to_email],
+        reply_to=[trainer.user.email],
+        headers=headers,
+    )
+    if email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
+    return message
+
+
+def email_deliver(*, email_id: int, last_attempt: bool) -> Exception | None:
+    """Send a queued email, once. The row stays locked while the mail server takes the
+    message, so a second worker with the same email skips it, and a worker killed
+    mid-send leaves it queued for the retry. Returns the transient error of a failed
+    attempt (to retry), after recording it; on the last attempt the email is failed."""
+    error: Exception | None = None
+    with transaction.atomic():
+        email = (
+            OutboundEmail.objects.select_for_update(skip_locked=True)
+            .select_related("trainer__user")
+            .filter(pk=email_id, status=EmailStatus.QUEUED)
+            .first()
+        )
+        if email is None:  # sent, failed for good, deleted, or another worker has it
+            return None
+        email.attempts += 1
+        try:
+            _message(email).send()
+        except (SMTPException, OSError) as exc:
+            error = exc
+            email.last_error = f"{type(exc).__name__}: {exc}"[:500]
+            if last_attempt:
+                email.status = EmailStatus.FAILED
+        else:
+            email.status = EmailStatus.SENT
+            email.sent_at = timezone.now()
+            email.last_error = ""
+            if email.has_secret:  # a PIN must not wait in the database once delivered
+                email.text_body, email.html_body = SECRET_REMOVED, ""
+        email.save(
+            update_fields=["attempts", "status", "sent_at", "last_error", "text_body", "html_body"]
+        )
+    return None if last_attempt else error
+
+
+@transaction.atomic
+def email_resend(*, email: OutboundEmail) -> OutboundEmail:
+    """Try a failed email again (the trainer's "Send again")."""
+    if email.status != EmailStatus.FAILED:
+        raise ValidationError("Only an email that could not be sent can be sent again.")
+    email.status = EmailStatus.QUEUED
+    email.save(update_fields=["status"])
+    from trainers.tasks import send_email_notification
+
+    transaction.on_commit(lambda: send_email_notification.delay(email.pk))
+    return email

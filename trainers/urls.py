@@ -12,6 +12,8 @@ PAGES = "trainers/accounts"
 
 urlpatterns = [
     path("dashboard/settings/", views.account_settings, name="settings"),
+    path("dashboard/emails/", views.email_list, name="emails"),
+    path("dashboard/emails/<int:pk>/resend/", views.email_resend, name="email_resend"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/login/", views.TrainerLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

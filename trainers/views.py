@@ -7,20 +7,22 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fitnesspr import ratelimit
 from fitnesspr.actor import actor_of
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
 from fitnesspr.views import place_for
-from trainers import services
+from trainers import selectors, services
 from trainers.decorators import TrainerRequest, trainer_required
 from trainers.forms import BusinessProfileForm, SignupForm
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+EMAILS_PAGE_SIZE = 25
 
 
 class TrainerLoginView(LoginView):
@@ -92,3 +94,29 @@ def account_settings(request: TrainerRequest) -> HttpResponse:
             messages.success(request, "Your business profile is saved.")
             return redirect("trainers:settings")
     return render(request, "trainers/settings.html", {"form": form})
+
+
+@require_GET
+@trainer_required
+def email_list(request: TrainerRequest) -> HttpResponse:
+    """The outbox: what the business sent to whom, and what could not be sent."""
+    status = request.GET.get("status", "")
+    if status not in selectors.EMAIL_FILTERS:
+        status = ""
+    emails = selectors.email_list(trainer=request.trainer, status=status)
+    page = Paginator(emails, EMAILS_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "status": status, "filters": selectors.EMAIL_FILTERS}
+    return render(request, "trainers/emails.html", context)
+
+
+@require_POST
+@trainer_required
+def email_resend(request: TrainerRequest, pk: int) -> HttpResponse:
+    email = selectors.email_get_for_write(actor=request.actor, pk=pk)
+    try:
+        services.email_resend(email=email)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"The email to {email.to_email} is on its way again.")
+    return redirect("trainers:emails")

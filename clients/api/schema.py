@@ -6,6 +6,7 @@ from django.conf import settings
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 
 from clients.api.serializers import (
+    ClientCreateSerializer,
     ClientSerializer,
     ClientWithPinSerializer,
     PinLoginSerializer,
@@ -62,10 +63,11 @@ client_viewset = extend_schema_view(
         description=(
             "Creates the client and their portal login and answers with the client's "
             "**PIN**: the only time the API returns it (a trainer can issue a new one with "
-            "`reset-pin`). The client signs in with their email and this PIN. The email "
-            "must not belong to any other account (409). " + TRAINERS_ONLY
+            "`reset-pin`). The client signs in with their email and this PIN. A welcome "
+            "email tells them where to sign in (with the PIN too when `email_pin` is true). "
+            "The email must not belong to any other account (409). " + TRAINERS_ONLY
         ),
-        request=ClientSerializer,
+        request=ClientCreateSerializer,
         responses={201: ClientWithPinSerializer, **error_responses(409)},
         examples=[
             OpenApiExample("New client", value=CREATE_EXAMPLE, request_only=True),

@@ -51,6 +51,18 @@ class ClientSerializer(serializers.ModelSerializer[Client]):
         return {**data.pop("user", {}), **data}
 
 
+class ClientCreateSerializer(ClientSerializer):
+    email_pin = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text="Put the PIN in the welcome email too (otherwise only the response has it).",
+    )
+
+    class Meta(ClientSerializer.Meta):
+        fields = [*ClientSerializer.Meta.fields, "email_pin"]
+
+
 class ClientWithPinSerializer(ClientSerializer):
     pin = serializers.CharField(
         read_only=True, help_text="The client's PIN. Shown only in this response: pass it on."

@@ -17,6 +17,7 @@ from rest_framework.serializers import BaseSerializer
 from clients.api import schema
 from clients.api.filters import ClientFilter
 from clients.api.serializers import (
+    ClientCreateSerializer,
     ClientSerializer,
     PinLoginSerializer,
     client_with_pin,
@@ -71,7 +72,9 @@ class ClientViewSet(ScopedModelViewSet):
         return queryset.select_related("user").order_by("user__first_name", "user__last_name", "pk")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = ClientSerializer(data=request.data, context=self.get_serializer_context())
+        serializer = ClientCreateSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
         serializer.is_valid(raise_exception=True)
         client, pin = client_create(
             trainer=self.trainer,

@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import make_password
 
 from clients.models import Client
 from fitnesspr.models import Role, User
-from trainers.models import Trainer
+from trainers.models import EmailKind, OutboundEmail, Trainer
 
 DEFAULT_PASSWORD = "correct-horse-battery-9"
 DEFAULT_PIN = "402913"
@@ -57,3 +57,15 @@ class ClientFactory(factory.django.DjangoModelFactory):
         if pin is not None:
             kwargs["pin_hash"] = make_password(pin)
         return super()._create(model_class, *args, **kwargs)
+
+
+class OutboundEmailFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OutboundEmail
+
+    trainer = factory.SubFactory(TrainerFactory)
+    key = factory.Sequence(lambda n: f"test:email:{n}")
+    kind = EmailKind.WELCOME
+    to_email = factory.Sequence(lambda n: f"someone{n}@example.com")
+    subject = "Welcome"
+    text_body = "Hello."

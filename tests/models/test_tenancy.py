@@ -40,7 +40,7 @@ from tests.factories.billing import (
     PackageFactory,
     PaymentFactory,
 )
-from tests.factories.core import ClientFactory
+from tests.factories.core import ClientFactory, OutboundEmailFactory
 from tests.factories.nutrition import (
     ClientMealPlanFactory,
     FoodFactory,
@@ -66,7 +66,7 @@ from tests.factories.progress import (
     SetLogFactory,
     WorkoutLogFactory,
 )
-from trainers.models import Trainer
+from trainers.models import OutboundEmail, Trainer
 
 # Which clients may read a trainer's row: only the client it belongs to ("own"),
 # every client of that trainer ("trainer": libraries, the trainer's profile), or none.
@@ -101,6 +101,7 @@ def _client_workout(c: Client) -> WorkoutLog:
 
 CASES = [
     Case(Trainer, lambda t, c: t, "trainer"),
+    Case(OutboundEmail, lambda t, c: OutboundEmailFactory(trainer=t), "none"),
     Case(Client, lambda t, c: c, "own"),
     Case(Exercise, lambda t, c: ExerciseFactory(trainer=t), "trainer"),
     Case(Program, lambda t, c: ClientProgramFactory(client=c), "own"),
