@@ -101,23 +101,11 @@ def start_worker(
     started: list[WorkerProcess] = []
 
     def start() -> WorkerProcess:
+        command = [str(CELERY), "-A", "fitnesspr", "worker", "--pool=solo", "-Q", queue_name]
+        command += ["--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"]
+        command += ["-n", f"{queue_name}-{len(started)}@%h"]
         process = subprocess.Popen(
-            [
-                str(CELERY),
-                "-A",
-                "fitnesspr",
-                "worker",
-                "--pool=solo",
-                "-Q",
-                queue_name,
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "-l",
-                "info",
-                "-n",
-                f"{queue_name}-{len(started)}@%h",
-            ],  # fmt: skip
+            command,
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
