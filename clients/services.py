@@ -66,8 +66,8 @@ def client_create(
     *,
     trainer: Trainer,
     first_name: str,
-    last_name: str,
     email: str,
+    last_name: str = "",
     phone: str = "",
     date_of_birth: date | None = None,
     height_cm: Decimal | None = None,
@@ -155,8 +155,10 @@ def client_update(*, client: Client, **changes: Unpack[ClientChanges]) -> Client
     for name, value in fields.items():
         setattr(user if name in _USER_FIELDS else client, name, value)
     archiving = client.status == ClientStatus.ARCHIVED and user.is_active
-    # An archived client has no access at all; bringing one back restores it.
+    # An archived client has no access at all; bringing one back restores it, signed out.
     user.is_active = client.status != ClientStatus.ARCHIVED
+    if archiving:
+        user.set_unusable_password()  # a new value: every open session of theirs ends
     user.full_clean(exclude=["password"])
     client.full_clean(exclude=["user", "trainer"])
     user.save()
@@ -169,12 +171,21 @@ def client_update(*, client: Client, **changes: Unpack[ClientChanges]) -> Client
 @transaction.atomic
 def client_reset_pin(*, client: Client) -> str:
     """Issue a new PIN: unlocks the account and signs the client out everywhere
-    (remembered devices and API refresh tokens)."""
+    (portal sessions, remembered devices and API refresh tokens)."""
     pin = _set_new_pin(client)
     client.pin_version += 1
     client.save(update_fields=["pin_hash", "pin_version", "failed_pin_attempts", "locked_until"])
-    tokens_revoke_all(client.user)  # a lost phone must not stay signed in through the API
+    _sign_out_everywhere(client.user)
     return pin
+
+
+def _sign_out_everywhere(user: User) -> None:
+    """End every portal session, remembered device (the caller bumps pin_version) and API
+    refresh token of a client: a lost phone must not stay signed in anywhere. A client has
+    no password; a new unusable one changes the hash every session is checked against."""
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    tokens_revoke_all(user)
 
 
 def client_archive(*, client: Client) -> Client:

@@ -69,6 +69,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.email
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # set_password() keeps the new password in _password until the save: a changed
+        # password (a change, a reset, staff in the admin) ends every API session too.
+        # (Page sessions end by themselves: each is checked against the password hash.)
+        password_changed = self.pk is not None and getattr(self, "_password", None) is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            from fitnesspr.tokens import tokens_revoke_all
+
+            tokens_revoke_all(self)
+
     def clean(self) -> None:
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()

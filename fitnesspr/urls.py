@@ -8,6 +8,10 @@ from django.urls import include, path
 
 from fitnesspr import health, views
 
+handler400 = "fitnesspr.views.bad_request"
+handler404 = "fitnesspr.views.not_found"
+handler500 = "fitnesspr.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),

@@ -1,10 +1,20 @@
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseRedirect
-from django.shortcuts import redirect
+from django.core.exceptions import SuspiciousOperation
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from fitnesspr.actor import Actor, actor_of
+from fitnesspr.api.exceptions import error_body, refused_request
 
 
 def place_for(actor: Actor) -> str:
@@ -28,3 +38,42 @@ def home(request: HttpRequest) -> HttpResponseRedirect:
     if request.COOKIES.get(settings.REMEMBER_DEVICE_COOKIE):
         return redirect("clients:portal_login")
     return redirect("trainers:login")
+
+
+# --- error pages: JSON in the envelope under /api/, friendly HTML elsewhere ------------
+# Django answers these itself when a request fails before any view runs (a bad Host
+# header, a path no pattern matches, a crash in a middleware).
+
+API_PREFIX = "/api/"
+
+
+def _api(request: HttpRequest) -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def _json_error(code: str, message: str, status: int) -> JsonResponse:
+    return JsonResponse(error_body(code, message), status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _api(request):
+        if isinstance(exception, SuspiciousOperation):
+            code, message, status = refused_request(exception)
+        else:
+            code, message, status = "BAD_REQUEST", "The request could not be read.", 400
+        return _json_error(code, message, status)
+    # A plain page: with a bad Host header, the usual page context would fail again.
+    return HttpResponseBadRequest(render_to_string("400.html"))
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _api(request):
+        return _json_error("NOT_FOUND", f"There is no API endpoint at {request.path}.", 404)
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if _api(request):
+        message = "Something went wrong on our side. Please try again later."
+        return _json_error("SERVER_ERROR", message, 500)
+    return HttpResponseServerError(render_to_string("500.html"))

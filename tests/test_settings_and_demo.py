@@ -17,7 +17,8 @@ STRONG_KEY = "k3Jx9-vQ2mZ8pL7wR4tY6uI1oP0aS5dF3gH8jK2lZ9xC7vB4nM6qW1eR5tY"
 
 
 def _boot_production(**env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    unset = {"DEBUG", "SECRET_KEY", "JWT_SIGNING_KEY"}
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(DJANGO_SETTINGS_MODULE="fitnesspr.settings.production", **env)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
@@ -36,6 +37,8 @@ def _boot_production(**env: str) -> subprocess.CompletedProcess[str]:
         ({"DEBUG": "false"}, "SECRET_KEY"),
         ({"DEBUG": "false", "SECRET_KEY": "short-key"}, "SECRET_KEY"),
         ({"DEBUG": "false", "SECRET_KEY": "a" * 60}, "SECRET_KEY"),
+        ({"DEBUG": "false", "SECRET_KEY": STRONG_KEY, "JWT_SIGNING_KEY": "changeme"}, "JWT"),
+        ({"DEBUG": "false", "SECRET_KEY": STRONG_KEY, "JWT_SIGNING_KEY": "x" * 64}, "JWT"),
     ],
 )
 def test_production_refuses_unsafe_settings(env, complaint):

@@ -50,7 +50,7 @@ class PinLoginView(PublicAuthView):
         )
         if client is None:
             raise AuthenticationFailed(PIN_LOGIN_FAILED, code="pin_login_failed")
-        return envelope(session_payload(client.user), message=self.success_message)
+        return envelope(session_payload(client.user), message=self.success_message, secret=True)
 
 
 @schema.client_viewset
@@ -80,9 +80,8 @@ class ClientViewSet(ScopedModelViewSet):
             trainer=self.trainer,
             **serializer.service_fields(),
         )
-        return envelope(
-            client_with_pin(client, pin), message=self.success_messages["create"], status=201
-        )
+        message = self.success_messages["create"]
+        return envelope(client_with_pin(client, pin), message=message, status=201, secret=True)
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         assert isinstance(serializer, ClientSerializer)
@@ -100,4 +99,5 @@ class ClientViewSet(ScopedModelViewSet):
         client = self.get_object()
         pin = client_reset_pin(client=client)
         client.refresh_from_db()
-        return envelope(client_with_pin(client, pin), message=self.success_messages["reset_pin"])
+        message = self.success_messages["reset_pin"]
+        return envelope(client_with_pin(client, pin), message=message, secret=True)

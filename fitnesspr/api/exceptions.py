@@ -8,7 +8,15 @@ import logging
 import math
 from typing import Any
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import (
+    PermissionDenied as DjangoPermissionDenied,
+)
+from django.core.exceptions import (
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections
 from django.http import Http404
@@ -95,7 +103,21 @@ def _message(exc: exceptions.APIException) -> tuple[str, list[dict[str, str]]]:
     return str(detail), []
 
 
+def refused_request(exc: SuspiciousOperation) -> tuple[str, str, int]:
+    """What to answer a request Django refuses to read (too big, too many fields)."""
+    if isinstance(exc, RequestDataTooBig):
+        return "REQUEST_TOO_LARGE", "The request body is too large.", 413
+    if isinstance(exc, (TooManyFieldsSent, TooManyFilesSent)):
+        return "VALIDATION_ERROR", "The request has too many fields or parameters.", 400
+    return "BAD_REQUEST", "The request could not be read.", 400
+
+
 def envelope_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, SuspiciousOperation):
+        # A client's mistake or a probe, not our failure: a warning, no traceback.
+        code, message, status_code = refused_request(exc)
+        logger.warning("Refused an API request: %s", exc)
+        return error_response(code, message, status_code)
     if isinstance(exc, ConflictError):
         _set_rollback()
         conflict = [{"field": exc.field or "", "message": exc.message, "code": "conflict"}]

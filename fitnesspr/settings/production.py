@@ -1,16 +1,27 @@
-"""Production settings: refuse to start with DEBUG on or a weak SECRET_KEY."""
+"""Production settings: refuse to start with DEBUG on or a weak SECRET_KEY or
+JWT_SIGNING_KEY (a guessable JWT key lets anyone forge a token)."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEBUG, SECRET_KEY, env
+from .base import DEBUG, SECRET_KEY, SIMPLE_JWT, env
 
 _WEAK_KEYS = {"dev-insecure-secret-key-change-me", "changeme", "secret", ""}
 
+
+def _weak(key: str) -> bool:
+    return key in _WEAK_KEYS or len(key) < 50 or len(set(key)) < 5
+
+
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production (set DEBUG=false).")
-if SECRET_KEY in _WEAK_KEYS or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+if _weak(SECRET_KEY):
     raise ImproperlyConfigured("SECRET_KEY is missing or weak: use at least 50 random characters.")
+if _weak(SIMPLE_JWT["SIGNING_KEY"]):
+    raise ImproperlyConfigured(
+        "JWT_SIGNING_KEY is weak: leave it unset (SECRET_KEY signs tokens) or use at least "
+        "50 random characters."
+    )
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -32,7 +32,7 @@ class RegisterView(PublicAuthView):
         serializer.is_valid(raise_exception=True)
         trainer = trainer_register(**serializer.validated_data)
         data = {**session_payload(trainer.user), "trainer": TrainerSerializer(trainer).data}
-        return envelope(data, message=self.success_message, status=201)
+        return envelope(data, message=self.success_message, status=201, secret=True)
 
 
 class LoginView(PublicAuthView):
@@ -50,7 +50,7 @@ class LoginView(PublicAuthView):
         if not isinstance(user, User) or user.role == Role.CLIENT:
             raise AuthenticationFailed(schema.LOGIN_FAILED, code="login_failed")
         update_last_login(User, user)
-        return envelope(session_payload(user), message=self.success_message)
+        return envelope(session_payload(user), message=self.success_message, secret=True)
 
 
 class TrainerMeView(ActorAPIView):

@@ -52,7 +52,7 @@ class RefreshView(PublicAuthView):
             tokens = tokens_refresh(serializer.validated_data["refresh"])
         except InvalidToken as exc:
             raise _bad_refresh(exc) from exc
-        return envelope(tokens, message=self.success_message)
+        return envelope(tokens, message=self.success_message, secret=True)
 
 
 class LogoutView(PublicAuthView):
