@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from fitnesspr.actor import Actor, actor_of
 from fitnesspr.api.exceptions import error_body, refused_request
+from fitnesspr.requestlog import current_request_id
 
 
 def place_for(actor: Actor) -> str:
@@ -76,4 +77,5 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if _api(request):
         message = "Something went wrong on our side. Please try again later."
         return _json_error("SERVER_ERROR", message, 500)
-    return HttpResponseServerError(render_to_string("500.html"))
+    context = {"request_id": current_request_id()}
+    return HttpResponseServerError(render_to_string("500.html", context))

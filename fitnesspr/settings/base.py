@@ -3,6 +3,7 @@ safe development default, so a fresh clone runs with no configuration at all."""
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.utils.csp import CSP
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "fitnesspr.requestlog.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -275,13 +277,34 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.server": {"level": "INFO"},
-        "celery": {"level": env.str("CELERY_LOG_LEVEL", default="INFO")},
-    },
-}
+
+# Every line carries the request id; LOG_FORMAT=json (production's default) writes one
+# JSON object per line for a log collector, "text" is for people.
+def logging_config(log_format: str) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "fitnesspr.requestlog.RequestIdFilter"}},
+        "formatters": {
+            "text": {"format": "%(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+            "json": {"()": "fitnesspr.requestlog.JsonFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "filters": ["request_id"],
+                "formatter": log_format,
+            }
+        },
+        "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+        "loggers": {
+            # runserver prints its own access line; ours (fitnesspr.requests) has the id
+            "django.server": {"level": "WARNING"},
+            "fitnesspr.requests": {"level": env.str("ACCESS_LOG_LEVEL", default="INFO")},
+            "celery": {"level": env.str("CELERY_LOG_LEVEL", default="INFO")},
+        },
+    }
+
+
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+LOGGING = logging_config(LOG_FORMAT)

@@ -4,7 +4,7 @@ JWT_SIGNING_KEY (a guessable JWT key lets anyone forge a token)."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEBUG, SECRET_KEY, SIMPLE_JWT, env
+from .base import DEBUG, SECRET_KEY, SIMPLE_JWT, env, logging_config
 
 _WEAK_KEYS = {"dev-insecure-secret-key-change-me", "changeme", "secret", ""}
 
@@ -29,3 +29,7 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 30)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# One JSON object per log line, for a log collector (LOG_FORMAT=text to read them).
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+LOGGING = logging_config(LOG_FORMAT)
