@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV_VERSION := 0.13.8
 
-.PHONY: run test install lint format typecheck imports pytest migrate demo worker beat clean
+.PHONY: run serve test install lint format typecheck imports pytest migrate demo worker beat clean
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -44,6 +44,10 @@ pytest: install
 	$(VENV)/bin/pytest
 
 test: lint typecheck imports pytest
+
+# The production stack (gunicorn + Celery worker + beat) against DATABASE_URL/REDIS_URL.
+serve: install
+	scripts/serve
 
 worker: install
 	$(VENV)/bin/celery -A fitnesspr worker -l info
