@@ -21,6 +21,7 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Behind a proxy that sets X-Forwarded-Proto (TLS ends there), trust it.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-if os.path.isdir("/dev/shm"):  # heartbeat files off the disk (containers)
-    worker_tmp_dir = "/dev/shm"  # noqa: S108
+SHARED_MEMORY = "/dev/shm"  # noqa: S108  (heartbeat files off the disk, as in containers)
+if os.path.isdir(SHARED_MEMORY):
+    worker_tmp_dir = SHARED_MEMORY
 wsgi_app = "fitnesspr.wsgi:application"
