@@ -110,14 +110,12 @@ def check_in_waiting(trainer: Trainer, today: date) -> list[AttentionItem]:
             continue
         latest = check_in.last_client_reply or check_in.submitted_at  # type: ignore[attr-defined]
         answered = check_in.last_trainer_at is not None  # type: ignore[attr-defined]
+        week = f"the week due {check_in.due_on:%a %-d %b}"
         items.append(
             AttentionItem(
                 client=check_in.client,
-                title="New message on a check-in"
-                if answered
-                else "Check-in waiting for your reply",
-                detail=f"Week due {check_in.due_on:%a %-d %b}"
-                + (f" · “{_excerpt(check_in.comment)}”" if check_in.comment else ""),
+                title=f"New message on {week}" if answered else f"Check-in for {week}",
+                detail=f"“{_excerpt(check_in.comment)}”" if check_in.comment else "No comment",
                 url=reverse("progress:check_in", args=[check_in.client_id, check_in.pk]),
                 fingerprint=latest.isoformat(),
                 subject=str(check_in.pk),
@@ -150,13 +148,12 @@ def workout_note_waiting(trainer: Trainer, today: date) -> list[AttentionItem]:
         if not waiting:
             continue
         name = log.program_day.title if log.program_day and log.program_day.title else "Workout"
-        said = _excerpt(log.notes) if last_client is None else "replied to you"
+        workout = f"{name}, {log.performed_on:%a %-d %b}"
         items.append(
             AttentionItem(
                 client=log.client,
-                title="Workout note to answer" if last_client is None else "Reply on a workout",
-                detail=f"{name}, {log.performed_on:%a %-d %b}: "
-                + (f"“{said}”" if last_client is None else said),
+                title=f"Note on {workout}" if last_client is None else f"Reply on {workout}",
+                detail=f"“{_excerpt(log.notes)}”" if last_client is None else "Replied to you",
                 url=reverse("progress:workout_thread", args=[log.client_id, log.pk]),
                 fingerprint=(last_client or log.updated_at).isoformat(),
                 subject=str(log.pk),
@@ -174,7 +171,7 @@ def gone_quiet(trainer: Trainer, today: date) -> list[AttentionItem]:
         items.append(
             AttentionItem(
                 client=quiet.client,
-                title=f"No workout in {_days((today - last).days)}" if last else "Not started",
+                title=f"No workout in {_days((today - last).days)}" if last else "Hasn't started training",
                 detail=(f"Last workout {last.day} {last:%b}" if last else "No workout logged yet")
                 + f" · {missed}",
                 url=reverse("progress:training", args=[quiet.client.pk]),
@@ -295,12 +292,14 @@ def weight_against_goal(trainer: Trainer, today: date) -> list[AttentionItem]:
             continue
         moved = "Up" if change > 0 else "Down"
         amount = format_weight(abs(change), trainer.unit_system)
+        goal = settings.get_weight_goal_display()
+        target = settings.target_weight_kg
         items.append(
             AttentionItem(
                 client=settings.client,
-                title="Weight moving away from the goal",
-                detail=f"{moved} {amount} over 4 weeks · goal: "
-                f"{settings.get_weight_goal_display().lower()}",
+                title=f"{moved} {amount} in 4 weeks",
+                detail=f"Goal: {goal.lower()}"
+                + (f", to {format_weight(target, trainer.unit_system)}" if target else ""),
                 url=reverse("progress:client_progress", args=[client_id]),
                 # back when the goal changes or the trend moves another half kilo
                 fingerprint=f"{settings.weight_goal}:{int(change / Decimal('0.5'))}",

@@ -70,13 +70,19 @@ def check_day(*, client: Client, day: date, field: str = "measured_on") -> None:
         raise ValidationError({field: "Enter a date from 2000 on."})
 
 
-def _check_values(values: MeasurementValues) -> None:
+def _checked(values: MeasurementValues) -> MeasurementValues:
+    """The values within their bounds, rounded to what the columns keep (kg to 0.01,
+    the rest to 0.1)."""
+    checked: MeasurementValues = {}
     for field, value in values.items():
         if field not in MEASUREMENT_RANGES:
             raise ValidationError({field: "This field cannot be set here."})
         low, high = MEASUREMENT_RANGES[field]
         if value is not None and not (isinstance(value, Decimal) and low <= value <= high):
             raise ValidationError({field: range_message(field)})
+        places = Decimal("0.01") if field == "weight_kg" else Decimal("0.1")
+        checked[field] = None if value is None else value.quantize(places)  # type: ignore[literal-required]
+    return checked
 
 
 def _apply_custom(measurement: BodyMeasurement, custom: CustomValues, *, merge: bool) -> None:
@@ -127,7 +133,7 @@ def measurement_log(
     it and takes the values given here (a weigh-in after this morning's waist); without
     it, such a day is a conflict."""
     check_day(client=client, day=measured_on)
-    _check_values(values)
+    values = _checked(values)
     measurement = _taken(client, measured_on)
     if measurement is not None and not merge:
         raise ConflictError(
@@ -165,7 +171,7 @@ def measurement_update(
                 field="measured_on",
             )
         measurement.measured_on = measured_on
-    _check_values(values)
+    values = _checked(values)
     for field, value in values.items():
         setattr(measurement, field, value)
     if notes is not None:

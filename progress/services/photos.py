@@ -127,10 +127,13 @@ def _too_big() -> ValidationError:
     return _refuse(f"This image has too many pixels (over {megapixels} megapixels): resize it.")
 
 
-def _decode(data: bytes) -> Image.Image:
+def _foreign(data: bytes) -> bool:
+    """Does the file carry more than an image (a polyglot)?"""
     lowered = data.lower()
-    if any(marker in lowered for marker in FOREIGN_MARKERS) or ZIP_END in data[-ZIP_TAIL:]:
-        raise _refuse(NOT_ONLY_AN_IMAGE)
+    return any(marker in lowered for marker in FOREIGN_MARKERS) or ZIP_END in data[-ZIP_TAIL:]
+
+
+def _decode(data: bytes) -> Image.Image:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -139,6 +142,8 @@ def _decode(data: bytes) -> Image.Image:
             raise _too_big() from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             raise _refuse(NOT_AN_IMAGE) from None
+        if _foreign(data):
+            raise _refuse(NOT_ONLY_AN_IMAGE)
         if image.width * image.height > max_pixels():
             raise _too_big()
         try:
