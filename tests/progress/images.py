@@ -103,9 +103,8 @@ def multipart(fields: dict[str, str], *, file_field: str, filename: str, data: b
     a script can send any name; Django's test client would tidy it first)."""
     parts = []
     for name, value in fields.items():
-        parts.append(
-            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-        )
+        head = f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+        parts.append(f"{head}{value}\r\n".encode())
     parts.append(
         f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{file_field}"; '
         f'filename="{filename}"\r\nContent-Type: image/jpeg\r\n\r\n'.encode()
