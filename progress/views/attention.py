@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -21,13 +22,19 @@ def dismiss(request: TrainerRequest) -> HttpResponse:
     focus) and the count updates; without, the dashboard reloads with a message."""
     data = request.POST
     client = client_get_for_write(actor=request.actor, pk=valid_id(data.get("client")))
-    attention_dismiss(
-        client=client,
-        rule=data.get("rule", "")[:41],
-        subject=data.get("subject", "")[:41],
-        fingerprint=data.get("fingerprint", "")[:201],
-        by=request.actor.user,
-    )
+    try:
+        attention_dismiss(
+            client=client,
+            rule=data.get("rule", ""),
+            subject=data.get("subject", ""),
+            fingerprint=data.get("fingerprint", ""),
+            by=request.actor.user,
+        )
+    except ValidationError as exc:
+        if request.htmx:
+            return HttpResponse(" ".join(exc.messages), status=400)
+        messages.error(request, " ".join(exc.messages))
+        return redirect("progress:dashboard")
     if request.htmx:
         groups = attention_list(trainer=request.trainer, today=request.trainer.today())
         context = {"client": client, "attention_count": sum(len(g.items) for g in groups)}
