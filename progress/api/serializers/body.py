@@ -84,6 +84,7 @@ class MeasurementSerializer(serializers.ModelSerializer[BodyMeasurement]):
             "created_at",
         ]
         read_only_fields = ["id", "created_at"]
+        validators: list[Any] = []  # one row per day: the service answers that (409)
         extra_kwargs = {
             "measured_on": {"validators": [bounded_date]},
             "weight_kg": {**NUMBER, "help_text": "Weight in kg (20-400)."},
@@ -203,6 +204,7 @@ class CheckInSerializer(serializers.ModelSerializer[CheckIn]):
             "replies",
         ]
         read_only_fields = ["id", "client", "due_on", "submitted_at"]
+        validators: list[Any] = []  # one a week: the service answers that (409)
         extra_kwargs = {
             "weight_kg": {**NUMBER, "help_text": "Optional; also recorded as that day's weigh-in."},
             "comment": {"required": False},
