@@ -18,7 +18,7 @@ from progress.models import (
     SetLog,
     WorkoutStatus,
 )
-from progress.selectors.history import set_e1rm
+from progress.selectors.history import estimated_1rm
 
 #: the range selector: key -> (label, days back from today; None = everything)
 RANGES: dict[str, tuple[str, int | None]] = {
@@ -121,20 +121,24 @@ def _week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _training_series(sets: list[SetLog], period: Period) -> tuple[Series, list[Series]]:
+#: a finished set as the charts read it: exercise, its name, day, reps, kg, seconds
+SetRow = tuple[int, str, date, int | None, Decimal | None, int | None]
+
+
+def _training_series(sets: list[SetRow], period: Period) -> tuple[Series, list[Series]]:
     """Volume (kg x reps of finished sets) per week, and the best estimated 1RM per
     workout day of the most trained lifts (most workout days with an estimate)."""
     volume: dict[date, Decimal] = defaultdict(Decimal)
     best: dict[int, dict[date, Decimal]] = defaultdict(dict)
     names: dict[int, str] = {}
-    for row in sets:
-        day = row.workout_log.performed_on
-        if row.load_kg and row.reps:
-            volume[_week_of(day)] += row.load_kg * row.reps
-        e1rm = set_e1rm(row)
+    for exercise_id, name, day, reps, load_kg, seconds in sets:
+        if load_kg and reps:
+            volume[_week_of(day)] += load_kg * reps
+        # a timed set (a plank, a carry) has no one-rep max, as in set_e1rm
+        e1rm = None if seconds is not None else estimated_1rm(load_kg, reps)
         if e1rm is not None:
-            names[row.exercise_id] = row.exercise.name
-            days = best[row.exercise_id]
+            names[exercise_id] = name
+            days = best[exercise_id]
             days[day] = max(days.get(day, e1rm), e1rm)
     first = period.start or (min(volume) if volume else period.end)
     weeks, week = [], _week_of(first)
@@ -169,14 +173,14 @@ def progress_summary(*, client: Client, period: Period) -> Summary:
     )
     if period.start is not None:
         sets = sets.filter(workout_log__performed_on__gte=period.start)
-    set_rows = list(
-        sets.select_related("workout_log", "exercise").only(
+    set_rows: list[SetRow] = list(
+        sets.order_by().values_list(
             "exercise_id",
             "exercise__name",
+            "workout_log__performed_on",
             "reps",
             "load_kg",
             "duration_seconds",
-            "workout_log__performed_on",
         )
     )
     weight, others = _measurement_series(rows, customs)
