@@ -37,7 +37,7 @@ from progress.models import (
     Weekday,
     WeightGoal,
 )
-from progress.selectors.body import FIRST_DATE, LAST_DATE
+from progress.selectors.body import FIRST_DATE, LAST_DATE, custom_measurements
 from progress.selectors.series import MEASUREMENT_LABELS
 from progress.services.body import (
     CustomValues,
@@ -172,6 +172,20 @@ class MeasurementForm(UnitsMixin, forms.Form):
         for kind in customs:
             self.fields[f"custom-{kind.pk}"] = number_field(f"{kind.name} ({unit})")
         self.fields["notes"] = notes
+
+    @classmethod
+    def for_client(
+        cls, data: Any = None, *, client: Client, row: BodyMeasurement | None = None
+    ) -> MeasurementForm:
+        """The form for a client (their own measurements among the fields, in their
+        trainer's units): a new day's, starting today, or `row`'s values to change."""
+        units = client.trainer.unit_system
+        customs = custom_measurements(client=client)
+        if row is None:
+            initial = {"measured_on": client.trainer.today()}
+        else:
+            initial = cls.initial_for(row, unit_system=units, customs=customs)
+        return cls(data, initial=initial, unit_system=units, customs=customs)
 
     @classmethod
     def initial_for(

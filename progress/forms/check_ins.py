@@ -16,7 +16,12 @@ from fitnesspr.units import weight_unit
 from progress.forms.body import PHOTO_ACCEPT, UnitsMixin, number_field
 from progress.models import SCORES, CheckIn, Reply, WorkoutLog
 from progress.models.check_ins import MAX_TEXT
-from progress.services.check_ins import CheckInAnswers, check_in_submit, reply_add
+from progress.services.check_ins import (
+    CheckInAnswers,
+    check_in_submit,
+    reply_add,
+    thread_mark_read,
+)
 from progress.services.photos import Upload
 
 PHOTO_POSES = ("front", "side", "back")
@@ -118,3 +123,20 @@ class ReplyForm(forms.Form):
         except ValidationError as exc:
             add_service_error(self, exc, default_field="body")
             return None
+
+    def handle(
+        self,
+        method: str,
+        *,
+        actor: Actor,
+        check_in: CheckIn | None = None,
+        workout_log: WorkoutLog | None = None,
+    ) -> Reply | None:
+        """A thread page's request: a POST sends the reply (None when refused: the
+        errors are on the form); opening the page marks the other side's messages read."""
+        if method == "POST":
+            if not self.is_valid():
+                return None
+            return self.send(actor=actor, check_in=check_in, workout_log=workout_log)
+        thread_mark_read(actor=actor, check_in=check_in, workout_log=workout_log)
+        return None

@@ -171,7 +171,9 @@ def gone_quiet(trainer: Trainer, today: date) -> list[AttentionItem]:
         items.append(
             AttentionItem(
                 client=quiet.client,
-                title=f"No workout in {_days((today - last).days)}" if last else "Hasn't started training",
+                title=f"No workout in {_days((today - last).days)}"
+                if last
+                else "Hasn't started training",
                 detail=(f"Last workout {last.day} {last:%b}" if last else "No workout logged yet")
                 + f" · {missed}",
                 url=reverse("progress:training", args=[quiet.client.pk]),

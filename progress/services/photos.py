@@ -189,23 +189,25 @@ def _check_pose(pose: str) -> None:
         raise ValidationError({"pose": "Choose front, side, back or other."})
 
 
-def _store(
-    *,
-    client: Client,
-    clean: CleanPhoto,
-    pose: str,
-    taken_on: date,
-    uploaded_by: User | None,
-    check_in: CheckIn | None,
-    notes: str,
-) -> ProgressPhoto:
+@dataclass(frozen=True)
+class NewPhoto:
+    """Where a batch of checked photos goes: whose, when, from whom, with which check-in."""
+
+    client: Client
+    taken_on: date
+    uploaded_by: User | None
+    check_in: CheckIn | None = None
+    notes: str = ""
+
+
+def _store(new: NewPhoto, pose: str, clean: CleanPhoto) -> ProgressPhoto:
     photo = ProgressPhoto(
-        client=client,
+        client=new.client,
         pose=pose,
-        taken_on=taken_on,
-        check_in=check_in,
-        uploaded_by=uploaded_by,
-        notes=notes,
+        taken_on=new.taken_on,
+        check_in=new.check_in,
+        uploaded_by=new.uploaded_by,
+        notes=new.notes,
         width=clean.width,
         height=clean.height,
     )
@@ -218,6 +220,19 @@ def _store(
         _remove_files(photo)
         raise
     return photo
+
+
+def _store_all(new: NewPhoto, cleaned: Sequence[tuple[str, CleanPhoto]]) -> list[ProgressPhoto]:
+    """Write checked photos; if one fails, the files already written go too."""
+    stored: list[ProgressPhoto] = []
+    try:
+        for pose, clean in cleaned:
+            stored.append(_store(new, pose, clean))
+    except BaseException:
+        for photo in stored:
+            _remove_files(photo)
+        raise
+    return stored
 
 
 def _remove_files(photo: ProgressPhoto) -> None:
@@ -240,16 +255,8 @@ def photo_add(
     """Store one progress photo (the client's, or their trainer's upload for them)."""
     _check_pose(pose)
     check_day(client=client, day=taken_on, field="taken_on")
-    clean = photo_clean(upload)
-    return _store(
-        client=client,
-        clean=clean,
-        pose=pose,
-        taken_on=taken_on,
-        uploaded_by=uploaded_by,
-        check_in=check_in,
-        notes=notes,
-    )
+    new = NewPhoto(client, taken_on, uploaded_by, check_in, notes)
+    return _store_all(new, [(pose, photo_clean(upload))])[0]
 
 
 @transaction.atomic
@@ -262,7 +269,7 @@ def photos_add(
     check_in: CheckIn | None = None,
 ) -> list[ProgressPhoto]:
     """Several photos (pose, upload) at once: all are checked before any is stored, so
-    one bad file stores none."""
+    one bad file stores none. A refusal names the pose's field (`photo_front`...)."""
     check_day(client=client, day=taken_on, field="taken_on")
     cleaned = []
     for pose, upload in uploads:
@@ -271,25 +278,7 @@ def photos_add(
             cleaned.append((pose, photo_clean(upload)))
         except ValidationError as error:
             raise ValidationError({f"photo_{pose}": error.messages}) from error
-    stored: list[ProgressPhoto] = []
-    try:
-        for pose, clean in cleaned:
-            stored.append(
-                _store(
-                    client=client,
-                    clean=clean,
-                    pose=pose,
-                    taken_on=taken_on,
-                    uploaded_by=uploaded_by,
-                    check_in=check_in,
-                    notes="",
-                )
-            )
-    except BaseException:
-        for photo in stored:
-            _remove_files(photo)
-        raise
-    return stored
+    return _store_all(NewPhoto(client, taken_on, uploaded_by, check_in), cleaned)
 
 
 @transaction.atomic

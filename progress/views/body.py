@@ -91,14 +91,7 @@ def progress_tab(request: TrainerRequest, client_id: int) -> HttpResponse:
 def measurements(request: TrainerRequest, client_id: int) -> HttpResponse:
     """Every measurement (paginated), and the form to add a day's measurements."""
     client = client_get(actor=request.actor, pk=client_id)
-    units = request.trainer.unit_system
-    customs = custom_measurements(client=client)
-    form = MeasurementForm(
-        request.POST or None,
-        initial={"measured_on": request.trainer.today()},
-        unit_system=units,
-        customs=customs,
-    )
+    form = MeasurementForm.for_client(request.POST or None, client=client)
     if request.method == "POST" and form.is_valid():
         client = client_get_for_write(actor=request.actor, pk=client_id)
         if row := form.log(client=client):
@@ -107,7 +100,13 @@ def measurements(request: TrainerRequest, client_id: int) -> HttpResponse:
     page = Paginator(measurement_list(client=client), MEASUREMENTS_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"client": client, "form": form, "page": page, "units": units, "customs": customs}
+    context = {
+        "client": client,
+        "form": form,
+        "page": page,
+        "units": request.trainer.unit_system,
+        "customs": form.customs,
+    }
     return render(request, "progress/body/measurements.html", context)
 
 
@@ -126,7 +125,7 @@ def measurement_edit(request: TrainerRequest, client_id: int, pk: int) -> HttpRe
     if request.method == "POST" and form.is_valid() and form.update(measurement=row):
         messages.success(request, f"Measurements of {row.measured_on:%-d %B %Y} saved.")
         return redirect("progress:measurements", client_id=client.pk)
-    context = {"client": client, "form": form, "row": row, "units": units}
+    context = {"client": client, "form": form, "row": row}
     return render(request, "progress/body/measurement_edit.html", context)
 
 

@@ -124,13 +124,7 @@ def measurements(request: PortalRequest) -> HttpResponse:
 @portal_login_required
 def measurement_add(request: PortalRequest) -> HttpResponse:
     client = request.portal_client
-    units = client.trainer.unit_system
-    form = MeasurementForm(
-        request.POST or None,
-        initial={"measured_on": client.trainer.today()},
-        unit_system=units,
-        customs=custom_measurements(client=client),
-    )
+    form = MeasurementForm.for_client(request.POST or None, client=client)
     if request.method == "POST" and form.is_valid() and (row := form.log(client=client)):
         messages.success(request, f"Measurements saved for {row.measured_on:%-d %B}.")
         return redirect("progress:portal_progress")
@@ -147,14 +141,7 @@ def measurement_edit(request: PortalRequest, pk: int) -> HttpResponse:
     client = request.portal_client
     row = measurement_get_for_write(actor=request.actor, pk=pk)
     _own(row, client)
-    units = client.trainer.unit_system
-    customs = custom_measurements(client=client)
-    form = MeasurementForm(
-        request.POST or None,
-        initial=MeasurementForm.initial_for(row, unit_system=units, customs=customs),
-        unit_system=units,
-        customs=customs,
-    )
+    form = MeasurementForm.for_client(request.POST or None, client=client, row=row)
     if request.method == "POST" and form.is_valid() and form.update(measurement=row):
         messages.success(request, f"Measurements of {row.measured_on:%-d %B} saved.")
         return redirect("progress:portal_measurements")

@@ -20,7 +20,6 @@ from progress.selectors.check_ins import (
     is_waiting,
     workout_log_get,
 )
-from progress.services.check_ins import thread_mark_read
 
 
 @require_GET
@@ -63,15 +62,9 @@ def check_in(request: PortalRequest, pk: int) -> HttpResponse:
     client = request.portal_client
     found = check_in_get(actor=request.actor, pk=pk)
     form = ReplyForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and (reply := form.send(actor=request.actor, check_in=found))
-    ):
+    if reply := form.handle(request.method or "GET", actor=request.actor, check_in=found):
         messages.success(request, "Reply sent.")
         return redirect(f"{request.path}#reply-{reply.pk}")
-    if request.method == "GET":
-        thread_mark_read(actor=request.actor, check_in=found)
     context = {
         "client": client,
         "check_in": found,

@@ -69,7 +69,7 @@ def test_dates_in_the_future_before_birth_or_before_2000_are_refused(client_, to
 
 
 def test_a_measurement_needs_a_value(client_, today):
-    with pytest.raises(ValidationError, match="Enter at least one measurement."):
+    with pytest.raises(ValidationError, match=r"Enter at least one measurement\."):
         measurement_log(client=client_, measured_on=today)
 
 
@@ -93,7 +93,7 @@ def test_an_update_replaces_values_and_may_clear_one(client_, today):
     measurement_update(measurement=row, weight_kg=None, waist_cm=D(89))
     row.refresh_from_db()
     assert (row.weight_kg, row.waist_cm) == (None, D(89))
-    with pytest.raises(ValidationError, match="Enter at least one measurement."):
+    with pytest.raises(ValidationError, match=r"Enter at least one measurement\."):
         measurement_update(measurement=row, waist_cm=None)
 
 
@@ -279,3 +279,12 @@ def test_another_trainers_client_is_not_found(trainer_browser, outsider, today):
     )
     assert response.status_code == 404
     assert BodyMeasurement.objects.count() == 1
+
+
+def test_the_client_page_sums_up_progress(trainer_browser, client_, today):
+    page = trainer_browser.get(f"/dashboard/clients/{client_.pk}/").text
+    assert "None yet" in page
+    assert f'href="/dashboard/clients/{client_.pk}/progress/"' in page  # the Progress tab
+    BodyMeasurementFactory(client=client_, measured_on=today, weight_kg=D("81.3"))
+    page = trainer_browser.get(f"/dashboard/clients/{client_.pk}/").text
+    assert f"81.3 kg on {today.day} {today:%B %Y}" in page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
@@ -100,47 +102,48 @@ check_in_due = extend_schema(
     ],
 )
 
-check_in_replies_get = extend_schema(
-    methods=["GET"],
-    summary="A check-in's replies",
-    description="The conversation, oldest first; reading it marks the other side's "
-    "messages read. " + WHO,
-    responses={200: ReplySerializer(many=True)},
-    examples=[OpenApiExample("Replies", value=[REPLY], response_only=True)],
-)
 
-check_in_replies_post = extend_schema(
-    methods=["POST"],
-    summary="Reply on a check-in",
-    description="The client or their trainer adds a message (up to 2000 characters). " + WHO,
-    request=ReplySerializer,
-    responses={201: ReplySerializer},
-    examples=[
-        OpenApiExample("Reply", value={"body": REPLY["body"]}, request_only=True),
-        OpenApiExample("Sent", value=REPLY, response_only=True, status_codes=["201"]),
-    ],
-)
+def _replies_get(summary: str, description: str, **kwargs: Any) -> Any:
+    return extend_schema(
+        summary=summary,
+        description=description + " Reading the thread marks the other side's messages read.",
+        responses={200: ReplySerializer(many=True)},
+        examples=[OpenApiExample("Replies", value=[REPLY], response_only=True)],
+        **kwargs,
+    )
+
+
+def _replies_post(summary: str, description: str, **kwargs: Any) -> Any:
+    return extend_schema(
+        summary=summary,
+        description=description + " A message is up to 2000 characters.",
+        request=ReplySerializer,
+        responses={201: ReplySerializer},
+        examples=[
+            OpenApiExample("Reply", value={"body": REPLY["body"]}, request_only=True),
+            OpenApiExample("Sent", value=REPLY, response_only=True, status_codes=["201"]),
+        ],
+        **kwargs,
+    )
+
 
 WORKOUT_WHO = "On a logged workout: the client's own, or a trainer's client's. " + WHO
 
-workout_replies_get = extend_schema(
-    operation_id="progress_workout_log_replies_list",
-    summary="A workout's replies",
-    description="The conversation on a logged workout (the client's notes are on the log "
-    "itself), oldest first; reading it marks the other side's messages read. " + WORKOUT_WHO,
-    responses={200: ReplySerializer(many=True)},
-    examples=[OpenApiExample("Replies", value=[REPLY], response_only=True)],
+check_in_replies_get = _replies_get(
+    "A check-in's replies", "The conversation, oldest first. " + WHO, methods=["GET"]
 )
-
-workout_replies_post = extend_schema(
+check_in_replies_post = _replies_post(
+    "Reply on a check-in", "The client or their trainer adds a message. " + WHO, methods=["POST"]
+)
+workout_replies_get = _replies_get(
+    "A workout's replies",
+    "The conversation on a logged workout (the client's notes are on the log itself), "
+    "oldest first. " + WORKOUT_WHO,
+    operation_id="progress_workout_log_replies_list",
+)
+workout_replies_post = _replies_post(
+    "Reply on a workout",
+    "The trainer answers a logged workout (\u201cDrop to 20 kg next time\u201d), or the "
+    "client answers back. " + WORKOUT_WHO,
     operation_id="progress_workout_log_replies_create",
-    summary="Reply on a workout",
-    description="The trainer answers a logged workout (\u201cDrop to 20 kg next time\u201d), or "
-    "the client answers back. " + WORKOUT_WHO,
-    request=ReplySerializer,
-    responses={201: ReplySerializer},
-    examples=[
-        OpenApiExample("Reply", value={"body": REPLY["body"]}, request_only=True),
-        OpenApiExample("Sent", value=REPLY, response_only=True, status_codes=["201"]),
-    ],
 )
