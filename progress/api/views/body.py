@@ -71,12 +71,15 @@ def client_in_query(request: Request, actor: Actor) -> Client:
 
 
 class DateRangeFilter(django_filters.FilterSet):
+    """`?client=` (trainers: one of their clients) and, with with_date_range, `?from=`
+    and `?to=`."""
+
     client = django_filters.ModelChoiceFilter(
         queryset=scoped_choices(Client), help_text="Trainers: one client's rows."
     )
 
 
-def _with_date_range(filterset: type[django_filters.FilterSet], field: str, what: str) -> None:
+def with_date_range(filterset: type[django_filters.FilterSet], field: str, what: str) -> None:
     # `from` is a Python keyword, so these can't be class attributes.
     filterset.base_filters["from"] = django_filters.DateFilter(
         field_name=field, lookup_expr="gte", help_text=f"{what} on or after (YYYY-MM-DD)."
@@ -92,7 +95,7 @@ class MeasurementFilter(DateRangeFilter):
         fields = ["client"]
 
 
-_with_date_range(MeasurementFilter, "measured_on", "Measured")
+with_date_range(MeasurementFilter, "measured_on", "Measured")
 
 
 def _custom(data: dict[str, Any]) -> dict[CustomMeasurement, Any]:
@@ -217,7 +220,7 @@ class PhotoFilter(DateRangeFilter):
         fields = ["client", "pose"]
 
 
-_with_date_range(PhotoFilter, "taken_on", "Taken")
+with_date_range(PhotoFilter, "taken_on", "Taken")
 
 
 def _store_upload(request: Request, actor: Actor) -> ProgressPhoto:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import django_filters
 from django.db.models import Prefetch, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins
@@ -13,36 +12,25 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from clients.models import Client
-from fitnesspr.api.filters import scoped_choices
 from fitnesspr.api.permissions import IsTrainerOrClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView, ScopedGenericViewSet
 from progress.api.schema import check_ins as schema
 from progress.api.serializers.body import CheckInDueSerializer, CheckInSerializer, ReplySerializer
-from progress.api.views.body import client_in_query, today_of
+from progress.api.views.body import DateRangeFilter, client_in_query, today_of, with_date_range
 from progress.models import SCORES, CheckIn, ProgressPhoto, Reply, WorkoutLog
 from progress.selectors.body import progress_settings
 from progress.selectors.check_ins import check_in_due, workout_log_get, workout_thread
 from progress.services.check_ins import check_in_submit, reply_add, thread_mark_read
 
 
-class CheckInFilter(django_filters.FilterSet):
-    client = django_filters.ModelChoiceFilter(
-        queryset=scoped_choices(Client), help_text="Trainers: one client's check-ins."
-    )
-
+class CheckInFilter(DateRangeFilter):
     class Meta:
         model = CheckIn
         fields = ["client"]
 
 
-CheckInFilter.base_filters["from"] = django_filters.DateFilter(
-    field_name="due_on", lookup_expr="gte", help_text="Due on or after (YYYY-MM-DD)."
-)
-CheckInFilter.base_filters["to"] = django_filters.DateFilter(
-    field_name="due_on", lookup_expr="lte", help_text="Due on or before (YYYY-MM-DD)."
-)
+with_date_range(CheckInFilter, "due_on", "Due")
 
 
 @schema.check_in_viewset
