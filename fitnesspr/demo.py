@@ -14,7 +14,7 @@ from django.db import transaction
 from clients.demo import demo_clients
 from clients.services import client_reset_pin
 from programs.demo import demo_programs
-from progress.demo import demo_workout_logs
+from progress.demo import demo_body_progress, demo_workout_logs
 from trainers.demo import (
     DEMO_STAFF_EMAIL,
     DEMO_STAFF_PASSWORD,
@@ -42,6 +42,7 @@ def demo_seed() -> DemoLogins:
     assignments = demo_programs(trainer=trainer, clients=clients[:2])
     if assignments:  # only the first client has been keeping up
         demo_workout_logs(assignment=assignments[0])
+    demo_body_progress(trainer=trainer, clients=clients)
     first = clients[0]
     pin = client_reset_pin(client=first)
     demo_staff()

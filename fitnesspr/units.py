@@ -1,12 +1,14 @@
-"""Numbers and weights as people read them. Weights are stored in kg and shown (and
-typed) in the trainer's unit system; every kg <-> lb conversion and every number shown
-goes through here, so the rounding is the same everywhere."""
+"""Numbers, weights and lengths as people read them. Weights are stored in kg and
+lengths in cm, and shown (and typed) in the trainer's unit system; every kg <-> lb and
+cm <-> in conversion and every number shown goes through here, so the rounding is the
+same everywhere."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
 KG_PER_LB = Decimal("0.45359237")  # exact, by international definition
+CM_PER_INCH = Decimal("2.54")  # exact, by international definition
 METRIC = "metric"
 IMPERIAL = "imperial"
 
@@ -56,3 +58,33 @@ def format_weight(kg: Decimal | None, unit_system: str) -> str:
     if shown is None:
         return "—"
     return f"{format_number(shown)} {weight_unit(unit_system)}"
+
+
+def length_unit(unit_system: str) -> str:
+    return "in" if unit_system == IMPERIAL else "cm"
+
+
+def cm_to_display(cm: Decimal | None, unit_system: str) -> Decimal | None:
+    """A stored cm value in the unit the viewer reads, to 0.1 (cm or in). Lengths are
+    stored to 0.1 cm, close enough that a length typed in inches comes back as typed
+    (32.5 in -> 82.6 cm -> 32.5 in)."""
+    if cm is None:
+        return None
+    value = Decimal(cm) / CM_PER_INCH if unit_system == IMPERIAL else Decimal(cm)
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def display_to_cm(value: Decimal | None, unit_system: str) -> Decimal | None:
+    """A length typed in the viewer's unit, as cm to 1 place (what the models store)."""
+    if value is None:
+        return None
+    cm = Decimal(value) * CM_PER_INCH if unit_system == IMPERIAL else Decimal(value)
+    return cm.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def format_length(cm: Decimal | None, unit_system: str) -> str:
+    """ "88.5 cm" / "34.8 in"; no trailing zeros; "—" when unknown."""
+    shown = cm_to_display(cm, unit_system)
+    if shown is None:
+        return "—"
+    return f"{format_number(shown)} {length_unit(unit_system)}"

@@ -1,9 +1,24 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from fitnesspr.admin import ScopedAdmin, ScopedTabularInline
-from progress.models import BodyMeasurement, ProgressPhoto, ProgressReport, SetLog, WorkoutLog
+from progress.models import (
+    AttentionDismissal,
+    BodyMeasurement,
+    CheckIn,
+    CustomMeasurement,
+    ProgressPhoto,
+    ProgressReport,
+    ProgressSettings,
+    Reply,
+    SetLog,
+    WorkoutLog,
+)
 
 _CLIENT_SEARCH = ("client__user__email", "client__user__first_name", "client__user__last_name")
 
@@ -18,15 +33,118 @@ class BodyMeasurementAdmin(ScopedAdmin):
     date_hierarchy = "measured_on"
 
 
+@admin.register(CustomMeasurement)
+class CustomMeasurementAdmin(ScopedAdmin):
+    list_display = ("name", "client", "created_at")
+    list_select_related = ("client__user",)
+    search_fields = ("name", *_CLIENT_SEARCH)
+    autocomplete_fields = ("client",)
+    readonly_fields = ("created_at",)
+
+
+def _photo_preview(photo: ProgressPhoto, height: int) -> SafeString | str:
+    """A thumbnail linking to the full photo, both through the access-checked view."""
+    if not photo.pk or not photo.image:
+        return "—"
+    full = reverse("progress:photo_file", args=[photo.pk, "photo"])
+    thumb = reverse("progress:photo_file", args=[photo.pk, "thumb"])
+    return format_html('<a href="{}"><img src="{}" alt="" height="{}"></a>', full, thumb, height)
+
+
 @admin.register(ProgressPhoto)
 class ProgressPhotoAdmin(ScopedAdmin):
-    list_display = ("client", "pose", "taken_on", "created_at")
+    """Photos arrive only through the portal, the dashboard or the API, where they are
+    checked and stripped of metadata: the admin reads and re-files them, never uploads.
+    The files have no URL: previews go through the access-checking photo view."""
+
+    list_display = ("client", "pose", "taken_on", "thumbnail_preview", "created_at")
     list_filter = ("pose",)
     list_select_related = ("client__user",)
     search_fields = _CLIENT_SEARCH
-    autocomplete_fields = ("client",)
-    readonly_fields = ("created_at",)
+    autocomplete_fields = ("client", "check_in")
+    raw_id_fields = ("uploaded_by",)
+    exclude = ("image", "thumbnail")
+    readonly_fields = ("preview", "width", "height", "created_at")
     date_hierarchy = "taken_on"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description="Photo")
+    def preview(self, photo: ProgressPhoto) -> SafeString | str:
+        return _photo_preview(photo, 240)
+
+    @admin.display(description="Thumbnail")
+    def thumbnail_preview(self, photo: ProgressPhoto) -> SafeString | str:
+        return _photo_preview(photo, 60)
+
+
+class ReplyInline(ScopedTabularInline):
+    model = Reply
+    fk_name = "check_in"
+    fields = ("created_at", "by_trainer", "author", "body", "read_at")
+    readonly_fields = ("created_at",)
+    raw_id_fields = ("author", "client")
+    show_change_link = True
+
+
+@admin.register(CheckIn)
+class CheckInAdmin(ScopedAdmin):
+    list_display = (
+        "client",
+        "due_on",
+        "submitted_at",
+        "energy",
+        "sleep",
+        "stress",
+        "hunger",
+        "adherence",
+        "weight_kg",
+    )
+    list_select_related = ("client__user",)
+    search_fields = (*_CLIENT_SEARCH, "comment")
+    autocomplete_fields = ("client",)
+    readonly_fields = ("updated_at",)
+    date_hierarchy = "due_on"
+    inlines = (ReplyInline,)
+
+
+@admin.register(Reply)
+class ReplyAdmin(ScopedAdmin):
+    list_display = ("client", "created_at", "by_trainer", "check_in", "workout_log", "read_at")
+    list_filter = ("by_trainer",)
+    list_select_related = ("client__user", "check_in", "workout_log")
+    search_fields = (*_CLIENT_SEARCH, "body")
+    autocomplete_fields = ("client", "check_in", "workout_log")
+    raw_id_fields = ("author",)
+    date_hierarchy = "created_at"
+
+
+@admin.register(ProgressSettings)
+class ProgressSettingsAdmin(ScopedAdmin):
+    list_display = (
+        "client",
+        "check_in_weekday",
+        "weight_goal",
+        "target_weight_kg",
+        "photos_in_reports",
+    )
+    list_filter = ("check_in_weekday", "weight_goal", "photos_in_reports")
+    list_select_related = ("client__user",)
+    search_fields = _CLIENT_SEARCH
+    autocomplete_fields = ("client",)
+    readonly_fields = ("updated_at",)
+
+
+@admin.register(AttentionDismissal)
+class AttentionDismissalAdmin(ScopedAdmin):
+    list_display = ("client", "rule", "subject", "fingerprint", "dismissed_at")
+    list_filter = ("rule",)
+    list_select_related = ("client__user",)
+    search_fields = (*_CLIENT_SEARCH, "rule")
+    autocomplete_fields = ("client",)
+    raw_id_fields = ("dismissed_by",)
+    date_hierarchy = "dismissed_at"
 
 
 class SetLogInline(ScopedTabularInline):

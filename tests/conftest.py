@@ -27,6 +27,12 @@ def _clean_cache() -> Iterator[None]:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path_factory) -> None:
+    """Each test stores private files (progress photos) in its own empty folder."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private-media")
+
+
 @pytest.fixture
 def trainer(db):  # the owner ("alice") in tenancy tests
     return TrainerFactory(business_name="Alice Strength", user__email="alice@example.com")

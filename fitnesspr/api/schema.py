@@ -294,7 +294,9 @@ TAGS = [
     {
         "name": "progress",
         "description": "Workout logs (clients write their own, trainers read their "
-        "clients'), today's workout, exercise history with estimated 1RM, adherence.",
+        "clients'), today's workout, exercise history with estimated 1RM, adherence; body "
+        "measurements, progress photos and uploads, weekly check-ins and replies, progress "
+        "settings and the chart summary.",
     },
 ]
 

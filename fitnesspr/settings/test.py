@@ -12,6 +12,10 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/fitnesspr-test-media")  # noqa: S108
+PRIVATE_MEDIA_ROOT = env.path(
+    "TEST_PRIVATE_MEDIA_ROOT",
+    default="/tmp/fitnesspr-test-private-media",  # noqa: S108
+)
 STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = ""
 # Serve static files straight from the finders: tests never run collectstatic.

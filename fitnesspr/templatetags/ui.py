@@ -10,11 +10,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from fitnesspr.units import format_number, format_weight
+from fitnesspr.units import CM_PER_INCH, format_length, format_number, format_weight
 
 register = template.Library()
-
-CM_PER_INCH = Decimal("2.54")
 
 
 @register.simple_tag(takes_context=True)
@@ -47,6 +45,12 @@ def height(value: Decimal | None, unit_system: str = "metric") -> str:
 def weight(value: Decimal | None, unit_system: str = "metric") -> str:
     """A weight stored in kg, shown in the trainer's units ("62.5 kg", "137.8 lb")."""
     return format_weight(value, unit_system)
+
+
+@register.filter
+def measure(value: Decimal | None, unit_system: str = "metric") -> str:
+    """A length stored in cm, shown in the viewer's units ("88.5 cm", "34.8 in")."""
+    return format_length(value, unit_system)
 
 
 @register.filter

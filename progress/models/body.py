@@ -7,11 +7,15 @@ from operator import or_
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.crypto import salted_hmac
 
-from fitnesspr.constraints import between, choices_check, range_check
+from fitnesspr.constraints import between, choices_check, not_blank, range_check
+from fitnesspr.storage import private_storage
 from fitnesspr.tenancy import TrainerScopedQuerySet
 
 if TYPE_CHECKING:
@@ -32,6 +36,10 @@ MEASUREMENT_RANGES: dict[str, tuple[Decimal, Decimal]] = {
     "thigh_cm": (Decimal(20), Decimal(150)),
     "calf_cm": (Decimal(15), Decimal(100)),
 }
+#: the circumferences among them, in the order forms and charts list them
+CIRCUMFERENCES = ("waist_cm", "hips_cm", "chest_cm", "arm_cm", "thigh_cm", "neck_cm", "calf_cm")
+#: bounds of a trainer's own circumference (a wrist, a calf, a left and a right arm)
+CUSTOM_RANGE = (Decimal(5), Decimal(250))
 
 
 def client_media_dir(client: Client) -> str:
@@ -44,6 +52,46 @@ def client_media_dir(client: Client) -> str:
 def progress_photo_path(instance: ProgressPhoto, filename: str) -> str:
     ext = PurePath(filename).suffix.lower().lstrip(".") or "jpg"
     return f"progress/{client_media_dir(instance.client)}/{uuid.uuid4().hex}.{ext}"
+
+
+class CustomMeasurementQuerySet(TrainerScopedQuerySet):
+    """A client's own measurement kinds: the trainer defines them, the client reads them."""
+
+    trainer_path = "client__trainer"
+    client_path = "client"
+
+
+class CustomMeasurement(models.Model):
+    """A circumference the trainer tracks for one client besides the usual ones (a
+    wrist, a left and a right arm); its values live on BodyMeasurement.custom_cm, in cm."""
+
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.CASCADE, related_name="custom_measurements"
+    )
+    name = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CustomMeasurementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "client",
+                Lower("name"),
+                name="custom_measurement_unique_name",
+                violation_error_message="This client already has a measurement with that name.",
+            ),
+            not_blank("name", name="custom_measurement_name_set"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def key(self) -> str:
+        """Its key in BodyMeasurement.custom_cm."""
+        return str(self.pk)
 
 
 def _measurement(
@@ -85,6 +133,8 @@ class BodyMeasurement(models.Model):
     arm_cm = _measurement("arm_cm", 4)
     thigh_cm = _measurement("thigh_cm", 4)
     calf_cm = _measurement("calf_cm", 4)
+    #: the client's custom circumferences, in cm: {"<CustomMeasurement id>": "38.5"}
+    custom_cm = models.JSONField(default=dict, blank=True)
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -92,6 +142,7 @@ class BodyMeasurement(models.Model):
 
     class Meta:
         ordering = ["-measured_on"]
+        indexes = [models.Index(fields=["client", "measured_on"], name="measurement_client_date")]
         constraints = [
             models.UniqueConstraint(
                 fields=["client", "measured_on"],
@@ -101,7 +152,8 @@ class BodyMeasurement(models.Model):
             models.CheckConstraint(
                 condition=reduce(
                     or_, (models.Q(**{f"{f}__isnull": False}) for f in MEASUREMENT_RANGES)
-                ),
+                )
+                | ~models.Q(custom_cm={}),
                 name="measurement_has_a_value",
                 violation_error_message="Enter at least one measurement.",
             ),
@@ -114,6 +166,35 @@ class BodyMeasurement(models.Model):
     def __str__(self) -> str:
         return f"{self.client} on {self.measured_on}"
 
+    def clean(self) -> None:
+        super().clean()
+        if not isinstance(self.custom_cm, dict):
+            raise ValidationError({"custom_cm": "Give custom measurements as {id: cm}."})
+        low, high = CUSTOM_RANGE
+        for key, value in self.custom_cm.items():
+            try:
+                number = Decimal(str(value))
+            except ArithmeticError:
+                number = None
+            if not str(key).isdigit() or number is None or not low <= number <= high:
+                raise ValidationError(
+                    {"custom_cm": f"Each custom measurement is from {low} to {high} cm."}
+                )
+        if self.custom_cm and self.client_id:
+            known = set(
+                CustomMeasurement.objects.filter(client_id=self.client_id).values_list(
+                    "pk", flat=True
+                )
+            )
+            if {int(key) for key in self.custom_cm} - known:
+                raise ValidationError(
+                    {"custom_cm": "That measurement isn't set up for this client."}
+                )
+
+    def custom_value(self, kind: CustomMeasurement) -> Decimal | None:
+        value = self.custom_cm.get(kind.key)
+        return None if value is None else Decimal(str(value))
+
 
 class PhotoPose(models.TextChoices):
     FRONT = "front", "Front"
@@ -123,19 +204,40 @@ class PhotoPose(models.TextChoices):
 
 
 class ProgressPhoto(models.Model):
-    """A progress photo. Stored under an unguessable path; served only through a view
-    that checks tenancy, never as a public media URL."""
+    """A progress photo, re-encoded without its metadata when it came in. Stored in the
+    private storage (fitnesspr.storage) under an unguessable path; served only through
+    a view that checks tenancy, never as a media URL."""
 
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="progress_photos"
     )
     image = models.ImageField(
         upload_to=progress_photo_path,
+        storage=private_storage,
         max_length=200,
         validators=[FileExtensionValidator(PHOTO_EXTENSIONS)],
     )
+    thumbnail = models.ImageField(
+        upload_to=progress_photo_path, storage=private_storage, max_length=200, blank=True
+    )
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
     pose = models.CharField(max_length=8, choices=PhotoPose.choices, default=PhotoPose.FRONT)
     taken_on = models.DateField()
+    check_in = models.ForeignKey(
+        "progress.CheckIn",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="photos",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -148,3 +250,8 @@ class ProgressPhoto(models.Model):
 
     def __str__(self) -> str:
         return f"{self.client} · {self.get_pose_display()} · {self.taken_on}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.check_in is not None and self.check_in.client_id != self.client_id:
+            raise ValidationError({"check_in": "That check-in belongs to another client."})

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET
 
 from clients.selectors import client_get
 from progress.selectors.adherence import client_adherence
+from progress.selectors.body import last_weigh_in
+from progress.selectors.check_ins import check_in_due
 from progress.selectors.today import today_workout
 from trainers.decorators import TrainerRequest, trainer_required
 
@@ -23,5 +25,8 @@ def client_page(request: TrainerRequest, pk: int) -> HttpResponse:
         "client": client,
         "training": today_workout(client=client, on=today),
         "adherence": client_adherence(client=client, today=today),
+        "last_weigh_in": last_weigh_in(client=client),
+        "check_in_due": check_in_due(client=client, today=today),
+        "units": request.trainer.unit_system,
     }
     return render(request, "progress/client.html", context)

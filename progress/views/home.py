@@ -1,5 +1,6 @@
-"""The dashboard home (/dashboard/): head counts, the newest clients and who has gone
-quiet. It gathers several domains, so it lives here, at the top of the app graph."""
+"""The dashboard home (/dashboard/): head counts, the newest clients and the attention
+list (everything that needs the trainer). It gathers several domains, so it lives here,
+at the top of the app graph."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from clients import selectors as client_selectors
-from progress.selectors.adherence import clients_gone_quiet
+from progress.selectors.attention import attention_list
 from trainers.decorators import TrainerRequest, trainer_required
 
 
@@ -16,9 +17,12 @@ from trainers.decorators import TrainerRequest, trainer_required
 @trainer_required
 def dashboard(request: TrainerRequest) -> HttpResponse:
     trainer = request.trainer
+    attention = attention_list(trainer=trainer, today=trainer.today())
     context = {
         "counts": client_selectors.client_counts(trainer=trainer),
         "recent_clients": list(client_selectors.client_recent(trainer=trainer)),
-        "quiet_clients": clients_gone_quiet(trainer=trainer, today=trainer.today()),
+        "attention": attention,
+        "attention_count": sum(len(group.items) for group in attention),
+        "quiet_clients": next(g.items for g in attention if g.rule.name == "quiet"),
     }
     return render(request, "progress/dashboard.html", context)

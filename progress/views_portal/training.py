@@ -25,7 +25,9 @@ from programs.models import ProgramDay
 from programs.selectors.exercises import exercise_get
 from progress.charts import exercise_progress_context
 from progress.forms import SetRowForm, WorkoutLogForm, initial_rows, with_added_set
+from progress.forms.check_ins import ReplyForm
 from progress.models import SetLog, WorkoutLog
+from progress.selectors.check_ins import workout_thread
 from progress.selectors.history import (
     client_history,
     exercise_bests,
@@ -38,6 +40,7 @@ from progress.services import (
     workout_log_save,
     workout_log_update,
 )
+from progress.services.check_ins import thread_mark_read
 
 HISTORY_PAGE_SIZE = 10
 
@@ -232,12 +235,15 @@ def log_edit(request: HtmxPortalRequest, log_id: int) -> HttpResponse:
 def workout(request: PortalRequest, log_id: int) -> HttpResponse:
     client = request.portal_client
     log = _own_log(client, log_id)
+    thread_mark_read(actor=request.actor, workout_log=log)
     context = {
         "client": client,
         "log": log,
         "units": client.trainer.unit_system,
         "editable": log.program_day_id is not None
         and _editable(log, client, client.trainer.today()),
+        "thread": workout_thread(log=log),
+        "reply_form": ReplyForm(),
     }
     return render(request, "progress/portal/training/workout.html", context)
 

@@ -6,7 +6,18 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from progress.models import BodyMeasurement, ProgressPhoto, ProgressReport, SetLog, WorkoutLog
+from progress.models import (
+    AttentionDismissal,
+    BodyMeasurement,
+    CheckIn,
+    CustomMeasurement,
+    ProgressPhoto,
+    ProgressReport,
+    ProgressSettings,
+    Reply,
+    SetLog,
+    WorkoutLog,
+)
 from tests.factories.core import ClientFactory
 from tests.factories.programs import ExerciseFactory
 
@@ -62,3 +73,59 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     period_start = dt.date(2026, 1, 1)
     period_end = dt.date(2026, 3, 31)
     status = "pending"
+
+
+class CustomMeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CustomMeasurement
+
+    client = factory.SubFactory(ClientFactory)
+    name = factory.Sequence(lambda n: f"Wrist {n}")
+
+
+class ProgressSettingsFactory(factory.django.DjangoModelFactory):
+    """Weekly check-ins due on Sundays, a weight-loss goal."""
+
+    class Meta:
+        model = ProgressSettings
+
+    client = factory.SubFactory(ClientFactory)
+    check_in_weekday = 6
+    weight_goal = "lose"
+
+
+class CheckInFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CheckIn
+
+    client = factory.SubFactory(ClientFactory)
+    due_on = factory.Sequence(lambda n: dt.date(2026, 1, 4) + dt.timedelta(weeks=n))
+    energy = 4
+    sleep = 3
+    stress = 2
+    hunger = 3
+    adherence = 4
+    comment = "A good week."
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class ReplyFactory(factory.django.DjangoModelFactory):
+    """The trainer's reply on a check-in."""
+
+    class Meta:
+        model = Reply
+
+    check_in = factory.SubFactory(CheckInFactory)
+    client = factory.SelfAttribute("check_in.client")
+    author = factory.SelfAttribute("client.trainer.user")
+    by_trainer = True
+    body = "Well done, keep it up."
+
+
+class AttentionDismissalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AttentionDismissal
+
+    client = factory.SubFactory(ClientFactory)
+    rule = "weigh_in"
+    fingerprint = "never"

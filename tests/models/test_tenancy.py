@@ -33,7 +33,18 @@ from programs.models import (
     ProgramAssignment,
     ProgramDay,
 )
-from progress.models import BodyMeasurement, ProgressPhoto, ProgressReport, SetLog, WorkoutLog
+from progress.models import (
+    AttentionDismissal,
+    BodyMeasurement,
+    CheckIn,
+    CustomMeasurement,
+    ProgressPhoto,
+    ProgressReport,
+    ProgressSettings,
+    Reply,
+    SetLog,
+    WorkoutLog,
+)
 from tests.factories.billing import (
     InvoiceFactory,
     InvoiceLineFactory,
@@ -60,9 +71,14 @@ from tests.factories.programs import (
     ProgramFactory,
 )
 from tests.factories.progress import (
+    AttentionDismissalFactory,
     BodyMeasurementFactory,
+    CheckInFactory,
+    CustomMeasurementFactory,
     ProgressPhotoFactory,
     ProgressReportFactory,
+    ProgressSettingsFactory,
+    ReplyFactory,
     SetLogFactory,
     WorkoutLogFactory,
 )
@@ -136,6 +152,11 @@ CASES = [
     Case(WorkoutLog, lambda t, c: _client_workout(c), "own"),
     Case(SetLog, lambda t, c: SetLogFactory(workout_log=_client_workout(c)), "own"),
     Case(ProgressReport, lambda t, c: ProgressReportFactory(client=c), "none"),
+    Case(CustomMeasurement, lambda t, c: CustomMeasurementFactory(client=c), "own"),
+    Case(ProgressSettings, lambda t, c: ProgressSettingsFactory(client=c), "own"),
+    Case(CheckIn, lambda t, c: CheckInFactory(client=c), "own"),
+    Case(Reply, lambda t, c: ReplyFactory(check_in=CheckInFactory(client=c)), "own"),
+    Case(AttentionDismissal, lambda t, c: AttentionDismissalFactory(client=c), "none"),
     Case(Package, lambda t, c: PackageFactory(trainer=t), "none"),
     Case(Invoice, lambda t, c: InvoiceFactory(client=c), "own"),
     Case(InvoiceLine, lambda t, c: InvoiceLineFactory(invoice=InvoiceFactory(client=c)), "own"),

@@ -4,7 +4,7 @@ neither): the template draws these coordinates and the stylesheet colours them."
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,15 @@ class Tick:
 
 
 @dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+
+
+@dataclass(frozen=True)
 class LineChart:
     title: str
     points: list[Point]
@@ -46,10 +55,26 @@ class LineChart:
     left: int = LEFT
     right_edge: int = WIDTH - RIGHT
     bottom_edge: int = HEIGHT - BOTTOM
+    #: a smoothed line drawn under the points (the weight's 7-day average)
+    trend: list[Point] = field(default_factory=list)
+    #: bars instead of a line (weekly volume)
+    bars: list[Bar] = field(default_factory=list)
+    #: what one point is, for the caption ("3 workouts", "12 weigh-ins")
+    noun: str = "workout"
+    #: a page-unique id (the SVG's title)
+    key: str = "chart"
 
     @property
     def polyline(self) -> str:
         return " ".join(f"{p.x},{p.y}" for p in self.points)
+
+    @property
+    def trend_polyline(self) -> str:
+        return " ".join(f"{p.x},{p.y}" for p in self.trend)
+
+    @property
+    def count(self) -> int:
+        return len(self.bars) or len(self.points)
 
     @property
     def label_y(self) -> int:
@@ -65,17 +90,26 @@ def _rounded(value: Decimal) -> str:
 
 
 def line_chart(
-    series: Sequence[tuple[date, Decimal]], *, title: str, fmt: Callable[[Decimal], str]
+    series: Sequence[tuple[date, Decimal]],
+    *,
+    title: str,
+    fmt: Callable[[Decimal], str],
+    trend: Sequence[tuple[date, Decimal]] = (),
+    start: date | None = None,
+    end: date | None = None,
+    bars: bool = False,
 ) -> LineChart | None:
-    """Plot `series` (oldest first) against time; None when there is nothing to draw."""
+    """Plot `series` (oldest first) against time, from `start` to `end` when given (a
+    chosen range) else from the first point to the last; with a `trend` line, or as
+    `bars` rising from zero. None when there is nothing to draw."""
     if not series:
         return None
-    first, last = series[0][0], series[-1][0]
+    first, last = start or series[0][0], end or series[-1][0]
     span_days = (last - first).days
-    values = [value for _, value in series]
+    values = [value for _, value in series] + [value for _, value in trend]
     low, high = min(values), max(values)
     pad = (high - low) * Decimal("0.1") or max(abs(high) * Decimal("0.1"), Decimal(1))
-    low, high = max(low - pad, Decimal(0)), high + pad
+    low, high = (Decimal(0) if bars else max(low - pad, Decimal(0))), high + pad
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def x_of(when: date) -> float:
@@ -93,7 +127,30 @@ def line_chart(
     y_ticks = [Tick(y_of(value), _rounded(value)) for value in steps]
     dates = [first] if not span_days else [first, last]
     x_ticks = [Tick(x_of(when), _day(when)) for when in dates]
-    return LineChart(title=title, points=points, y_ticks=y_ticks, x_ticks=x_ticks)
+    chart = LineChart(
+        title=title,
+        points=points,
+        y_ticks=y_ticks,
+        x_ticks=x_ticks,
+        trend=[Point(x_of(when), y_of(value), fmt(value)) for when, value in trend],
+    )
+    if not bars:
+        return chart
+    # one bar per point, as wide as the gap between points allows
+    gap = plot_w / max(len(series), 1)
+    width = round(max(min(gap * 0.7, 28), 2), 1)
+    zero = y_of(Decimal(0))
+    columns = [
+        Bar(
+            x=round(min(max(p.x - width / 2, LEFT), WIDTH - RIGHT - width), 1),
+            y=p.y,
+            width=width,
+            height=round(zero - p.y, 1),
+            label=p.label,
+        )
+        for p in points
+    ]
+    return replace(chart, points=[], bars=columns)
 
 
 def progress_chart(points: Sequence[ProgressPoint], unit_system: str) -> LineChart | None:
