@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from billing.demo import demo_billing
 from clients.demo import demo_clients
 from clients.services import client_reset_pin
 from programs.demo import demo_programs
@@ -42,6 +43,7 @@ def demo_seed() -> DemoLogins:
     assignments = demo_programs(trainer=trainer, clients=clients[:2])
     if assignments:  # only the first client has been keeping up
         demo_workout_logs(assignment=assignments[0])
+    demo_billing(trainer=trainer, clients=clients)
     first = clients[0]
     pin = client_reset_pin(client=first)
     demo_staff()

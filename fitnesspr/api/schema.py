@@ -296,6 +296,12 @@ TAGS = [
         "description": "Workout logs (clients write their own, trainers read their "
         "clients'), today's workout, exercise history with estimated 1RM, adherence.",
     },
+    {
+        "name": "payments",
+        "description": "Packages, invoices (trainers manage; a client reads their own and "
+        "pays them), manual payments and refunds, Stripe PaymentIntents, the billing "
+        "profile, and the Stripe webhook.",
+    },
 ]
 
 
