@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from billing.models import Invoice, Package
+from billing.services.invoices import invoice_create
+from billing.services.lifecycle import invoice_issue
+from tests.api.conftest import (  # noqa: F401  (the API's signed-in clients, shared)
+    client_api,
+    outsider_api,
+    outsider_client,
+    trainer_api,
+)
+from tests.billing.stripe_stub import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET, StripeStub
+from tests.factories.billing import PackageFactory
+
+WEBHOOK = "/api/v1/payments/stripe/webhook/"
+
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="row locks (SELECT … FOR UPDATE) need PostgreSQL: run with DATABASE_URL "
+    "(make test in CI does); SQLite serialises writers instead of locking rows",
+)
+
+
+@pytest.fixture
+def stripe_stub(settings) -> Iterator[StripeStub]:
+    """A local Stripe the real SDK talks to; Stripe is "on" for the test."""
+    stub = StripeStub().start()
+    settings.STRIPE_SECRET_KEY = SECRET_KEY
+    settings.STRIPE_PUBLISHABLE_KEY = PUBLISHABLE_KEY
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    settings.STRIPE_API_BASE = stub.url
+    yield stub
+    stub.stop()
+
+
+@pytest.fixture
+def package(trainer) -> Package:
+    return PackageFactory(trainer=trainer, name="10 sessions", price_minor=45000)
+
+
+@pytest.fixture
+def make_invoice(trainer, client_):
+    """An issued invoice (no email) of the given line amounts, no tax by default."""
+
+    def make(*prices: int, tax_rate_bp: int = 0, client=None, send: bool = False) -> Invoice:
+        lines = [{"description": f"Line {i}", "unit_price_minor": p} for i, p in enumerate(prices)]
+        draft = invoice_create(
+            trainer=trainer, client=client or client_, tax_rate_bp=tax_rate_bp, lines=lines
+        )
+        return invoice_issue(invoice=draft, send=send)
+
+    return make
+
+
+def post_event(client, stub: StripeStub, event: dict[str, Any], **headers: Any):
+    """Deliver a Stripe event to the webhook through the test client, signed."""
+    payload = json.dumps(event)
+    signature = headers.pop("signature", None) or stub.sign(payload)
+    return client.post(
+        WEBHOOK,
+        data=payload,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=signature,
+        **headers,
+    )
