@@ -44,7 +44,7 @@ PACKAGE_WRITE = {
 LINE = {
     "id": 31,
     "package": 7,
-    "description": "10 sessions · 10 sessions",
+    "description": "10 sessions",
     "quantity": 1,
     "unit_price_minor": 50000,
     "discount_bp": 1000,
@@ -211,7 +211,7 @@ invoice_viewset = extend_schema_view(
             OpenApiExample("New draft", value=INVOICE_WRITE, request_only=True),
             OpenApiExample(
                 "Created",
-                value={**INVOICE, "number": "Draft 12", "status": "draft", "issue_date": None},
+                value={**INVOICE, "number": "Draft", "status": "draft", "issue_date": None},
                 response_only=True,
                 status_codes=["201"],
             ),

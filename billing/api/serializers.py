@@ -103,7 +103,7 @@ class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
     number = serializers.CharField(
         source="display_number",
         read_only=True,
-        help_text="INV-<year>-<n>; “Draft <id>” until issued.",
+        help_text="INV-<year>-<n>; “Draft” until issued.",
     )
     lines = InvoiceLineSerializer(many=True, required=False)
     is_overdue = serializers.SerializerMethodField()

@@ -191,7 +191,7 @@ class Invoice(models.Model):
     @property
     def display_number(self) -> str:
         if self.number is None:
-            return f"Draft {self.pk}" if self.pk else "Draft"
+            return "Draft"
         return f"INV-{self.number_year}-{self.number:04d}"
 
     @property

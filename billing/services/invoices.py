@@ -78,7 +78,7 @@ def _build_line(invoice: Invoice, order: int, line: LineInput) -> InvoiceLine:
                     f"this invoice in {invoice.currency}."
                 }
             )
-        description = description or " · ".join(filter(None, [package.name, package.terms]))
+        description = description or package.name
         price = package.price_minor if price is None else price
     if not description:
         raise ValidationError({"description": "Say what the line is for, or pick a package."})

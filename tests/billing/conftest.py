@@ -18,6 +18,7 @@ from tests.api.conftest import (  # noqa: F401  (the API's signed-in clients, sh
 )
 from tests.billing.stripe_stub import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET, StripeStub
 from tests.factories.billing import PackageFactory
+from tests.html.conftest import trainer_client  # noqa: F401  (the signed-in dashboard)
 
 WEBHOOK = "/api/v1/payments/stripe/webhook/"
 

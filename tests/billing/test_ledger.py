@@ -67,7 +67,8 @@ def test_a_payment_larger_than_the_balance_is_refused_with_the_amount(make_invoi
         _pay(invoice, 6001)
 
     (message,) = exc.value.message_dict["amount_minor"]
-    assert "60.00" in message and "still due" in message
+    assert "60.00" in message
+    assert "still due" in message
     assert Payment.objects.count() == 1
     assert _reload(invoice).balance_due_minor == 6000
 

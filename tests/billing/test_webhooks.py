@@ -87,7 +87,7 @@ class TestSignature:
         assert _state(invoice)[0] == "open"
 
     def test_a_tampered_body_is_refused(self, client, stripe_stub, started):
-        invoice, _payment, intent_id = started
+        _invoice, _payment, intent_id = started
         payload = self._succeeded(stripe_stub, intent_id)
         signature = stripe_stub.sign(payload)
 
@@ -127,7 +127,7 @@ class TestSignature:
 def test_a_replayed_event_changes_nothing_the_second_time(
     client, stripe_stub, started, mailoutbox, django_capture_on_commit_callbacks
 ):
-    invoice, payment, intent_id = started
+    invoice, _payment, intent_id = started
     event = stripe_stub.event("payment_intent.succeeded", stripe_stub.succeed_intent(intent_id))
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -269,7 +269,7 @@ def test_an_unhandled_type_is_recorded_and_ignored(client, stripe_stub):
 def test_a_failure_after_the_success_does_not_undo_it(client, stripe_stub, started):
     """payment_failed (an earlier declined card) delivered late: the PaymentIntent is
     re-read from Stripe, which says succeeded."""
-    invoice, payment, intent_id = started
+    invoice, _payment, intent_id = started
     failed = stripe_stub.fail_intent(intent_id)
     succeeded = stripe_stub.succeed_intent(intent_id)
 
@@ -350,7 +350,7 @@ def test_events_in_any_order_end_in_the_same_state(client, stripe_stub, make_inv
 
 
 def test_when_stripe_cannot_be_reached_the_event_waits_for_the_retry(client, stripe_stub, started):
-    invoice, _payment, intent_id = started
+    _invoice, _payment, intent_id = started
     failed = stripe_stub.event("payment_intent.payment_failed", stripe_stub.fail_intent(intent_id))
     stripe_stub.fail_next = 10
 
