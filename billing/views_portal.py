@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,6 +28,7 @@ from billing.services.online import checkout_start
 from clients.decorators import PortalRequest, portal_login_required
 from fitnesspr.errors import DomainError
 
+PAGE_SIZE = 20
 #: what ?checkout= on the invoice page may say after Stripe Checkout
 CHECKOUT_RETURNS = {"done", "canceled"}
 
@@ -45,8 +47,9 @@ def _can_pay(invoice: Invoice) -> bool:
 def invoice_list(request: PortalRequest) -> HttpResponse:
     client = request.portal_client
     today = client.trainer.today()
+    invoices = selectors.invoice_list(actor=request.actor, today=today)
     context = {
-        "invoices": selectors.invoice_list(actor=request.actor, today=today),
+        "page": Paginator(invoices, PAGE_SIZE).get_page(request.GET.get("page")),
         "owed": selectors.client_balance(client=client),
     }
     return render(request, "billing/portal/invoice_list.html", context)

@@ -69,8 +69,9 @@ class Invoice(models.Model):
     """An invoice. A draft has no number; issuing gives it the trainer's next number of
     the year (INV-2026-0001, no gaps, never reused) and locks its content. Amounts are
     integer minor units. The balance due is computed by the database, in one place:
-    total - paid + refunded, where paid and refunded are the sums of the invoice's
-    succeeded payments and refunds (kept by billing.services.ledger)."""
+    total - paid + refunded (a void invoice's total counts as 0), where paid and
+    refunded are the sums of the invoice's succeeded payments and refunds (kept by
+    billing.services.ledger)."""
 
     trainer = models.ForeignKey(
         "trainers.Trainer", on_delete=models.CASCADE, related_name="invoices"
@@ -97,7 +98,14 @@ class Invoice(models.Model):
     paid_minor = models.BigIntegerField(default=0, editable=False)
     refunded_minor = models.BigIntegerField(default=0, editable=False)
     balance_due_minor = models.GeneratedField(
-        expression=models.F("total_minor") - models.F("paid_minor") + models.F("refunded_minor"),
+        # A void invoice's lines no longer count: only money received is owed (back).
+        expression=models.Case(
+            models.When(status="void", then=models.Value(0)),
+            default=models.F("total_minor"),
+            output_field=models.BigIntegerField(),
+        )
+        - models.F("paid_minor")
+        + models.F("refunded_minor"),
         output_field=models.BigIntegerField(),
         db_persist=True,
     )

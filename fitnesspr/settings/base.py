@@ -270,5 +270,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.server": {"level": "INFO"}, "celery": {"level": "WARNING"}},
+    # The Stripe SDK logs every request at INFO: keep its warnings only.
+    "loggers": {
+        "django.server": {"level": "INFO"},
+        "celery": {"level": "WARNING"},
+        "stripe": {"level": "WARNING"},
+    },
 }

@@ -317,3 +317,11 @@ def test_more_decimals_than_the_currency_has_is_refused(typed, currency):
 )
 def test_money_is_shown_with_its_currency(minor, currency, shown):
     assert format_money(minor, currency) == shown
+
+
+def test_a_void_invoice_owes_nothing_but_money_received_after_voiding_is_owed_back(make_invoice):
+    invoice = invoice_void(invoice=make_invoice(10000))
+    assert invoice.balance_due_minor == 0
+    Invoice.objects.filter(pk=invoice.pk).update(paid_minor=2500)  # a late card payment
+    invoice.refresh_from_db()
+    assert invoice.balance_due_minor == -2500
