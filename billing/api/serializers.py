@@ -142,24 +142,9 @@ class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
             "created_at",
             "updated_at",
         ]
+        #: everything else is computed, set by issuing or read from the client
         read_only_fields = [
-            "id",
-            "number",
-            "status",
-            "currency",
-            "issue_date",
-            "subtotal_minor",
-            "tax_minor",
-            "total_minor",
-            "paid_minor",
-            "refunded_minor",
-            "balance_due_minor",
-            "seller",
-            "sent_at",
-            "paid_at",
-            "voided_at",
-            "created_at",
-            "updated_at",
+            f for f in fields if f not in {"client", "due_date", "tax_rate_bp", "notes", "lines"}
         ]
         extra_kwargs = {
             "balance_due_minor": {"help_text": "total - paid + refunded."},

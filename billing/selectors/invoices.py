@@ -6,11 +6,12 @@ their own issued invoices) and takes a constant number of queries, however many 
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, TypedDict
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum, Window
 
 from billing.models import (
     OUTSTANDING,
@@ -121,16 +122,17 @@ def overdue_invoices(*, trainer: Trainer, today: date) -> QuerySet[Invoice]:
 
 @dataclass(frozen=True)
 class OverdueSummary:
-    invoices: list[Invoice]
+    invoices: Sequence[Invoice]
     count: int
 
 
 def overdue_summary(*, trainer: Trainer, today: date, limit: int = 5) -> OverdueSummary:
-    """The first `limit` overdue invoices and how many there are (two queries)."""
-    qs = overdue_invoices(trainer=trainer, today=today)
+    """The first `limit` overdue invoices and how many there are (one query)."""
+    qs = overdue_invoices(trainer=trainer, today=today).annotate(
+        overdue_count=Window(Count("pk"))
+    )
     shown = list(qs[:limit])
-    count = len(shown) if len(shown) < limit else qs.count()
-    return OverdueSummary(invoices=shown, count=count)
+    return OverdueSummary(invoices=shown, count=shown[0].overdue_count if shown else 0)
 
 
 @dataclass(frozen=True)

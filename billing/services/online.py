@@ -96,6 +96,16 @@ def _open_attempts(invoice: Invoice, *, checkout: bool) -> list[Payment]:
     ]
 
 
+def _settle_attempt(invoice: Invoice, payment: Payment) -> None:
+    """An open attempt Stripe can no longer pay: record what became of it (it may have
+    gone through), then check there is still something to pay."""
+    try:
+        payment_sync(invoice=invoice, payment=payment)
+    except StripeMismatch:
+        logger.warning("Online payment %s no longer matches Stripe's record", payment.pk)
+    check_payable(invoice)
+
+
 def _new_payment(invoice: Invoice) -> Payment:
     return Payment.objects.create(
         invoice=invoice,
@@ -137,13 +147,7 @@ def payment_intent_start(*, invoice: Invoice) -> IntentStart:
             return IntentStart(payment, str(intent["id"]), secret, created=False)
         if intent.get("status") == "processing":
             raise ConflictError(PROCESSING)
-        try:
-            payment_sync(invoice=locked, payment=payment)
-        except StripeMismatch:
-            logger.warning(
-                "PaymentIntent %s no longer matches payment %s", intent["id"], payment.pk
-            )
-        check_payable(locked)
+        _settle_attempt(locked, payment)
     payment = _new_payment(locked)
     intent = gateway.create_payment_intent(
         amount_minor=payment.amount_minor,
@@ -167,13 +171,7 @@ def checkout_start(*, invoice: Invoice, success_url: str, cancel_url: str) -> Ch
         session = gateway.retrieve_checkout_session(payment.stripe_checkout_session_id)
         if session.get("status") == "open" and session.get("url"):
             return CheckoutStart(payment, str(session["url"]))
-        try:
-            payment_sync(invoice=locked, payment=payment)
-        except StripeMismatch:
-            logger.warning(
-                "Checkout %s no longer matches payment %s", session.get("id"), payment.pk
-            )
-        check_payable(locked)
+        _settle_attempt(locked, payment)
     payment = _new_payment(locked)
     session = gateway.create_checkout_session(
         amount_minor=payment.amount_minor,

@@ -68,7 +68,7 @@ def run() -> None:
     from billing.services.online import payment_intent_start
     from billing.services.payments import payment_record
     from tests.billing.conftest import post_event
-    from tests.billing.stripe_stub import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET, StripeStub
+    from tests.billing.stripe_stub import StripeStub
     from tests.factories.core import ClientFactory, TrainerFactory
 
     print(f"database: {connection.vendor}")
@@ -99,8 +99,7 @@ def run() -> None:
     )
 
     stub = StripeStub().start()
-    settings.STRIPE_SECRET_KEY, settings.STRIPE_PUBLISHABLE_KEY = SECRET_KEY, PUBLISHABLE_KEY
-    settings.STRIPE_WEBHOOK_SECRET, settings.STRIPE_API_BASE = WEBHOOK_SECRET, stub.url
+    stub.configure(settings)
     try:
         starts = []
         timed(

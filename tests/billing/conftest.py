@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -16,7 +16,7 @@ from tests.api.conftest import (  # noqa: F401  (the API's signed-in clients, sh
     outsider_client,
     trainer_api,
 )
-from tests.billing.stripe_stub import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET, StripeStub
+from tests.billing.stripe_stub import StripeStub
 from tests.factories.billing import PackageFactory
 from tests.html.conftest import trainer_client  # noqa: F401  (the signed-in dashboard)
 
@@ -33,10 +33,7 @@ needs_postgres = pytest.mark.skipif(
 def stripe_stub(settings) -> Iterator[StripeStub]:
     """A local Stripe the real SDK talks to; Stripe is "on" for the test."""
     stub = StripeStub().start()
-    settings.STRIPE_SECRET_KEY = SECRET_KEY
-    settings.STRIPE_PUBLISHABLE_KEY = PUBLISHABLE_KEY
-    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-    settings.STRIPE_API_BASE = stub.url
+    stub.configure(settings)
     yield stub
     stub.stop()
 
@@ -58,6 +55,31 @@ def make_invoice(trainer, client_):
         return invoice_issue(invoice=draft, send=send)
 
     return make
+
+
+@pytest.fixture
+def queries_stay_flat(django_assert_max_num_queries, make_invoice):
+    """check(get, bound=n): a page takes at most n queries with one (overdue) invoice,
+    and no more with many, overdue or not."""
+
+    def make(n: int) -> None:
+        invoice = make_invoice(100 + n)
+        if n % 3 == 0:
+            Invoice.objects.filter(pk=invoice.pk).update(
+                issue_date=invoice.issue_date.replace(year=2020),
+                due_date=invoice.due_date.replace(year=2020),
+            )
+
+    def check(get: Callable[[], Any], *, bound: int) -> None:
+        make(0)
+        with django_assert_max_num_queries(bound) as few:
+            assert get().status_code == 200
+        for n in range(1, 20):
+            make(n)
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            assert get().status_code == 200
+
+    return check
 
 
 def post_event(client, stub: StripeStub, event: dict[str, Any], **headers: Any):

@@ -87,6 +87,13 @@ class StripeStub:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
+    def configure(self, settings: Any) -> None:
+        """Point the app at this stub (Django's settings, or pytest-django's fixture)."""
+        settings.STRIPE_SECRET_KEY = SECRET_KEY
+        settings.STRIPE_PUBLISHABLE_KEY = PUBLISHABLE_KEY
+        settings.STRIPE_WEBHOOK_SECRET = self.webhook_secret
+        settings.STRIPE_API_BASE = self.url
+
     def start(self) -> StripeStub:
         self._thread.start()
         return self

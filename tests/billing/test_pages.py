@@ -78,16 +78,25 @@ def test_odd_filters_never_fail(trainer_client, make_invoice, query):
     assert trainer_client.get(reverse("billing:home"), query).status_code == 200
 
 
-def test_the_list_takes_the_same_queries_for_many_invoices(
-    trainer_client, make_invoice, django_assert_max_num_queries
+@pytest.mark.parametrize(
+    ("url", "bound"),
+    [
+        (reverse("billing:home"), 10),
+        (reverse("billing:home") + "?status=overdue", 10),
+        (reverse("progress:dashboard"), 12),
+    ],
+)
+def test_pages_take_the_same_queries_for_many_invoices(
+    trainer_client, queries_stay_flat, url, bound
 ):
-    make_invoice(100)
-    with django_assert_max_num_queries(12) as small:
-        trainer_client.get(reverse("billing:home"))
-    for n in range(15):
-        make_invoice(100 + n)
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        trainer_client.get(reverse("billing:home"))
+    queries_stay_flat(lambda: trainer_client.get(url), bound=bound)
+
+
+def test_the_billing_tab_takes_the_same_queries_for_many_invoices(
+    trainer_client, client_, queries_stay_flat
+):
+    url = reverse("billing:client", args=[client_.pk])
+    queries_stay_flat(lambda: trainer_client.get(url), bound=10)
 
 
 def test_a_trainer_drafts_an_invoice_from_a_package_and_issues_it(
@@ -333,3 +342,14 @@ def test_the_dashboard_home_lists_overdue_invoices(
     assert late.display_number in section
     assert "$50.00" in section
     assert section.count("<li>") == 1
+
+
+def test_the_overdue_panel_shows_five_and_counts_the_rest(trainer_client, make_invoice):
+    for n in range(7):
+        _backdate(make_invoice(100 + n), 20 + n)
+
+    page = trainer_client.get(reverse("progress:dashboard")).content.decode()
+
+    section = page.split('id="overdue-invoices"')[1].split("</section>")[0]
+    assert section.count("<li>") == 5
+    assert "See all 7 overdue invoices" in section

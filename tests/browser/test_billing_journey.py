@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from billing.models import Invoice, Payment
 from billing.services.invoices import invoice_create
 from billing.services.lifecycle import invoice_issue
-from tests.billing.stripe_stub import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET, StripeStub
+from tests.billing.stripe_stub import StripeStub
 from tests.factories.billing import PackageFactory
 from tests.factories.core import DEFAULT_PASSWORD, DEFAULT_PIN, ClientFactory, TrainerFactory
 
@@ -23,10 +23,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 @pytest.fixture
 def stripe_stub(settings, live_server):
     stub = StripeStub(webhook_url=f"{live_server.url}/api/v1/payments/stripe/webhook/").start()
-    settings.STRIPE_SECRET_KEY = SECRET_KEY
-    settings.STRIPE_PUBLISHABLE_KEY = PUBLISHABLE_KEY
-    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-    settings.STRIPE_API_BASE = stub.url
+    stub.configure(settings)
     yield stub
     stub.stop()
 
