@@ -128,9 +128,7 @@ class OverdueSummary:
 
 def overdue_summary(*, trainer: Trainer, today: date, limit: int = 5) -> OverdueSummary:
     """The first `limit` overdue invoices and how many there are (one query)."""
-    qs = overdue_invoices(trainer=trainer, today=today).annotate(
-        overdue_count=Window(Count("pk"))
-    )
+    qs = overdue_invoices(trainer=trainer, today=today).annotate(overdue_count=Window(Count("pk")))
     shown = list(qs[:limit])
     return OverdueSummary(invoices=shown, count=shown[0].overdue_count if shown else 0)
 

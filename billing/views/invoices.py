@@ -18,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from billing import stripe_gateway
 from billing.forms import SERVICE_NAMES, InvoiceForm, LineForm
 from billing.models import Invoice
+from billing.money import bp_to_percent
 from billing.selectors import invoices as selectors
 from billing.selectors.packages import package_choices
 from billing.selectors.profile import seller_details
@@ -132,7 +133,7 @@ def invoice_edit(request: TrainerRequest, pk: int) -> HttpResponse:
     initial = {
         "client": invoice.client,
         "due_date": invoice.due_date,
-        "tax_rate": invoice.tax_rate_bp / 100,
+        "tax_rate": bp_to_percent(invoice.tax_rate_bp),
         "notes": invoice.notes,
     }
     form = InvoiceForm(

@@ -325,3 +325,15 @@ def test_a_void_invoice_owes_nothing_but_money_received_after_voiding_is_owed_ba
     Invoice.objects.filter(pk=invoice.pk).update(paid_minor=2500)  # a late card payment
     invoice.refresh_from_db()
     assert invoice.balance_due_minor == -2500
+
+
+def test_closing_a_trainer_account_removes_its_invoices_and_packages(trainer, client_, package):
+    from billing.models import Package
+
+    invoice_issue(
+        invoice=invoice_create(trainer=trainer, client=client_, lines=[{"package": package}]),
+        send=False,
+    )
+    trainer.delete()
+    assert not Invoice.objects.exists()
+    assert not Package.objects.exists()

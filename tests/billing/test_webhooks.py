@@ -360,3 +360,50 @@ def test_when_stripe_cannot_be_reached_the_event_waits_for_the_retry(client, str
     assert not StripeEvent.objects.exists()
     stripe_stub.fail_next = 0
     assert post_event(client, stripe_stub, failed).json()["data"]["outcome"] == "applied"
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {
+            "id": "evt_a",
+            "object": "event",
+            "type": "payment_intent.succeeded",
+            "data": {"object": []},
+        },
+        {
+            "id": "evt_b",
+            "object": "event",
+            "type": "payment_intent.succeeded",
+            "data": {"object": {}},
+        },
+        {
+            "id": "evt_c",
+            "object": "event",
+            "type": "charge.refunded",
+            "data": {"object": {"payment_intent": 7}},
+        },
+        {
+            "id": "evt_d",
+            "object": "event",
+            "type": "checkout.session.completed",
+            "data": {"object": {"id": "cs_x", "object": "checkout.session", "metadata": "x"}},
+        },
+    ],
+    ids=["object-is-a-list", "empty-object", "odd-charge", "odd-session"],
+)
+def test_odd_but_signed_events_never_fail(client, stripe_stub, event):
+    response = post_event(client, stripe_stub, event)
+    assert response.status_code == 200
+    assert response.json()["data"]["outcome"] in {"ignored", "rejected"}
+
+
+def test_a_body_that_is_not_json_is_refused(client, stripe_stub):
+    payload = b"\xff\xfe not json"
+    response = client.post(
+        WEBHOOK,
+        data=payload,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=stripe_stub.sign("x"),
+    )
+    assert response.status_code == 400
