@@ -116,7 +116,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='payment',
             name='refund_of',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='refunds', to='billing.payment'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='refunds', to='billing.payment'),
         ),
         migrations.AddField(
             model_name='invoice',
@@ -181,7 +181,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='invoiceline',
             name='package',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='invoice_lines', to='billing.package'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='invoice_lines', to='billing.package'),
         ),
         migrations.AlterField(
             model_name='payment',

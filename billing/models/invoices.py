@@ -229,9 +229,10 @@ class InvoiceLine(models.Model):
     line total is exact: quantity x unit price - discount, checked by the database."""
 
     invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines")
-    # PROTECT: a package that was ever invoiced can be archived, never deleted.
+    # RESTRICT: a package that was ever invoiced can be archived, never deleted on its own
+    # (closing the whole trainer account still removes both).
     package = models.ForeignKey(
-        Package, on_delete=models.PROTECT, null=True, blank=True, related_name="invoice_lines"
+        Package, on_delete=models.RESTRICT, null=True, blank=True, related_name="invoice_lines"
     )
     description = models.CharField(max_length=200)
     quantity = models.PositiveIntegerField(default=1, validators=between(1, 10000))

@@ -61,7 +61,7 @@ class Payment(models.Model):
     invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="payments")
     kind = models.CharField(max_length=7, choices=PaymentKind.choices, default=PaymentKind.PAYMENT)
     refund_of = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="refunds"
+        "self", on_delete=models.RESTRICT, null=True, blank=True, related_name="refunds"
     )
     amount_minor = models.BigIntegerField(validators=[MinValueValidator(1)])
     currency = models.CharField(max_length=3, choices=Currency.choices)

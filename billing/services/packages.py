@@ -8,7 +8,7 @@ from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError
+from django.db.models import RestrictedError
 
 from billing.models import Package, PackageInterval
 from fitnesspr.errors import ConflictError
@@ -96,7 +96,7 @@ def package_delete(*, package: Package) -> None:
         raise ConflictError(in_use_message(package.name))
     try:
         package.delete()
-    except ProtectedError as exc:  # invoiced since we looked
+    except RestrictedError as exc:  # invoiced since we looked
         raise ConflictError(in_use_message(package.name)) from exc
 
 

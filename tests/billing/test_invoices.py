@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from billing.models import Invoice, InvoiceStatus
+from billing.models import Invoice, InvoiceStatus, Payment
 from billing.money import format_money, to_minor
 from billing.services.invoices import (
     invoice_create,
@@ -330,9 +330,22 @@ def test_a_void_invoice_owes_nothing_but_money_received_after_voiding_is_owed_ba
 def test_closing_a_trainer_account_removes_its_invoices_and_packages(trainer, client_, package):
     from billing.models import Package
 
-    invoice_issue(
+    invoice = invoice_issue(
         invoice=invoice_create(trainer=trainer, client=client_, lines=[{"package": package}]),
         send=False,
+    )
+    paid = payment_record(
+        invoice=invoice, amount_minor=1000, method="cash", received_on=invoice.issue_date
+    )
+    Payment.objects.create(
+        invoice=invoice,
+        kind="refund",
+        refund_of=paid,
+        amount_minor=500,
+        currency=invoice.currency,
+        method="cash",
+        status="succeeded",
+        received_at=paid.received_at,
     )
     trainer.delete()
     assert not Invoice.objects.exists()
