@@ -5,12 +5,12 @@ POST; a refusal is shown on the same page, with nothing changed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from billing.forms import SERVICE_NAMES, PaymentForm
@@ -18,6 +18,7 @@ from billing.models import Invoice, PaymentKind
 from billing.selectors import invoices as selectors
 from billing.services import lifecycle
 from billing.services.payments import payment_record
+from billing.views.confirm import confirm_and_act
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
 from trainers.decorators import TrainerRequest, trainer_required
@@ -36,25 +37,21 @@ ACTIONS: dict[str, tuple[Callable[..., Invoice], str]] = {
 def _confirm(request: TrainerRequest, pk: int, action: str) -> HttpResponse:
     invoice = selectors.invoice_get_for_write(actor=request.actor, pk=pk)
     service, success = ACTIONS[action]
-    error, status = "", 200
-    if request.method == "POST":
-        kwargs: dict[str, Any] = {}
-        if action == "issue":
-            kwargs["send"] = request.POST.get("send") == "on"
-        try:
-            done = service(invoice=invoice, **kwargs)
-        except ConflictError as exc:
-            error, status = exc.message, 409
-        except ValidationError as exc:
-            error, status = " ".join(exc.messages), 400
-        else:
-            text = success.format(number=done.display_number, client=done.client.full_name)
-            if action == "issue" and not kwargs["send"]:
-                text = f"{done.display_number} is issued. Send it when you're ready."
-            messages.success(request, text)
-            return redirect("billing:invoice", pk=invoice.pk)
-    context = {"invoice": invoice, "action": action, "error": error}
-    return render(request, "billing/invoice_confirm.html", context, status=status)
+    send = request.POST.get("send") == "on"
+
+    def act() -> str:
+        done = service(invoice=invoice, **({"send": send} if action == "issue" else {}))
+        if action == "issue" and not send:
+            return f"{done.display_number} is issued. Send it when you're ready."
+        return success.format(number=done.display_number, client=done.client.full_name)
+
+    return confirm_and_act(
+        request,
+        template="billing/invoice_confirm.html",
+        context={"invoice": invoice, "action": action},
+        act=act,
+        then=reverse("billing:invoice", args=[invoice.pk]),
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -23,6 +24,7 @@ from billing.selectors import invoices as selectors
 from billing.selectors.packages import package_choices
 from billing.selectors.profile import seller_details
 from billing.services import invoices as services
+from billing.views.confirm import confirm_and_act
 from clients.models import Client, ClientStatus
 from clients.selectors import client_list
 from fitnesspr.errors import ConflictError
@@ -208,17 +210,18 @@ def line_remove(request: TrainerRequest, pk: int) -> HttpResponse:
 @trainer_required
 def invoice_delete(request: TrainerRequest, pk: int) -> HttpResponse:
     invoice = selectors.invoice_get_for_write(actor=request.actor, pk=pk)
-    error, status = "", 200
-    if request.method == "POST":
-        try:
-            services.invoice_delete(invoice=invoice)
-        except ConflictError as exc:
-            error, status = exc.message, 409
-        else:
-            messages.success(request, "Draft deleted.")
-            return redirect("billing:home")
-    context = {"invoice": invoice, "action": "delete", "error": error}
-    return render(request, "billing/invoice_confirm.html", context, status=status)
+
+    def act() -> str:
+        services.invoice_delete(invoice=invoice)
+        return "Draft deleted."
+
+    return confirm_and_act(
+        request,
+        template="billing/invoice_confirm.html",
+        context={"invoice": invoice, "action": "delete"},
+        act=act,
+        then=reverse("billing:home"),
+    )
 
 
 @require_GET

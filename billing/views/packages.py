@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from billing.forms import SERVICE_NAMES, PackageForm
 from billing.selectors import packages as selectors
 from billing.services import packages as services
+from billing.views.confirm import confirm_and_act
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
 from trainers.decorators import TrainerRequest, trainer_required
@@ -82,14 +84,15 @@ def package_archive(request: TrainerRequest, pk: int) -> HttpResponse:
 @trainer_required
 def package_delete(request: TrainerRequest, pk: int) -> HttpResponse:
     package = selectors.package_get_for_write(actor=request.actor, pk=pk)
-    error, status = "", 200
-    if request.method == "POST":
-        try:
-            services.package_delete(package=package)
-        except ConflictError as exc:
-            error, status = exc.message, 409
-        else:
-            messages.success(request, f"“{package.name}” is deleted.")
-            return redirect("billing:packages")
-    context = {"package": package, "error": error}
-    return render(request, "billing/package_confirm_delete.html", context, status=status)
+
+    def act() -> str:
+        services.package_delete(package=package)
+        return f"“{package.name}” is deleted."
+
+    return confirm_and_act(
+        request,
+        template="billing/package_confirm_delete.html",
+        context={"package": package},
+        act=act,
+        then=reverse("billing:packages"),
+    )
