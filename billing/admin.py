@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from billing.models import Invoice, InvoiceLine, Package, Payment, StripeEvent
+from billing.models import BillingProfile, Invoice, InvoiceLine, Package, Payment, StripeEvent
 from fitnesspr.admin import ScopedAdmin, ScopedTabularInline
 
 
@@ -19,12 +19,22 @@ class PackageAdmin(ScopedAdmin):
 class InvoiceLineInline(ScopedTabularInline):
     model = InvoiceLine
     autocomplete_fields = ("package",)
-    fields = ("order", "description", "package", "quantity", "unit_price_minor", "total_minor")
+    fields = (
+        "order",
+        "description",
+        "package",
+        "quantity",
+        "unit_price_minor",
+        "discount_bp",
+        "discount_minor",
+        "total_minor",
+    )
 
 
 class PaymentInline(ScopedTabularInline):
     model = Payment
-    fields = ("amount_minor", "currency", "method", "status", "received_at", "reference")
+    fk_name = "invoice"
+    fields = ("kind", "amount_minor", "currency", "method", "status", "received_at", "reference")
 
 
 @admin.register(Invoice)
@@ -35,6 +45,7 @@ class InvoiceAdmin(ScopedAdmin):
         "client",
         "status",
         "total_minor",
+        "balance_due_minor",
         "currency",
         "issue_date",
         "due_date",
@@ -43,7 +54,18 @@ class InvoiceAdmin(ScopedAdmin):
     list_select_related = ("trainer", "client__user")
     search_fields = ("=number", "trainer__business_name", "client__user__email", "notes")
     autocomplete_fields = ("trainer", "client")
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = (
+        "number_year",
+        "number",
+        "paid_minor",
+        "refunded_minor",
+        "balance_due_minor",
+        "seller",
+        "sent_at",
+        "voided_at",
+        "created_at",
+        "updated_at",
+    )
     date_hierarchy = "issue_date"
     inlines = (InvoiceLineInline, PaymentInline)
 
@@ -62,11 +84,24 @@ class InvoiceLineAdmin(ScopedAdmin):
 
 @admin.register(Payment)
 class PaymentAdmin(ScopedAdmin):
-    list_display = ("invoice", "amount_minor", "currency", "method", "status", "received_at")
-    list_filter = ("status", "method", "currency")
+    list_display = (
+        "invoice",
+        "kind",
+        "amount_minor",
+        "currency",
+        "method",
+        "status",
+        "received_at",
+    )
+    list_filter = ("kind", "status", "method", "currency")
     list_select_related = ("invoice",)
-    search_fields = ("reference", "stripe_payment_intent_id", "stripe_checkout_session_id")
-    autocomplete_fields = ("invoice",)
+    search_fields = (
+        "reference",
+        "stripe_payment_intent_id",
+        "stripe_checkout_session_id",
+        "stripe_refund_key",
+    )
+    autocomplete_fields = ("invoice", "refund_of")
     readonly_fields = ("created_at",)
     date_hierarchy = "received_at"
 
@@ -83,3 +118,17 @@ class StripeEventAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: object) -> bool:
         return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(BillingProfile)
+class BillingProfileAdmin(ScopedAdmin):
+    list_display = ("trainer", "legal_name", "tax_id", "payment_terms_days", "default_tax_rate_bp")
+    list_select_related = ("trainer",)
+    search_fields = ("legal_name", "tax_id", "trainer__business_name")
+    autocomplete_fields = ("trainer",)

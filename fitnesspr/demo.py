@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from billing.demo import demo_billing
 from clients.demo import demo_clients
 from clients.services import client_reset_pin
 from programs.demo import demo_programs
@@ -43,6 +44,7 @@ def demo_seed() -> DemoLogins:
     if assignments:  # only the first client has been keeping up
         demo_workout_logs(assignment=assignments[0])
     demo_body_progress(trainer=trainer, clients=clients)
+    demo_billing(trainer=trainer, clients=clients)
     first = clients[0]
     pin = client_reset_pin(client=first)
     demo_staff()

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("clients.urls")),
     path("", include("programs.urls")),
     path("", include("progress.urls")),
+    path("", include("billing.urls")),
     path("api/v1/", include("fitnesspr.api.urls")),
     path("admin/", admin.site.urls),
 ]

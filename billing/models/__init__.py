@@ -1,16 +1,31 @@
 from .invoices import (
+    OUTSTANDING,
+    PAYABLE,
     Invoice,
     InvoiceLine,
     InvoiceLineQuerySet,
     InvoiceQuerySet,
     InvoiceStatus,
-    Package,
-    PackageInterval,
-    PackageQuerySet,
+    overdue_q,
 )
-from .payments import Payment, PaymentMethod, PaymentQuerySet, PaymentStatus, StripeEvent
+from .packages import Package, PackageInterval, PackageQuerySet
+from .payments import (
+    MANUAL_METHODS,
+    Payment,
+    PaymentKind,
+    PaymentMethod,
+    PaymentQuerySet,
+    PaymentStatus,
+    StripeEvent,
+)
+from .profile import BillingProfile, BillingProfileQuerySet
 
 __all__ = [
+    "MANUAL_METHODS",
+    "OUTSTANDING",
+    "PAYABLE",
+    "BillingProfile",
+    "BillingProfileQuerySet",
     "Invoice",
     "InvoiceLine",
     "InvoiceLineQuerySet",
@@ -20,8 +35,10 @@ __all__ = [
     "PackageInterval",
     "PackageQuerySet",
     "Payment",
+    "PaymentKind",
     "PaymentMethod",
     "PaymentQuerySet",
     "PaymentStatus",
     "StripeEvent",
+    "overdue_q",
 ]

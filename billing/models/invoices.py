@@ -1,87 +1,40 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models.functions import Lower
 
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
 from fitnesspr.tenancy import TrainerScopedQuerySet
 from trainers.models import Currency
 
+from .packages import Package
+
 if TYPE_CHECKING:
     from clients.models import Client
 
 
-class PackageInterval(models.TextChoices):
-    ONE_OFF = "one_off", "One-off"
-    WEEKLY = "weekly", "Weekly"
-    MONTHLY = "monthly", "Monthly"
-
-
 class InvoiceStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
-    ISSUED = "issued", "Issued"
+    OPEN = "open", "Open"
+    PARTIALLY_PAID = "partially_paid", "Partially paid"
     PAID = "paid", "Paid"
     VOID = "void", "Void"
+    UNCOLLECTIBLE = "uncollectible", "Uncollectible"
 
 
-class PackageQuerySet(TrainerScopedQuerySet):
-    trainer_path = "trainer"
+#: issued invoices the client still owes money on
+OUTSTANDING = (InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID)
+#: statuses a payment may be taken in (a written-off invoice may still be paid)
+PAYABLE = (*OUTSTANDING, InvoiceStatus.UNCOLLECTIBLE)
 
-    def active(self) -> Self:
-        return self.filter(is_active=True)
 
-
-class Package(models.Model):
-    """Something a trainer sells: a price per session block, week or month."""
-
-    trainer = models.ForeignKey(
-        "trainers.Trainer", on_delete=models.CASCADE, related_name="packages"
-    )
-    name = models.CharField(max_length=120)
-    description = models.TextField(blank=True)
-    price_minor = models.BigIntegerField(
-        validators=[MinValueValidator(0)], help_text="In minor units (cents)."
-    )
-    currency = models.CharField(max_length=3, choices=Currency.choices)
-    interval = models.CharField(
-        max_length=8, choices=PackageInterval.choices, default=PackageInterval.ONE_OFF
-    )
-    sessions_included = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=between(1, 1000)
-    )
-    is_active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = PackageQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        indexes = [models.Index(fields=["trainer", "is_active"], name="package_trainer_active")]
-        constraints = [
-            models.UniqueConstraint(
-                Lower("name"),
-                "trainer",
-                name="package_trainer_name_unique",
-                violation_error_message="You already have a package by this name.",
-            ),
-            not_blank("name", name="package_name_set"),
-            models.CheckConstraint(
-                condition=models.Q(price_minor__gte=0),
-                name="package_price_not_negative",
-                violation_error_message="The price can't be negative.",
-            ),
-            choices_check("currency", Currency.values, name="package_currency_valid"),
-            choices_check("interval", PackageInterval.values, name="package_interval_valid"),
-            range_check("sessions_included", 1, 1000, name="package_sessions_range", nullable=True),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
+def overdue_q(on: date) -> models.Q:
+    """The one rule for "overdue": still owed, and the due date has passed."""
+    return models.Q(status__in=OUTSTANDING, due_date__lt=on)
 
 
 class InvoiceQuerySet(TrainerScopedQuerySet):
@@ -95,10 +48,30 @@ class InvoiceQuerySet(TrainerScopedQuerySet):
     def for_client(self, client: Client) -> Self:
         return super().for_client(client).exclude(status=InvoiceStatus.DRAFT)
 
+    def outstanding(self) -> Self:
+        return self.filter(status__in=OUTSTANDING)
+
+    def overdue(self, on: date) -> Self:
+        return self.filter(overdue_q(on))
+
+    def with_overdue(self, on: date) -> Self:
+        """Each row gets `is_overdue` (on the day `on`), from the same rule."""
+        return self.annotate(
+            is_overdue=models.Case(
+                models.When(overdue_q(on), then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+
 
 class Invoice(models.Model):
-    """An invoice, numbered per trainer (1, 2, 3 … shown as INV-0001). Amounts are
-    integer minor units; total = subtotal + tax always holds in the database."""
+    """An invoice. A draft has no number; issuing gives it the trainer's next number of
+    the year (INV-2026-0001, no gaps, never reused) and locks its content. Amounts are
+    integer minor units. The balance due is computed by the database, in one place:
+    total - paid + refunded (a void invoice's total counts as 0), where paid and
+    refunded are the sums of the invoice's succeeded payments and refunds (kept by
+    billing.services.ledger)."""
 
     trainer = models.ForeignKey(
         "trainers.Trainer", on_delete=models.CASCADE, related_name="invoices"
@@ -106,9 +79,12 @@ class Invoice(models.Model):
     # RESTRICT: a client with invoices can't be deleted on their own (archive them);
     # deleting the whole trainer account still cascades.
     client = models.ForeignKey("clients.Client", on_delete=models.RESTRICT, related_name="invoices")
-    number = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    number_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    number = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, validators=[MinValueValidator(1)]
+    )
     status = models.CharField(
-        max_length=6, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT
+        max_length=14, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT
     )
     currency = models.CharField(max_length=3, choices=Currency.choices)
     issue_date = models.DateField(null=True, blank=True, help_text="Set when issued.")
@@ -119,15 +95,37 @@ class Invoice(models.Model):
     )
     tax_minor = models.BigIntegerField(default=0, validators=[MinValueValidator(0)])
     total_minor = models.BigIntegerField(default=0, validators=[MinValueValidator(0)])
-    notes = models.TextField(blank=True)
+    paid_minor = models.BigIntegerField(default=0, editable=False)
+    refunded_minor = models.BigIntegerField(default=0, editable=False)
+    balance_due_minor = models.GeneratedField(
+        # A void invoice's lines no longer count: only money received is owed (back).
+        expression=models.Case(
+            models.When(status="void", then=models.Value(0)),
+            default=models.F("total_minor"),
+            output_field=models.BigIntegerField(),
+        )
+        - models.F("paid_minor")
+        + models.F("refunded_minor"),
+        output_field=models.BigIntegerField(),
+        db_persist=True,
+    )
+    notes = models.TextField(blank=True, help_text="Printed on the invoice.")
+    seller = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="The trainer's business details as they were when it was issued.",
+    )
+    sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     paid_at = models.DateTimeField(null=True, blank=True)
+    voided_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = InvoiceQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-number"]
+        ordering = [models.F("number_year").desc(nulls_first=True), "-number", "-pk"]
         indexes = [
             models.Index(fields=["trainer", "status"], name="invoice_trainer_status"),
             models.Index(fields=["client", "status"], name="invoice_client_status"),
@@ -135,14 +133,23 @@ class Invoice(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["trainer", "number"],
+                fields=["trainer", "number_year", "number"],
                 name="invoice_number_unique_per_trainer",
                 violation_error_message="This invoice number is already used.",
             ),
             models.CheckConstraint(
-                condition=models.Q(number__gte=1),
+                condition=models.Q(number__gte=1) | models.Q(number__isnull=True),
                 name="invoice_number_positive",
                 violation_error_message="Invoice numbers start at 1.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="draft", number__isnull=True, number_year__isnull=True)
+                | (
+                    ~models.Q(status="draft")
+                    & models.Q(number__isnull=False, number_year__isnull=False)
+                ),
+                name="invoice_numbered_once_issued",
+                violation_error_message="An issued invoice (and only an issued one) has a number.",
             ),
             choices_check("status", InvoiceStatus.values, name="invoice_status_valid"),
             choices_check("currency", Currency.values, name="invoice_currency_valid"),
@@ -170,6 +177,15 @@ class Invoice(models.Model):
                 violation_error_message="The total must be the subtotal plus tax.",
             ),
             models.CheckConstraint(
+                condition=models.Q(
+                    paid_minor__gte=0,
+                    refunded_minor__gte=0,
+                    refunded_minor__lte=models.F("paid_minor"),
+                ),
+                name="invoice_refunds_within_paid",
+                violation_error_message="Refunds can't exceed what was paid.",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(status="paid", paid_at__isnull=False)
                 | (~models.Q(status="paid") & models.Q(paid_at__isnull=True)),
                 name="invoice_paid_has_time",
@@ -182,7 +198,17 @@ class Invoice(models.Model):
 
     @property
     def display_number(self) -> str:
-        return f"INV-{self.number:04d}"
+        if self.number is None:
+            return "Draft"
+        return f"INV-{self.number_year}-{self.number:04d}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == InvoiceStatus.DRAFT
+
+    @property
+    def net_paid_minor(self) -> int:
+        return self.paid_minor - self.refunded_minor
 
     def clean(self) -> None:
         super().clean()
@@ -200,15 +226,21 @@ class InvoiceLineQuerySet(TrainerScopedQuerySet):
 
 class InvoiceLine(models.Model):
     """A line on an invoice. Quantity is whole units (sessions, weeks, months) so the
-    line total is exact: quantity x unit price, checked by the database."""
+    line total is exact: quantity x unit price - discount, checked by the database."""
 
     invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines")
+    # RESTRICT: a package that was ever invoiced can be archived, never deleted on its own
+    # (closing the whole trainer account still removes both).
     package = models.ForeignKey(
-        Package, on_delete=models.SET_NULL, null=True, blank=True, related_name="invoice_lines"
+        Package, on_delete=models.RESTRICT, null=True, blank=True, related_name="invoice_lines"
     )
     description = models.CharField(max_length=200)
     quantity = models.PositiveIntegerField(default=1, validators=between(1, 10000))
     unit_price_minor = models.BigIntegerField(validators=[MinValueValidator(0)])
+    discount_bp = models.PositiveIntegerField(
+        "discount (basis points)", default=0, validators=between(0, 10000)
+    )
+    discount_minor = models.BigIntegerField(default=0, validators=[MinValueValidator(0)])
     total_minor = models.BigIntegerField(validators=[MinValueValidator(0)])
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -219,15 +251,25 @@ class InvoiceLine(models.Model):
         constraints = [
             not_blank("description", name="invoiceline_description_set"),
             range_check("quantity", 1, 10000, name="invoiceline_quantity_range"),
+            range_check("discount_bp", 0, 10000, name="invoiceline_discount_range"),
             models.CheckConstraint(
                 condition=models.Q(unit_price_minor__gte=0),
                 name="invoiceline_price_not_negative",
                 violation_error_message="The unit price can't be negative.",
             ),
             models.CheckConstraint(
-                condition=models.Q(total_minor=models.F("quantity") * models.F("unit_price_minor")),
+                condition=models.Q(discount_minor__gte=0)
+                & models.Q(discount_minor__lte=models.F("quantity") * models.F("unit_price_minor")),
+                name="invoiceline_discount_within_price",
+                violation_error_message="The discount can't be more than the line's price.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    total_minor=models.F("quantity") * models.F("unit_price_minor")
+                    - models.F("discount_minor")
+                ),
                 name="invoiceline_total_is_product",
-                violation_error_message="The line total must be quantity x unit price.",
+                violation_error_message="The line total must be quantity x unit price - discount.",
             ),
         ]
 

@@ -16,19 +16,28 @@ if TYPE_CHECKING:
     from clients.models import Client
 
 
+class PaymentKind(models.TextChoices):
+    PAYMENT = "payment", "Payment"
+    REFUND = "refund", "Refund"
+
+
 class PaymentMethod(models.TextChoices):
-    STRIPE = "stripe", "Stripe"
+    STRIPE = "stripe", "Card (online)"
     CASH = "cash", "Cash"
     BANK_TRANSFER = "bank_transfer", "Bank transfer"
     CARD_MANUAL = "card_manual", "Card (in person)"
     OTHER = "other", "Other"
 
 
+#: methods a trainer records by hand (Stripe payments and refunds come from Stripe)
+MANUAL_METHODS = [choice for choice in PaymentMethod.choices if choice[0] != PaymentMethod.STRIPE]
+
+
 class PaymentStatus(models.TextChoices):
     PENDING = "pending", "Pending"
     SUCCEEDED = "succeeded", "Succeeded"
     FAILED = "failed", "Failed"
-    REFUNDED = "refunded", "Refunded"
+    CANCELED = "canceled", "Canceled"
 
 
 class PaymentQuerySet(TrainerScopedQuerySet):
@@ -43,10 +52,17 @@ class PaymentQuerySet(TrainerScopedQuerySet):
 
 
 class Payment(models.Model):
-    """Money received (or attempted) against an invoice: through Stripe, or recorded by
-    hand by the trainer. A Stripe PaymentIntent is recorded at most once."""
+    """Money in (a payment) or back out (a refund) on an invoice: through Stripe, or
+    recorded by hand by the trainer. Only succeeded rows count towards the balance. An
+    online payment starts pending with its Stripe PaymentIntent or Checkout Session,
+    each recorded at most once; a Stripe refund is recorded once per increase of the
+    charge's refunded amount (`stripe_refund_key`)."""
 
     invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="payments")
+    kind = models.CharField(max_length=7, choices=PaymentKind.choices, default=PaymentKind.PAYMENT)
+    refund_of = models.ForeignKey(
+        "self", on_delete=models.RESTRICT, null=True, blank=True, related_name="refunds"
+    )
     amount_minor = models.BigIntegerField(validators=[MinValueValidator(1)])
     currency = models.CharField(max_length=3, choices=Currency.choices)
     method = models.CharField(max_length=14, choices=PaymentMethod.choices)
@@ -55,6 +71,10 @@ class Payment(models.Model):
     )
     stripe_payment_intent_id = models.CharField(max_length=255, blank=True)
     stripe_checkout_session_id = models.CharField(max_length=255, blank=True)
+    stripe_refund_key = models.CharField(
+        max_length=255, blank=True, help_text="Stripe charge id and its refunded total."
+    )
+    failure_message = models.CharField(max_length=255, blank=True)
     received_at = models.DateTimeField(null=True, blank=True)
     reference = models.CharField(max_length=120, blank=True, help_text="e.g. a bank reference")
     notes = models.TextField(blank=True)
@@ -63,7 +83,7 @@ class Payment(models.Model):
     objects = PaymentQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["invoice", "status"], name="payment_invoice_status")]
         constraints = [
             models.UniqueConstraint(
@@ -78,30 +98,57 @@ class Payment(models.Model):
                 name="payment_checkout_session_unique",
                 violation_error_message="This Stripe checkout is already recorded.",
             ),
+            models.UniqueConstraint(
+                fields=["stripe_refund_key"],
+                condition=~models.Q(stripe_refund_key=""),
+                name="payment_stripe_refund_unique",
+                violation_error_message="This Stripe refund is already recorded.",
+            ),
             models.CheckConstraint(
                 condition=models.Q(amount_minor__gt=0),
                 name="payment_amount_positive",
                 violation_error_message="The amount must be more than zero.",
             ),
+            choices_check("kind", PaymentKind.values, name="payment_kind_valid"),
             choices_check("currency", Currency.values, name="payment_currency_valid"),
             choices_check("method", PaymentMethod.values, name="payment_method_valid"),
             choices_check("status", PaymentStatus.values, name="payment_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(method="stripe")
-                | models.Q(stripe_payment_intent_id="", stripe_checkout_session_id=""),
+                | models.Q(
+                    stripe_payment_intent_id="",
+                    stripe_checkout_session_id="",
+                    stripe_refund_key="",
+                ),
                 name="payment_stripe_ids_only_for_stripe",
                 violation_error_message="Only a Stripe payment carries Stripe ids.",
             ),
             models.CheckConstraint(
-                condition=~models.Q(status__in=["succeeded", "refunded"])
-                | models.Q(received_at__isnull=False),
+                condition=models.Q(kind="payment")
+                | models.Q(status="succeeded", stripe_payment_intent_id="")
+                & models.Q(stripe_checkout_session_id=""),
+                name="payment_refund_is_final",
+                violation_error_message="A refund is recorded once it has been made.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(refund_of__isnull=True) | models.Q(kind="refund"),
+                name="payment_only_refunds_refer_back",
+                violation_error_message="Only a refund refers to the payment it returns.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="succeeded") | models.Q(received_at__isnull=False),
                 name="payment_received_has_time",
                 violation_error_message="A received payment needs the time it was received.",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.amount_minor} {self.currency} for {self.invoice.display_number}"
+        what = "Refund" if self.kind == PaymentKind.REFUND else "Payment"
+        return f"{what} of {self.amount_minor} {self.currency} on {self.invoice.display_number}"
+
+    @property
+    def is_refund(self) -> bool:
+        return self.kind == PaymentKind.REFUND
 
     def clean(self) -> None:
         super().clean()
@@ -111,7 +158,7 @@ class Payment(models.Model):
 
 class StripeEvent(models.Model):
     """Every Stripe webhook event, recorded once by id so a redelivery is a no-op.
-    Not owned by a trainer: staff only."""
+    Not owned by a trainer: staff only. `error` says why an event was not applied."""
 
     event_id = models.CharField(max_length=255, unique=True)
     type = models.CharField(max_length=100)

@@ -298,6 +298,12 @@ TAGS = [
         "measurements, progress photos and uploads, weekly check-ins and replies, progress "
         "settings and the chart summary.",
     },
+    {
+        "name": "payments",
+        "description": "Packages, invoices (trainers manage; a client reads their own and "
+        "pays them), manual payments and refunds, Stripe PaymentIntents, the billing "
+        "profile, and the Stripe webhook.",
+    },
 ]
 
 

@@ -281,6 +281,8 @@ SPECTACULAR_SETTINGS = {
         "AssignmentStatusEnum": "programs.models.AssignmentStatus",
         "AssignmentEndStatusEnum": ["ended", "completed"],
         "WorkoutStatusEnum": "progress.models.WorkoutStatus",
+        "PaymentKindEnum": "billing.models.payments.PaymentKind",
+        "UploadKindEnum": ["progress_photo"],
     },
     # No validator badge: it would load an image from swagger.io (no internet, strict CSP).
     "SWAGGER_UI_SETTINGS": {
@@ -315,6 +317,8 @@ def logging_config(log_format: str) -> dict[str, Any]:
             "django.server": {"level": "WARNING"},
             "fitnesspr.requests": {"level": env.str("ACCESS_LOG_LEVEL", default="INFO")},
             "celery": {"level": env.str("CELERY_LOG_LEVEL", default="INFO")},
+            # The Stripe SDK logs every request at INFO: keep its warnings only.
+            "stripe": {"level": "WARNING"},
         },
     }
 

@@ -20,6 +20,8 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from billing.money import format_money
+from billing.selectors.invoices import overdue_invoices
 from clients.models import Client, ClientStatus
 from fitnesspr.units import format_weight
 from programs.models import ProgramAssignment
@@ -79,6 +81,8 @@ class Rule:
     anchor: str
     #: said when the rule finds nothing (most rules stay silent)
     all_clear: str = ""
+    #: a page with all of them: (url name, query string, link text)
+    more: tuple[str, str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -310,6 +314,28 @@ def weight_against_goal(trainer: Trainer, today: date) -> list[AttentionItem]:
     return items
 
 
+def overdue_invoice(trainer: Trainer, today: date) -> list[AttentionItem]:
+    """An issued invoice past its due date with money still owed (billing's rule)."""
+    items = []
+    for invoice in overdue_invoices(trainer=trainer, today=today):
+        due = invoice.due_date
+        assert due is not None  # overdue means a due date has passed
+        late = (today - due).days
+        owed = format_money(invoice.balance_due_minor, invoice.currency)
+        items.append(
+            AttentionItem(
+                client=invoice.client,
+                title=f"{invoice.display_number} overdue by {_days(late)}",
+                detail=f"{owed} owed, due {due:%a %-d %b}",
+                url=reverse("billing:invoice", args=[invoice.pk]),
+                # back when a part payment changes what is owed
+                fingerprint=f"{invoice.balance_due_minor}:{due.isoformat()}",
+                subject=str(invoice.pk),
+            )
+        )
+    return items
+
+
 #: the rules, in the order their groups are listed
 RULES: tuple[Rule, ...] = (
     Rule("check_in", "Check-ins waiting for your reply", check_in_waiting, "check-ins-waiting"),
@@ -324,6 +350,13 @@ RULES: tuple[Rule, ...] = (
     Rule("weight_trend", "Weight moving away from the goal", weight_against_goal, "weight-trend"),
     Rule("weigh_in", "No weigh-in for 14 days", no_recent_weigh_in, "no-weigh-in"),
     Rule("program_ending", "Programs ending within 7 days", program_ending, "programs-ending"),
+    Rule(
+        "overdue_invoice",
+        "Overdue invoices",
+        overdue_invoice,
+        "overdue-invoices",
+        more=("billing:home", "status=overdue", "All overdue invoices"),
+    ),
 )
 
 

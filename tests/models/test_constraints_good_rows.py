@@ -35,6 +35,7 @@ FACTORIES = [
     billing.InvoiceLineFactory,
     billing.PaymentFactory,
     billing.StripeEventFactory,
+    billing.BillingProfileFactory,
 ]
 
 

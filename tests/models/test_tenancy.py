@@ -13,7 +13,7 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
-from billing.models import Invoice, InvoiceLine, Package, Payment
+from billing.models import BillingProfile, Invoice, InvoiceLine, Package, Payment
 from clients.models import Client
 from fitnesspr.actor import actor_for_user
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
@@ -46,6 +46,7 @@ from progress.models import (
     WorkoutLog,
 )
 from tests.factories.billing import (
+    BillingProfileFactory,
     InvoiceFactory,
     InvoiceLineFactory,
     PackageFactory,
@@ -161,6 +162,7 @@ CASES = [
     Case(Invoice, lambda t, c: InvoiceFactory(client=c), "own"),
     Case(InvoiceLine, lambda t, c: InvoiceLineFactory(invoice=InvoiceFactory(client=c)), "own"),
     Case(Payment, lambda t, c: PaymentFactory(invoice=InvoiceFactory(client=c)), "own"),
+    Case(BillingProfile, lambda t, c: BillingProfileFactory(trainer=t), "trainer"),
 ]
 
 
@@ -252,8 +254,9 @@ def test_a_draft_invoice_its_lines_and_payments_are_hidden_from_the_client(train
     assert not _visible(Payment, client_.user, payment)
     assert _visible(Invoice, trainer.user, draft)
 
-    draft.status = "issued"
+    draft.status = "open"
     draft.issue_date = draft.created_at.date()
+    draft.number_year, draft.number = draft.issue_date.year, 1
     draft.save()
     assert _visible(Invoice, client_.user, draft)
     assert _visible(InvoiceLine, client_.user, line)
