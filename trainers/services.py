@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TypedDict, Unpack
 
 from django.contrib.auth.password_validation import validate_password
@@ -66,6 +67,7 @@ class TrainerChanges(TypedDict, total=False):
     timezone: str
     unit_system: str
     currency: str
+    plate_increment_kg: Decimal | None
 
 
 @transaction.atomic

@@ -84,10 +84,10 @@ def account_settings(request: TrainerRequest) -> HttpResponse:
     form = BusinessProfileForm.for_trainer(request.trainer, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.trainer_update(trainer=request.trainer, **form.cleaned_data)
+            services.trainer_update(trainer=request.trainer, **form.service_fields())
         except ValidationError as exc:
             request.trainer.refresh_from_db()  # the service set the refused values on it
-            add_service_error(form, exc)
+            add_service_error(form, exc, renames={"plate_increment_kg": "plate_increment"})
         else:
             messages.success(request, "Your business profile is saved.")
             return redirect("trainers:settings")

@@ -31,7 +31,6 @@ DOSE_FIELD_NAMES = {
     "rest_seconds": "rest",
 }
 REPS_RE = re.compile(r"^\s*(\d{1,3})\s*(?:(?:-|\u2013|\u2014|to)\s*(\d{1,3}))?\s*$")
-SMALL = {"class": "dose-input"}
 
 
 def format_reps(low: int | None, high: int | None) -> str:
@@ -91,66 +90,91 @@ class DayForm(forms.Form):
 class PrescriptionForm(forms.Form):
     """One exercise's dose, in the trainer's units: reps as "8" or "8-12" or a time per
     set ("30s", "1:30", "20 min") in the same input, so a row stays one line; load in kg
-    or lb (or % of 1RM), rest as seconds or m:ss."""
+    or lb (or % of 1RM), rest as seconds or m:ss. The builder draws its inputs itself
+    (programs.views.builder_parts); this form reads and checks what they send, with
+    messages in plain words."""
 
-    sets = forms.IntegerField(widget=forms.NumberInput(attrs={**SMALL, "min": 1, "max": 20}))
+    sets = forms.IntegerField(
+        min_value=1,
+        max_value=20,
+        error_messages={
+            "required": "Give the number of sets.",
+            "invalid": "Sets is a whole number, like 3.",
+            "min_value": "Sets go from 1 to 20.",
+            "max_value": "Sets go from 1 to 20.",
+        },
+    )
     reps = forms.CharField(
         label="Reps or time",
         max_length=16,
-        widget=forms.TextInput(
-            attrs={
-                **SMALL,
-                "autocomplete": "off",
-                "title": f"Reps: 8 or a range 8-12. A time per set: {ACCEPTED}",
-            }
-        ),
+        error_messages={
+            "required": f"Give reps (8 or 8-12) or a time per set: {ACCEPTED}.",
+            "max_length": "That is too long for reps or a time.",
+        },
     )
     load = forms.DecimalField(
         required=False,
         max_digits=7,
         decimal_places=2,
-        widget=forms.NumberInput(attrs={**SMALL, "step": "any", "min": 0}),
+        min_value=0,
+        error_messages={
+            "invalid": "Write the load as a number, like 62.5.",
+            "min_value": "A load can't be below 0.",
+            "max_digits": "That load is too big.",
+            "max_whole_digits": "That load is too big.",
+            "max_decimal_places": "Give the load to 2 decimals at most.",
+        },
     )
     load_percent_1rm = forms.DecimalField(
         label="% 1RM",
         required=False,
         max_digits=5,
         decimal_places=1,
-        widget=forms.NumberInput(attrs={**SMALL, "step": "any", "min": 1, "max": 120}),
+        min_value=1,
+        max_value=120,
+        error_messages={
+            "invalid": "Write the percentage as a number, like 75.",
+            "min_value": "A percentage of 1RM goes from 1 to 120.",
+            "max_value": "A percentage of 1RM goes from 1 to 120.",
+            "max_digits": "A percentage of 1RM goes from 1 to 120.",
+            "max_whole_digits": "A percentage of 1RM goes from 1 to 120.",
+            "max_decimal_places": "Give the percentage to 1 decimal at most, like 72.5.",
+        },
     )
     rpe = forms.DecimalField(
         label="RPE",
         required=False,
         max_digits=4,
         decimal_places=1,
-        widget=forms.NumberInput(attrs={**SMALL, "step": "0.5", "min": 1, "max": 10}),
+        error_messages={
+            "invalid": "RPE goes in half steps from 1 to 10.",
+            "max_digits": "RPE goes in half steps from 1 to 10.",
+            "max_whole_digits": "RPE goes in half steps from 1 to 10.",
+            "max_decimal_places": "RPE goes in half steps from 1 to 10.",
+        },
     )
     rir = forms.IntegerField(
         label="RIR",
         required=False,
-        widget=forms.NumberInput(attrs={**SMALL, "min": 0, "max": 10}),
+        min_value=0,
+        max_value=10,
+        error_messages={
+            "invalid": "Reps in reserve is a whole number, like 2.",
+            "min_value": "Reps in reserve go from 0 to 10.",
+            "max_value": "Reps in reserve go from 0 to 10.",
+        },
     )
     rest = forms.CharField(
         required=False,
         max_length=8,
-        widget=forms.TextInput(
-            attrs={
-                **SMALL,
-                "autocomplete": "off",
-                "title": "Seconds (90) or minutes:seconds (1:30)",
-            }
-        ),
+        error_messages={"max_length": "Write rest as seconds (90) or minutes:seconds (1:30)."},
     )
     tempo = forms.CharField(
         required=False,
         max_length=7,
-        widget=forms.TextInput(
-            attrs={**SMALL, "autocomplete": "off", "title": "e.g. 3-1-1-0 (X = explosive)"}
-        ),
+        error_messages={"max_length": "Write tempo as four digits like 3-1-1-0 (X = explosive)."},
     )
-    notes = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2, "class": "dose-notes"})
-    )
+    notes = forms.CharField(required=False)
 
     def __init__(self, *args: Any, unit_system: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ trainer's display units; times are in seconds."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
@@ -152,6 +153,67 @@ class ProgramAssignSerializer(serializers.Serializer[Any]):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("client" in attrs) == ("clients" in attrs):
             raise serializers.ValidationError({"client": "Send either client or clients."})
+        return attrs
+
+
+class DayCopySerializer(serializers.Serializer[Any]):
+    week = serializers.IntegerField(min_value=1, help_text="The week of the day to copy.")
+    day = serializers.IntegerField(
+        min_value=1, max_value=7, help_text="The day (1-7) of that week to copy."
+    )
+    to_week = serializers.IntegerField(min_value=1, help_text="The week to copy it to.")
+    to_day = serializers.IntegerField(
+        min_value=1, max_value=7, help_text="The day (1-7) to copy it to; a day there is replaced."
+    )
+
+
+class ProgressionSerializer(serializers.Serializer[Any]):
+    load_kg = serializers.DecimalField(
+        max_digits=7,
+        decimal_places=4,
+        required=False,
+        default=Decimal(0),
+        coerce_to_string=False,
+        help_text="Added to every load in kg, per week after the source (-50 to 50).",
+    )
+    load_percent = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        required=False,
+        default=Decimal(0),
+        coerce_to_string=False,
+        help_text="Loads grow by this % of the source week's per week (rounded to your "
+        "plate increment), and % of 1RM by this many points (-25 to 25). Not with load_kg.",
+    )
+    reps = serializers.IntegerField(
+        required=False,
+        default=0,
+        min_value=-10,
+        max_value=10,
+        help_text="Added to reps per week (timed exercises keep their time).",
+    )
+
+
+class WeekCopySerializer(serializers.Serializer[Any]):
+    week = serializers.IntegerField(min_value=1, help_text="The week to copy.")
+    to_weeks = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        max_length=52,
+        help_text="The weeks to copy it to; their days are replaced. Or `later`.",
+    )
+    later = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="true: copy to every week after `week` (repeat it through the block).",
+    )
+    progression = ProgressionSerializer(
+        required=False, help_text="Optional steps per week after the source."
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if bool(attrs.get("to_weeks")) == bool(attrs.get("later")):
+            raise serializers.ValidationError({"to_weeks": "Send either to_weeks or later: true."})
         return attrs
 
 
