@@ -177,9 +177,10 @@ def _last_load(last_sets: Sequence[SetLog], number: int) -> Decimal | None:
 def initial_rows(
     exercises: Sequence[TodayExercise], extra_sets: Sequence[SetLog], unit_system: str
 ) -> list[dict[str, Any]]:
-    """Rows for the form: what was logged, else the prescription (its kg, or last
-    time's load when it is a % of 1RM or gives none), then logged sets no prescription
-    matches (a prescription removed since) so saving keeps them."""
+    """Rows for the form: what was logged, then the prescribed sets not logged yet,
+    prefilled from the prescription (its kg, the load its % of 1RM comes to, or else
+    last time's load) and not ticked: a set counts once the client ticks it. Then logged
+    sets no prescription matches (a prescription removed since), so saving keeps them."""
 
     def row(logged: SetLog, prescribed: int | None) -> dict[str, Any]:
         return {
@@ -196,11 +197,14 @@ def initial_rows(
     rows: list[dict[str, Any]] = []
     for item in exercises:
         plan = item.prescription
-        if item.logged_sets:
-            rows.extend(row(s, plan.pk) for s in item.logged_sets)
-            continue
+        rows.extend(row(s, plan.pk) for s in item.logged_sets)
+        logged = {s.set_number for s in item.logged_sets}
         for number in range(1, plan.sets + 1):
-            load = plan.load_kg if plan.load_kg is not None else _last_load(item.last_sets, number)
+            if number in logged:
+                continue
+            load = plan.load_kg if plan.load_kg is not None else item.target_load_kg
+            if load is None:
+                load = _last_load(item.last_sets, number)
             rows.append(
                 {
                     "prescribed": plan.pk,
@@ -210,7 +214,7 @@ def initial_rows(
                     "duration": format_clock(plan.duration_seconds),
                     "load": shown_weight(load, unit_system),
                     "rpe": format_number(plan.rpe),
-                    "done": True,
+                    "done": False,
                 }
             )
     rows.extend(row(s, None) for s in extra_sets)
@@ -239,7 +243,8 @@ class WorkoutLogForm:
         return self.sets.is_valid() and notes_ok
 
     def entries(self) -> list[SetEntry]:
-        return [form.entry() for form in self.sets.forms]
+        """The sets ticked as done: a row left unticked records nothing."""
+        return [form.entry() for form in self.sets.forms if form.cleaned_data.get("done")]
 
     def add_service_error(self, exc: ValidationError) -> None:
         """A refusal from workout_log_save: "sets[i]" goes on row i, the rest on top."""
@@ -256,8 +261,13 @@ class WorkoutLogForm:
 
     @property
     def has_errors(self) -> bool:
-        rows = any(form.errors for form in self.sets.forms) if self.sets.is_bound else False
-        return bool(self.errors or self.notes.errors or self.sets.non_form_errors() or rows)
+        return bool(
+            self.errors or self.notes.errors or self.sets.non_form_errors() or self.row_errors
+        )
+
+    @property
+    def row_errors(self) -> bool:
+        return any(form.errors for form in self.sets.forms) if self.sets.is_bound else False
 
 
 def _row_index(key: str) -> int | None:
@@ -293,6 +303,6 @@ def with_added_set(data: QueryDict, prescribed_id: int) -> QueryDict | None:
     for name in ("prescribed", "exercise", "reps", "duration", "load", "rpe"):
         copy[target + name] = copy.get(source + name, "")
     copy[target + "set_number"] = str(max(numbers, default=0) + 1)
-    copy[target + "done"] = "on"
+    copy.pop(target + "done", None)  # a new set is not done yet
     copy[f"{SETS_PREFIX}-TOTAL_FORMS"] = str(total + 1)
     return copy

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from django import template
 
@@ -17,6 +18,14 @@ from progress.selectors.history import ExerciseBest, ProgressPoint
 register = template.Library()
 
 TIMES = "\N{MULTIPLICATION SIGN}"
+
+
+@register.filter
+def host(url: str) -> str:
+    """Where a link goes, as people say it: "https://www.youtube.com/watch?v=…" ->
+    "youtube.com"."""
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.")
 
 
 @register.filter
