@@ -50,6 +50,12 @@ def format_number(value: Decimal | int | None, *, places: str | None = None) -> 
     return f"{number.normalize():f}"
 
 
+def typed_weight(kg: Decimal | None, unit_system: str) -> str:
+    """A kg value as the number to put in an input, in the trainer's unit ("62.5",
+    "137.8"): exact enough in kg that saving an untouched form changes nothing."""
+    return format_number(kg_to_display(kg, unit_system))
+
+
 #: pounds are read to the half pound: 62.5 kg is "138 lb", never "137.8 lb"
 SHOWN_LB_STEP = Decimal("0.5")
 

@@ -3,7 +3,14 @@ from __future__ import annotations
 from django.contrib import admin
 
 from fitnesspr.admin import ScopedAdmin, ScopedTabularInline
-from progress.models import BodyMeasurement, ProgressPhoto, ProgressReport, SetLog, WorkoutLog
+from progress.models import (
+    BodyMeasurement,
+    OneRepMax,
+    ProgressPhoto,
+    ProgressReport,
+    SetLog,
+    WorkoutLog,
+)
 
 _CLIENT_SEARCH = ("client__user__email", "client__user__first_name", "client__user__last_name")
 
@@ -85,3 +92,13 @@ class ProgressReportAdmin(ScopedAdmin):
     raw_id_fields = ("requested_by",)
     readonly_fields = ("created_at", "completed_at", "error")
     date_hierarchy = "created_at"
+
+
+@admin.register(OneRepMax)
+class OneRepMaxAdmin(ScopedAdmin):
+    list_display = ("client", "exercise", "weight_kg", "tested_on", "updated_at")
+    list_select_related = ("client__user", "exercise")
+    search_fields = (*_CLIENT_SEARCH, "exercise__name")
+    autocomplete_fields = ("client", "exercise")
+    readonly_fields = ("created_at", "updated_at")
+    date_hierarchy = "updated_at"

@@ -5,6 +5,7 @@ workout may be logged at all is workout_log_save's call."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -16,14 +17,14 @@ from django.http import QueryDict
 
 from fitnesspr.durations import format_clock, parse_duration
 from fitnesspr.units import (
-    IMPERIAL,
     display_to_kg,
     format_number,
     format_weight,
-    kg_to_display,
+    typed_weight,
     weight_unit,
 )
 from progress.models import SetLog
+from progress.models.strength import ONE_REP_MAX_BOUNDS_KG
 from progress.models.workouts import MAX_SET_SECONDS
 from progress.selectors.today import TodayExercise
 from progress.services import SetEntry
@@ -43,13 +44,6 @@ def _bounds(name: str) -> tuple[Decimal, Decimal]:
     low = next(v.limit_value for v in validators if isinstance(v, MinValueValidator))
     high = next(v.limit_value for v in validators if isinstance(v, MaxValueValidator))
     return Decimal(low), Decimal(high)
-
-
-def shown_weight(kg: Decimal | None, unit_system: str) -> str:
-    """A kg value as the number typed in the trainer's unit ("62.5", "137.8"), exact
-    enough in kg that saving an untouched form changes nothing."""
-    places = "0.1" if unit_system == IMPERIAL else "0.01"
-    return format_number(kg_to_display(kg, unit_system, places=places))
 
 
 class PointDecimalField(forms.DecimalField):
@@ -189,7 +183,7 @@ def initial_rows(
             "set_number": logged.set_number,
             "reps": logged.reps,
             "duration": format_clock(logged.duration_seconds),
-            "load": shown_weight(logged.load_kg, unit_system),
+            "load": typed_weight(logged.load_kg, unit_system),
             "rpe": format_number(logged.rpe),
             "done": logged.is_completed,
         }
@@ -212,7 +206,7 @@ def initial_rows(
                     "set_number": number,
                     "reps": plan.reps_min,
                     "duration": format_clock(plan.duration_seconds),
-                    "load": shown_weight(load, unit_system),
+                    "load": typed_weight(load, unit_system),
                     "rpe": format_number(plan.rpe),
                     "done": False,
                 }
@@ -306,3 +300,48 @@ def with_added_set(data: QueryDict, prescribed_id: int) -> QueryDict | None:
     copy.pop(target + "done", None)  # a new set is not done yet
     copy[f"{SETS_PREFIX}-TOTAL_FORMS"] = str(total + 1)
     return copy
+
+
+class OneRepMaxForm(forms.Form):
+    """A 1RM as the trainer types it (in their units); one_rep_max_set decides."""
+
+    exercise = forms.IntegerField(widget=forms.HiddenInput)
+    weight = PointDecimalField(
+        max_digits=7,
+        decimal_places=2,
+        error_messages={
+            "required": "Give the 1RM, like 140.",
+            "invalid": "Write the 1RM as a number, like 140 or 142.5.",
+            "max_digits": "That is more than anyone lifts.",
+            "max_whole_digits": "That is more than anyone lifts.",
+            "max_decimal_places": "Give the 1RM to 2 decimals at most.",
+        },
+    )
+    tested_on = forms.DateField(
+        label="Tested on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Give the date as YYYY-MM-DD."},
+    )
+
+    def __init__(self, *args: Any, unit_system: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unit_system = unit_system
+        self.fields["weight"].label = f"1RM ({weight_unit(unit_system)})"
+
+    def clean_tested_on(self) -> date | None:
+        tested_on: date | None = self.cleaned_data.get("tested_on")
+        if tested_on is not None and not date(2000, 1, 1) <= tested_on <= date(2100, 12, 31):
+            raise ValidationError("Give a date between 2000 and 2100.")
+        return tested_on
+
+    def clean_weight(self) -> Decimal:
+        """The typed 1RM, in kg, within the model's bounds (told in the typed unit)."""
+        kg = display_to_kg(self.cleaned_data["weight"], self.unit_system)
+        low, high = (Decimal(bound) for bound in ONE_REP_MAX_BOUNDS_KG)
+        if kg is None or not low <= kg <= high:
+            raise ValidationError(
+                f"A 1RM goes from {format_weight(low, self.unit_system)} "
+                f"to {format_weight(high, self.unit_system)}."
+            )
+        return kg

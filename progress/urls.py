@@ -15,6 +15,16 @@ urlpatterns = [
     path("dashboard/clients/<int:pk>/", client.client_page, name="client"),
     path("dashboard/clients/<int:client_id>/training/", training.overview, name="training"),
     path(
+        "dashboard/clients/<int:client_id>/training/one-rep-maxes/",
+        training.one_rep_maxes,
+        name="one_rep_maxes",
+    ),
+    path(
+        "dashboard/clients/<int:client_id>/training/one-rep-maxes/<int:pk>/delete/",
+        training.one_rep_max_remove,
+        name="one_rep_max_delete",
+    ),
+    path(
         "dashboard/clients/<int:client_id>/training/exercises/<int:exercise_id>/",
         training.exercise,
         name="training_exercise",

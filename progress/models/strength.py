@@ -68,6 +68,10 @@ class OneRepMax(models.Model):
             2100, 12, 31
         ):
             raise ValidationError({"tested_on": "Give a date between 2000 and 2100."})
-        if self.client_id and self.exercise_id:
-            if not LibraryQuerySet.usable_by(self.exercise, trainer_id=self.client.trainer_id):
-                raise ValidationError({"exercise": "Pick an exercise from your library."})
+        usable = LibraryQuerySet.usable_by
+        if (
+            self.client_id
+            and self.exercise_id
+            and not usable(self.exercise, trainer_id=self.client.trainer_id)
+        ):
+            raise ValidationError({"exercise": "Pick an exercise from your library."})

@@ -16,7 +16,6 @@ from programs.schedule import Slot, date_of, end_of, next_slot, slot_on
 from progress.models import SetLog, WorkoutLog
 from progress.selectors.strength import OneRepMaxValue, one_rep_maxes, prescribed_load
 
-
 #: equipment a client picks a weight for
 LOADED_EQUIPMENT = {
     "barbell",

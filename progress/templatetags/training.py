@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from django import template
 
 from fitnesspr.durations import format_duration, format_rest
-from fitnesspr.units import format_number, format_weight
+from fitnesspr.units import format_number, format_weight, typed_weight
 from programs.models import PrescribedExercise
 from progress.models import SetLog
 from progress.selectors.history import ExerciseBest, ProgressPoint
@@ -26,6 +26,12 @@ def host(url: str) -> str:
     "youtube.com"."""
     name = urlsplit(url).hostname or ""
     return name.removeprefix("www.")
+
+
+@register.filter
+def typed(kg: Decimal | None, unit_system: str = "metric") -> str:
+    """A weight as the number an input shows, in the trainer's unit ("137.8")."""
+    return typed_weight(kg, unit_system)
 
 
 @register.filter

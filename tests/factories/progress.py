@@ -6,7 +6,14 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from progress.models import BodyMeasurement, ProgressPhoto, ProgressReport, SetLog, WorkoutLog
+from progress.models import (
+    BodyMeasurement,
+    OneRepMax,
+    ProgressPhoto,
+    ProgressReport,
+    SetLog,
+    WorkoutLog,
+)
 from tests.factories.core import ClientFactory
 from tests.factories.programs import ExerciseFactory
 
@@ -62,3 +69,12 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     period_start = dt.date(2026, 1, 1)
     period_end = dt.date(2026, 3, 31)
     status = "pending"
+
+
+class OneRepMaxFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OneRepMax
+
+    client = factory.SubFactory(ClientFactory)
+    exercise = factory.SubFactory(ExerciseFactory)
+    weight_kg = Decimal("120.00")

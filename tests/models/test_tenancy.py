@@ -33,7 +33,14 @@ from programs.models import (
     ProgramAssignment,
     ProgramDay,
 )
-from progress.models import BodyMeasurement, ProgressPhoto, ProgressReport, SetLog, WorkoutLog
+from progress.models import (
+    BodyMeasurement,
+    OneRepMax,
+    ProgressPhoto,
+    ProgressReport,
+    SetLog,
+    WorkoutLog,
+)
 from tests.factories.billing import (
     InvoiceFactory,
     InvoiceLineFactory,
@@ -61,6 +68,7 @@ from tests.factories.programs import (
 )
 from tests.factories.progress import (
     BodyMeasurementFactory,
+    OneRepMaxFactory,
     ProgressPhotoFactory,
     ProgressReportFactory,
     SetLogFactory,
@@ -134,6 +142,11 @@ CASES = [
     Case(ProgressPhoto, lambda t, c: ProgressPhotoFactory(client=c), "own"),
     Case(WorkoutLog, lambda t, c: _client_workout(c), "own"),
     Case(SetLog, lambda t, c: SetLogFactory(workout_log=_client_workout(c)), "own"),
+    Case(
+        OneRepMax,
+        lambda t, c: OneRepMaxFactory(client=c, exercise=ExerciseFactory(trainer=t)),
+        "own",
+    ),
     Case(ProgressReport, lambda t, c: ProgressReportFactory(client=c), "none"),
     Case(Package, lambda t, c: PackageFactory(trainer=t), "none"),
     Case(Invoice, lambda t, c: InvoiceFactory(client=c), "own"),

@@ -129,9 +129,10 @@ def test_copying_onto_a_week_replaces_its_days(program):
 
     program_week_copy(program=program, week=1, to_weeks=[2])
 
-    assert list(
-        ProgramDay.objects.filter(program=program, week=2).values_list("day", "title")
-    ) == [(1, "Lower"), (3, "Upper")]
+    assert list(ProgramDay.objects.filter(program=program, week=2).values_list("day", "title")) == [
+        (1, "Lower"),
+        (3, "Upper"),
+    ]
     assert week_doses(program, 2) == week_doses(program, 1)
 
 
@@ -250,9 +251,15 @@ def test_copying_works_without_javascript(alice, program):
 
 def test_another_trainers_program_cannot_be_copied(client, outsider, program):
     client.force_login(outsider.user)
-    assert client.post(f"/dashboard/programs/{program.pk}/weeks/1/copy/", {"to": "2"}).status_code == 404
+    assert (
+        client.post(f"/dashboard/programs/{program.pk}/weeks/1/copy/", {"to": "2"}).status_code
+        == 404
+    )
     monday = program.days.get(week=1, day=1)
-    assert client.post(f"/dashboard/programs/days/{monday.pk}/copy/", {"slot": "2-1"}).status_code == 404
+    assert (
+        client.post(f"/dashboard/programs/days/{monday.pk}/copy/", {"slot": "2-1"}).status_code
+        == 404
+    )
     assert not ProgramDay.objects.filter(program=program, week=2).exists()
 
 
@@ -276,7 +283,7 @@ def test_the_api_copies_a_week_through_the_block(trainer, api, program):
     body = response.json()
     assert body["message"] == "Week copied."
     assert len(body["data"]["days"]) == 8
-    week_4 = [d for d in body["data"]["days"] if d["week"] == 4 and d["day"] == 1][0]
+    week_4 = next(d for d in body["data"]["days"] if d["week"] == 4 and d["day"] == 1)
     assert week_4["exercises"][0]["load_kg"] == 115.0
 
 

@@ -240,9 +240,7 @@ def test_the_log_form_is_prefilled_from_the_prescription(carol_browser, client_,
     assert "Finish workout" in page.text
 
 
-def test_a_percent_of_1rm_prescription_prefills_the_load_it_comes_to(
-    carol_browser, client_, today
-):
+def test_a_percent_of_1rm_prescription_prefills_the_load_it_comes_to(carol_browser, client_, today):
     _, days = assign_program(
         client_,
         start=today - timedelta(days=7),
