@@ -28,14 +28,17 @@ class TrainerLoginView(LoginView):
     redirect_authenticated_user = True
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        allowed = ratelimit.hit(
-            "trainer-login",
-            ratelimit.client_ip(request),
-            limit=settings.TRAINER_LOGIN_IP_LIMIT,
-            window_seconds=settings.TRAINER_LOGIN_IP_WINDOW_SECONDS,
-        )
-        if allowed:
-            return super().post(request, *args, **kwargs)
+        # Only wrong passwords count against the address (see fitnesspr.ratelimit).
+        address = ratelimit.client_ip(request)
+        if not ratelimit.blocked("trainer-login", address, limit=settings.TRAINER_LOGIN_IP_LIMIT):
+            response = super().post(request, *args, **kwargs)
+            if not request.user.is_authenticated:
+                ratelimit.failed(
+                    "trainer-login",
+                    address,
+                    window_seconds=settings.TRAINER_LOGIN_IP_WINDOW_SECONDS,
+                )
+            return response
         form = self.get_form()
         form.is_valid()  # keep the typed email in the form
         form.add_error(None, "Too many sign-in attempts. Wait a few minutes and try again.")
