@@ -27,6 +27,11 @@ urlpatterns = [
     ),
     path("dashboard/programs/<int:pk>/use/", programs.program_use_template, name="use_template"),
     path("dashboard/programs/<int:pk>/assign/", programs.program_assign, name="assign"),
+    path(
+        "dashboard/clients/<int:client_id>/assign-program/",
+        programs.client_assign_program,
+        name="assign_to_client",
+    ),
     path("dashboard/programs/<int:pk>/days/add/", builder.day_add, name="day_add"),
     path("dashboard/programs/<int:pk>/weeks/<int:week>/", builder.week_detail, name="week"),
     path(

@@ -4,7 +4,7 @@ every domain: the dashboard home, the client page and the portal home."""
 
 from django.urls import path
 
-from progress.views import client, home, training
+from progress.views import client, clients, home, training
 from progress.views_portal import home as portal_home
 from progress.views_portal import training as portal
 
@@ -12,6 +12,7 @@ app_name = "progress"
 
 urlpatterns = [
     path("dashboard/", home.dashboard, name="dashboard"),
+    path("dashboard/clients/", clients.client_list, name="client_list"),
     path("dashboard/clients/<int:pk>/", client.client_page, name="client"),
     path("dashboard/clients/<int:client_id>/training/", training.overview, name="training"),
     path(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.timesince import timesince
 
 from fitnesspr.units import format_number, format_weight
 
@@ -47,6 +50,16 @@ def height(value: Decimal | None, unit_system: str = "metric") -> str:
 def weight(value: Decimal | None, unit_system: str = "metric") -> str:
     """A weight stored in kg, shown in the trainer's units ("62.5 kg", "137.8 lb")."""
     return format_weight(value, unit_system)
+
+
+@register.filter
+def ago(value: datetime | None) -> str:
+    """How long ago, as people say it: "just now", "5 minutes ago", "3 days ago"."""
+    if value is None:
+        return ""
+    if timezone.now() - value < timedelta(minutes=1):
+        return "just now"
+    return f"{timesince(value, depth=1)} ago"
 
 
 @register.filter

@@ -250,6 +250,45 @@ class AssignForm(forms.Form):
         self.fields["clients"].queryset = clients  # type: ignore[attr-defined]
         self.fields["start_date"].initial = today
 
+    def clean_start_date(self) -> date:
+        return check_start_date(self.cleaned_data["start_date"])
+
+
+def check_start_date(value: date) -> date:
+    if not date(2000, 1, 1) <= value <= date(2100, 12, 31):
+        raise forms.ValidationError("Pick a start date between 2000 and 2100.")
+    return value
+
+
+class ClientAssignForm(forms.Form):
+    """Assign one client a program, from their page: the trainer's own programs and
+    templates (never another client's copy)."""
+
+    program = forms.ModelChoiceField(
+        queryset=Program.objects.none(),
+        empty_label="Pick a program",
+        error_messages={
+            "required": "Pick the program to assign.",
+            "invalid_choice": "Pick one of your programs.",
+        },
+    )
+    start_date = forms.DateField(
+        help_text="Day 1 of week 1.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Give the date as YYYY-MM-DD."},
+    )
+
+    def __init__(self, *args: Any, programs: QuerySet[Program], today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = programs  # type: ignore[attr-defined]
+        self.fields["program"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda p: f"{p.name} (template)" if p.is_template else p.name
+        )
+        self.fields["start_date"].initial = today
+
+    def clean_start_date(self) -> date:
+        return check_start_date(self.cleaned_data["start_date"])
+
 
 class EndAssignmentForm(forms.Form):
     status = forms.ChoiceField(
