@@ -53,6 +53,11 @@ def program_list(request: TrainerRequest) -> HttpResponse:
     if request.htmx and not request.htmx.history_restore_request:
         template += "#program-table"
     context = {"page": page, "kind": kind, "kinds": KINDS, "search": search}
+    if kind == "programs" and not search and not page.paginator.count:
+        # Nothing here: say where the trainer's work is (templates) instead of "build one".
+        context["template_count"] = select_programs(
+            trainer=request.trainer, kind="templates"
+        ).count()
     return render(request, template, context)
 
 
