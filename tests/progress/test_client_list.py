@@ -26,6 +26,9 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/dashboard/clients/"
 ROOT = Path(__file__).resolve().parents[2]
+PRINT_SITE_URL = (
+    "import django; django.setup(); from django.conf import settings; print(settings.SITE_URL)"
+)
 
 
 @pytest.fixture
@@ -238,7 +241,7 @@ def test_site_url_follows_port_unless_set():
             [
                 sys.executable,
                 "-c",
-                "import django; django.setup(); from django.conf import settings; print(settings.SITE_URL)",
+                [sys.executable, "-c", PRINT_SITE_URL],
             ],
             cwd=ROOT,
             env=environment,
