@@ -238,11 +238,7 @@ def test_site_url_follows_port_unless_set():
         environment = {k: v for k, v in os.environ.items() if k not in {"PORT", "SITE_URL"}}
         environment.update(DJANGO_SETTINGS_MODULE="fitnesspr.settings.base", **env)
         result = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                [sys.executable, "-c", PRINT_SITE_URL],
-            ],
+            [sys.executable, "-c", PRINT_SITE_URL],
             cwd=ROOT,
             env=environment,
             capture_output=True,
