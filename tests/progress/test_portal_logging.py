@@ -9,9 +9,11 @@ from decimal import Decimal
 
 import pytest
 
+from programs.services import builder
 from progress.models import WorkoutLog
 from progress.services import workout_log_save
 from tests.factories.programs import EquipmentFactory
+from tests.progress.test_portal_timed import PLANK
 from tests.progress.test_portal_training import (
     TODAY_URL,
     assign_program,
@@ -19,7 +21,6 @@ from tests.progress.test_portal_training import (
     form_data,
     tick,
 )
-from tests.progress.test_portal_timed import PLANK
 
 pytestmark = pytest.mark.django_db
 
@@ -120,9 +121,7 @@ def test_a_day_done_early_is_not_called_today(carol_browser, client_, today):
 
 
 def test_a_training_day_without_exercises_offers_no_start(carol_browser, client_, today):
-    from programs.services import builder
-
-    assignment, days = assign_program(client_, start=today)
+    _, days = assign_program(client_, start=today)
     builder.prescription_delete(prescription=days[1, 1].exercises.get())
 
     page = carol_browser.get(TODAY_URL).text
