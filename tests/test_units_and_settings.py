@@ -63,7 +63,8 @@ def test_the_trainer_sets_the_plate_increment_in_their_units(client, trainer):
 
     refused = client.post("/dashboard/settings/", {**form, "plate_increment": "40"})
     assert "Enter at most 25." in refused.text
-    cleared = client.post("/dashboard/settings/", {**form, "unit_system": "metric", "plate_increment": ""})
+    metric = {**form, "unit_system": "metric", "plate_increment": ""}
+    cleared = client.post("/dashboard/settings/", metric)
     assert cleared.status_code == 302
     trainer.refresh_from_db()
     assert trainer.plate_increment_kg is None
