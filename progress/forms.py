@@ -16,6 +16,7 @@ from django.db import models
 from django.http import QueryDict
 
 from fitnesspr.durations import format_clock, parse_duration
+from fitnesspr.forms import decimal_errors
 from fitnesspr.units import (
     display_to_kg,
     format_number,
@@ -310,11 +311,12 @@ class OneRepMaxForm(forms.Form):
         max_digits=7,
         decimal_places=2,
         error_messages={
+            **decimal_errors(
+                invalid="Write the 1RM as a number, like 140 or 142.5.",
+                too_big="That is more than anyone lifts.",
+                places="Give the 1RM to 2 decimals at most.",
+            ),
             "required": "Give the 1RM, like 140.",
-            "invalid": "Write the 1RM as a number, like 140 or 142.5.",
-            "max_digits": "That is more than anyone lifts.",
-            "max_whole_digits": "That is more than anyone lifts.",
-            "max_decimal_places": "Give the 1RM to 2 decimals at most.",
         },
     )
     tested_on = forms.DateField(

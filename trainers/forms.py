@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from fitnesspr.forms import decimal_errors
 from fitnesspr.units import IMPERIAL, KG_PER_LB, format_number, kg_to_display
 from trainers.models import Currency, Trainer, UnitSystem
 
@@ -58,7 +59,11 @@ class BusinessProfileForm(BusinessFieldsForm):
             "from a % of 1RM round to it. Empty: 2.5 kg, or 5 lb."
         ),
         error_messages={
-            "invalid": "Enter a number, like 2.5.",
+            **decimal_errors(
+                invalid="Enter a number, like 2.5.",
+                too_big="Enter at most 25.",
+                places="Give it to 2 decimals at most, like 1.25.",
+            ),
             "min_value": "Enter at least 0.25.",
             "max_value": "Enter at most 25.",
         },

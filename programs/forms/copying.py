@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 
+from fitnesspr.forms import decimal_errors
 from fitnesspr.units import IMPERIAL, KG_PER_LB, weight_unit
 from programs.models import Program, ProgramDay
 from programs.services.copying import Progression, later_weeks
@@ -67,12 +68,11 @@ class WeekCopyForm(forms.Form):
         max_digits=5,
         decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": "e.g. 2.5"}),
-        error_messages={
-            "invalid": "Write the load step as a number, like 2.5 (or -5 to go down).",
-            "max_digits": "That load step is too big.",
-            "max_whole_digits": "That load step is too big.",
-            "max_decimal_places": "Give the load step to 2 decimals at most.",
-        },
+        error_messages=decimal_errors(
+            invalid="Write the load step as a number, like 2.5 (or -5 to go down).",
+            too_big="That load step is too big.",
+            places="Give the load step to 2 decimals at most.",
+        ),
     )
     load_unit = forms.ChoiceField(label="Step in", choices=[("unit", "kg"), (PERCENT, "%")])
     reps_step = forms.IntegerField(

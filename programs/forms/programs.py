@@ -19,6 +19,7 @@ from fitnesspr.durations import (
     parse_duration,
     seconds_overflow,
 )
+from fitnesspr.forms import decimal_errors
 from fitnesspr.units import display_to_kg, format_number, kg_to_display, weight_unit
 from programs.models import PrescribedExercise, Program, ProgramGoal
 
@@ -30,6 +31,8 @@ DOSE_FIELD_NAMES = {
     "load_kg": "load",
     "rest_seconds": "rest",
 }
+PERCENT_RANGE = "A percentage of 1RM goes from 1 to 120."
+RPE_MESSAGE = "RPE goes in half steps from 1 to 10."
 REPS_RE = re.compile(r"^\s*(\d{1,3})\s*(?:(?:-|\u2013|\u2014|to)\s*(\d{1,3}))?\s*$")
 
 
@@ -118,11 +121,12 @@ class PrescriptionForm(forms.Form):
         decimal_places=2,
         min_value=0,
         error_messages={
-            "invalid": "Write the load as a number, like 62.5.",
+            **decimal_errors(
+                invalid="Write the load as a number, like 62.5.",
+                too_big="That load is too big.",
+                places="Give the load to 2 decimals at most.",
+            ),
             "min_value": "A load can't be below 0.",
-            "max_digits": "That load is too big.",
-            "max_whole_digits": "That load is too big.",
-            "max_decimal_places": "Give the load to 2 decimals at most.",
         },
     )
     load_percent_1rm = forms.DecimalField(
@@ -133,12 +137,13 @@ class PrescriptionForm(forms.Form):
         min_value=1,
         max_value=120,
         error_messages={
-            "invalid": "Write the percentage as a number, like 75.",
-            "min_value": "A percentage of 1RM goes from 1 to 120.",
-            "max_value": "A percentage of 1RM goes from 1 to 120.",
-            "max_digits": "A percentage of 1RM goes from 1 to 120.",
-            "max_whole_digits": "A percentage of 1RM goes from 1 to 120.",
-            "max_decimal_places": "Give the percentage to 1 decimal at most, like 72.5.",
+            **decimal_errors(
+                invalid="Write the percentage as a number, like 75.",
+                too_big=PERCENT_RANGE,
+                places="Give the percentage to 1 decimal at most, like 72.5.",
+            ),
+            "min_value": PERCENT_RANGE,
+            "max_value": PERCENT_RANGE,
         },
     )
     rpe = forms.DecimalField(
@@ -146,12 +151,7 @@ class PrescriptionForm(forms.Form):
         required=False,
         max_digits=4,
         decimal_places=1,
-        error_messages={
-            "invalid": "RPE goes in half steps from 1 to 10.",
-            "max_digits": "RPE goes in half steps from 1 to 10.",
-            "max_whole_digits": "RPE goes in half steps from 1 to 10.",
-            "max_decimal_places": "RPE goes in half steps from 1 to 10.",
-        },
+        error_messages=decimal_errors(invalid=RPE_MESSAGE, too_big=RPE_MESSAGE, places=RPE_MESSAGE),
     )
     rir = forms.IntegerField(
         label="RIR",

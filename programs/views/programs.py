@@ -4,6 +4,8 @@ Every lookup is scoped to request.trainer: another trainer's program is a 404.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -52,7 +54,7 @@ def program_list(request: TrainerRequest) -> HttpResponse:
     template = "programs/program_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#program-table"
-    context = {"page": page, "kind": kind, "kinds": KINDS, "search": search}
+    context: dict[str, Any] = {"page": page, "kind": kind, "kinds": KINDS, "search": search}
     if kind == "programs" and not search and not page.paginator.count:
         # Nothing here: say where the trainer's work is (templates) instead of "build one".
         context["template_count"] = select_programs(

@@ -26,12 +26,6 @@ HTMX = {"HX-Request": "true"}
 
 
 @pytest.fixture
-def alice(client, trainer):
-    client.force_login(trainer.user)
-    return client
-
-
-@pytest.fixture
 def program(trainer):
     """Week 1: Mon squat 100 kg 5 reps + plank 30 s, Wed bench 70% of 1RM 8-10 reps."""
     program = ProgramFactory(trainer=trainer, name="Block", duration_weeks=4, is_template=False)

@@ -21,12 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def alice(client, trainer):
-    client.force_login(trainer.user)
-    return client
-
-
-@pytest.fixture
 def day(trainer):
     program = ProgramFactory(trainer=trainer, name="Block", is_template=False, duration_weeks=2)
     return ProgramDayFactory(program=program, week=1, day=1, title="Lower")

@@ -31,17 +31,6 @@ PRINT_SITE_URL = (
 )
 
 
-@pytest.fixture
-def alice(client, trainer):
-    client.force_login(trainer.user)
-    return client
-
-
-@pytest.fixture
-def today(trainer):
-    return trainer.today()
-
-
 def named(trainer, first, last="Test", **kwargs):
     return ClientFactory(trainer=trainer, user__first_name=first, user__last_name=last, **kwargs)
 

@@ -21,23 +21,6 @@ pytestmark = pytest.mark.django_db
 PCT = (("Back squat", {"load_percent_1rm": Decimal("72.5"), "reps_min": 5}),)
 
 
-@pytest.fixture
-def carol_browser(client, client_):
-    client.force_login(client_.user)
-    return client
-
-
-@pytest.fixture
-def alice(client, trainer):
-    client.force_login(trainer.user)
-    return client
-
-
-@pytest.fixture
-def today(client_):
-    return client_.trainer.today()
-
-
 def squat_of(days):
     return days[1, 1].exercises.get().exercise
 

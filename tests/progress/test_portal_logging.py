@@ -25,17 +25,6 @@ from tests.progress.test_portal_training import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def carol_browser(client, client_):
-    client.force_login(client_.user)
-    return client
-
-
-@pytest.fixture
-def today(client_):
-    return client_.trainer.today()
-
-
 def test_finishing_with_nothing_ticked_records_nothing(carol_browser, client_, today):
     _, days = assign_program(client_, start=today)
     url = f"/portal/training/day/{days[1, 1].pk}/"
