@@ -18,17 +18,6 @@ PLANK = ("Plank hold", {"reps_min": None, "duration_seconds": 30})
 CARRY = ("Carry", {"reps_min": None, "duration_seconds": 40, "load_kg": Decimal("24")})
 
 
-@pytest.fixture
-def carol_browser(client, client_):
-    client.force_login(client_.user)
-    return client
-
-
-@pytest.fixture
-def today(client_):
-    return client_.trainer.today()
-
-
 def log_times(client, day, on, *seconds):
     rx = day.exercises.get()
     sets = [

@@ -107,17 +107,6 @@ def tick(data, *rows):
     return data
 
 
-@pytest.fixture
-def carol_browser(client, client_):
-    client.force_login(client_.user)
-    return client
-
-
-@pytest.fixture
-def today(client_):
-    return client_.trainer.today()
-
-
 # ---------- who may see it ----------
 
 
