@@ -154,7 +154,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from <body hx-headers>, not the cookie
 
-# Client PIN login (see clients/services.py).
+# Client PIN login (see clients/services/sign_in.py).
 PIN_LENGTH = env.int("PIN_LENGTH", default=6)
 PIN_MAX_FAILED_ATTEMPTS = env.int("PIN_MAX_FAILED_ATTEMPTS", default=10)
 PIN_LOCKOUT_MINUTES = env.int("PIN_LOCKOUT_MINUTES", default=60)

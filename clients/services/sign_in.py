@@ -1,4 +1,4 @@
-"""Client accounts and PIN sign-in.
+"""PIN sign-in.
 
 A PIN alone is not a credential (N clients share one PIN space), so sign-in always pairs
 it with an identifier: the email, or a signed remembered-device cookie naming the client.
@@ -10,29 +10,19 @@ a client out of their own phone).
 from __future__ import annotations
 
 import hashlib
-import itertools
 import math
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from decimal import Decimal
-from typing import Any, TypedDict, Unpack
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core import signing
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
 from clients.models import Client, ClientStatus
-from fitnesspr.errors import ConflictError
-from fitnesspr.models import Role, User
-from fitnesspr.services import EMAIL_TAKEN, email_is_taken, user_create
-from fitnesspr.tokens import tokens_revoke_all
-from trainers.models import Trainer
 
 PIN_LOGIN_FAILED = "Invalid email or PIN."
 WRONG_PIN = "Wrong PIN."
@@ -43,164 +33,6 @@ UNKNOWN_ATTEMPTS_SECONDS = 24 * 60 * 60
 DEVICE_SALT = "clients.remembered-device"
 # Hash of a random PIN, checked when the email is unknown so both paths cost the same.
 _DUMMY_PIN_HASH = make_password(secrets.token_hex(8))
-
-
-def _is_weak_pin(pin: str) -> bool:
-    digits = [int(d) for d in pin]
-    steps = {b - a for a, b in itertools.pairwise(digits)}
-    return len(set(pin)) == 1 or steps in ({1}, {-1})
-
-
-def pin_generate(length: int | None = None) -> str:
-    """A random PIN of `length` digits (6 to 8), never all-same or a straight run."""
-    length = length or settings.PIN_LENGTH
-    if not 6 <= length <= 8:
-        raise ValueError("PIN length must be 6 to 8 digits.")
-    while True:
-        pin = f"{secrets.randbelow(10**length):0{length}d}"
-        if not _is_weak_pin(pin):
-            return pin
-
-
-def _set_new_pin(client: Client) -> str:
-    pin = pin_generate()
-    client.pin_hash = make_password(pin)
-    client.failed_pin_attempts = 0
-    client.locked_until = None
-    client.device_failed_pin_attempts = 0
-    client.device_locked_until = None
-    return pin
-
-
-@transaction.atomic
-def client_create(
-    *,
-    trainer: Trainer,
-    first_name: str,
-    last_name: str,
-    email: str,
-    phone: str = "",
-    date_of_birth: date | None = None,
-    height_cm: Decimal | None = None,
-    goals: str = "",
-    notes: str = "",
-    status: str = ClientStatus.ACTIVE,
-    send_welcome: bool = True,
-) -> tuple[Client, str]:
-    """Create a client and its login; returns the client and its PIN (shown once)."""
-    if not first_name.strip():
-        raise ValidationError({"first_name": "Enter the client's first name."})
-    user = user_create(
-        email=email,
-        password=None,
-        role=Role.CLIENT,
-        first_name=first_name.strip(),
-        last_name=last_name.strip(),
-    )
-    client = Client(
-        trainer=trainer,
-        user=user,
-        phone=phone.strip(),
-        date_of_birth=date_of_birth,
-        height_cm=height_cm,
-        goals=goals,
-        notes=notes,
-        status=status,
-    )
-    pin = _set_new_pin(client)
-    client.full_clean(exclude=["user", "trainer"])
-    client.save()
-    if send_welcome:
-        from clients.tasks import send_client_welcome_email
-
-        transaction.on_commit(lambda: send_client_welcome_email.delay(client.pk))
-    return client, pin
-
-
-class ClientChanges(TypedDict, total=False):
-    """What `client_update` may change; any subset."""
-
-    first_name: str
-    last_name: str
-    email: str
-    phone: str
-    date_of_birth: date | None
-    height_cm: Decimal | None
-    goals: str
-    notes: str
-    status: str
-
-
-_USER_FIELDS = {"first_name", "last_name", "email"}
-_CLIENT_FIELDS = set(ClientChanges.__annotations__) - _USER_FIELDS
-
-
-@transaction.atomic
-def client_update(*, client: Client, **changes: Unpack[ClientChanges]) -> Client:
-    """Change a client's profile; the email stays unique across all logins."""
-    fields: dict[str, Any] = dict(changes)
-    unknown = set(fields) - _USER_FIELDS - _CLIENT_FIELDS
-    if unknown:
-        raise ValidationError(dict.fromkeys(unknown, "This field cannot be changed."))
-    user = client.user
-    if "email" in fields:
-        fields["email"] = User.objects.normalize_email(fields["email"].strip()).lower()
-        if email_is_taken(fields["email"], exclude_user=user):
-            raise ConflictError(EMAIL_TAKEN, field="email")
-    if "first_name" in fields and not str(fields["first_name"]).strip():
-        raise ValidationError({"first_name": "Enter the client's first name."})
-    for name, value in fields.items():
-        setattr(user if name in _USER_FIELDS else client, name, value)
-    archiving = client.status == ClientStatus.ARCHIVED and user.is_active
-    # An archived client has no access at all; bringing one back restores it.
-    user.is_active = client.status != ClientStatus.ARCHIVED
-    user.full_clean(exclude=["password"])
-    client.full_clean(exclude=["user", "trainer"])
-    user.save()
-    client.save()
-    if archiving:
-        tokens_revoke_all(user)
-    return client
-
-
-@transaction.atomic
-def client_reset_pin(*, client: Client) -> str:
-    """Issue a new PIN: unlocks the account and signs the client out everywhere
-    (remembered devices and API refresh tokens)."""
-    pin = _set_new_pin(client)
-    client.pin_version += 1
-    client.save(
-        update_fields=[
-            "pin_hash",
-            "pin_version",
-            "failed_pin_attempts",
-            "locked_until",
-            "device_failed_pin_attempts",
-            "device_locked_until",
-        ]
-    )
-    tokens_revoke_all(client.user)  # a lost phone must not stay signed in through the API
-    return pin
-
-
-def client_archive(*, client: Client) -> Client:
-    """Archived clients keep their history but can no longer sign in anywhere."""
-    return client_update(client=client, status=ClientStatus.ARCHIVED)
-
-
-@transaction.atomic
-def client_delete(*, client: Client) -> None:
-    """Delete a client and their login. A client with invoices keeps them: the books
-    must not lose records, so such a client can only be archived."""
-    user = client.user
-    try:
-        with transaction.atomic():
-            client.delete()
-            user.delete()
-    except (RestrictedError, ProtectedError) as exc:
-        raise ConflictError(
-            "This client has invoices or payments on record; archive the client instead."
-        ) from exc
 
 
 @dataclass(frozen=True)

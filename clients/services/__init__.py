@@ -1,0 +1,214 @@
+"""Client accounts: create, change, archive and delete a client, and issue their PIN
+(shown once). Signing in with the PIN lives in clients.services.sign_in; its names are
+available from here too."""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypedDict, Unpack
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
+
+from clients.models import Client, ClientStatus
+from clients.services.sign_in import (
+    PIN_LOGIN_FAILED,
+    WRONG_PIN,
+    PinSignIn,
+    client_pin_login,
+    client_pin_login_device,
+    client_pin_sign_in,
+    client_pin_sign_in_device,
+    device_client,
+    device_token_make,
+    locked_message,
+)
+from fitnesspr.errors import ConflictError
+from fitnesspr.models import Role, User
+from fitnesspr.services import EMAIL_TAKEN, email_is_taken, user_create
+from fitnesspr.tokens import tokens_revoke_all
+from trainers.models import Trainer
+
+__all__ = [
+    "PIN_LOGIN_FAILED",
+    "WRONG_PIN",
+    "ClientChanges",
+    "PinSignIn",
+    "client_archive",
+    "client_create",
+    "client_delete",
+    "client_pin_login",
+    "client_pin_login_device",
+    "client_pin_sign_in",
+    "client_pin_sign_in_device",
+    "client_reset_pin",
+    "client_update",
+    "device_client",
+    "device_token_make",
+    "locked_message",
+    "pin_generate",
+]
+
+
+def _is_weak_pin(pin: str) -> bool:
+    digits = [int(d) for d in pin]
+    steps = {b - a for a, b in itertools.pairwise(digits)}
+    return len(set(pin)) == 1 or steps in ({1}, {-1})
+
+
+def pin_generate(length: int | None = None) -> str:
+    """A random PIN of `length` digits (6 to 8), never all-same or a straight run."""
+    length = length or settings.PIN_LENGTH
+    if not 6 <= length <= 8:
+        raise ValueError("PIN length must be 6 to 8 digits.")
+    while True:
+        pin = f"{secrets.randbelow(10**length):0{length}d}"
+        if not _is_weak_pin(pin):
+            return pin
+
+
+def _set_new_pin(client: Client) -> str:
+    pin = pin_generate()
+    client.pin_hash = make_password(pin)
+    client.failed_pin_attempts = 0
+    client.locked_until = None
+    client.device_failed_pin_attempts = 0
+    client.device_locked_until = None
+    return pin
+
+
+@transaction.atomic
+def client_create(
+    *,
+    trainer: Trainer,
+    first_name: str,
+    last_name: str,
+    email: str,
+    phone: str = "",
+    date_of_birth: date | None = None,
+    height_cm: Decimal | None = None,
+    goals: str = "",
+    notes: str = "",
+    status: str = ClientStatus.ACTIVE,
+    send_welcome: bool = True,
+) -> tuple[Client, str]:
+    """Create a client and its login; returns the client and its PIN (shown once)."""
+    if not first_name.strip():
+        raise ValidationError({"first_name": "Enter the client's first name."})
+    user = user_create(
+        email=email,
+        password=None,
+        role=Role.CLIENT,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+    )
+    client = Client(
+        trainer=trainer,
+        user=user,
+        phone=phone.strip(),
+        date_of_birth=date_of_birth,
+        height_cm=height_cm,
+        goals=goals,
+        notes=notes,
+        status=status,
+    )
+    pin = _set_new_pin(client)
+    client.full_clean(exclude=["user", "trainer"])
+    client.save()
+    if send_welcome:
+        from clients.tasks import send_client_welcome_email
+
+        transaction.on_commit(lambda: send_client_welcome_email.delay(client.pk))
+    return client, pin
+
+
+class ClientChanges(TypedDict, total=False):
+    """What `client_update` may change; any subset."""
+
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    date_of_birth: date | None
+    height_cm: Decimal | None
+    goals: str
+    notes: str
+    status: str
+
+
+_USER_FIELDS = {"first_name", "last_name", "email"}
+_CLIENT_FIELDS = set(ClientChanges.__annotations__) - _USER_FIELDS
+
+
+@transaction.atomic
+def client_update(*, client: Client, **changes: Unpack[ClientChanges]) -> Client:
+    """Change a client's profile; the email stays unique across all logins."""
+    fields: dict[str, Any] = dict(changes)
+    unknown = set(fields) - _USER_FIELDS - _CLIENT_FIELDS
+    if unknown:
+        raise ValidationError(dict.fromkeys(unknown, "This field cannot be changed."))
+    user = client.user
+    if "email" in fields:
+        fields["email"] = User.objects.normalize_email(fields["email"].strip()).lower()
+        if email_is_taken(fields["email"], exclude_user=user):
+            raise ConflictError(EMAIL_TAKEN, field="email")
+    if "first_name" in fields and not str(fields["first_name"]).strip():
+        raise ValidationError({"first_name": "Enter the client's first name."})
+    for name, value in fields.items():
+        setattr(user if name in _USER_FIELDS else client, name, value)
+    archiving = client.status == ClientStatus.ARCHIVED and user.is_active
+    # An archived client has no access at all; bringing one back restores it.
+    user.is_active = client.status != ClientStatus.ARCHIVED
+    user.full_clean(exclude=["password"])
+    client.full_clean(exclude=["user", "trainer"])
+    user.save()
+    client.save()
+    if archiving:
+        tokens_revoke_all(user)
+    return client
+
+
+@transaction.atomic
+def client_reset_pin(*, client: Client) -> str:
+    """Issue a new PIN: unlocks the account and signs the client out everywhere
+    (remembered devices and API refresh tokens)."""
+    pin = _set_new_pin(client)
+    client.pin_version += 1
+    client.save(
+        update_fields=[
+            "pin_hash",
+            "pin_version",
+            "failed_pin_attempts",
+            "locked_until",
+            "device_failed_pin_attempts",
+            "device_locked_until",
+        ]
+    )
+    tokens_revoke_all(client.user)  # a lost phone must not stay signed in through the API
+    return pin
+
+
+def client_archive(*, client: Client) -> Client:
+    """Archived clients keep their history but can no longer sign in anywhere."""
+    return client_update(client=client, status=ClientStatus.ARCHIVED)
+
+
+@transaction.atomic
+def client_delete(*, client: Client) -> None:
+    """Delete a client and their login. A client with invoices keeps them: the books
+    must not lose records, so such a client can only be archived."""
+    user = client.user
+    try:
+        with transaction.atomic():
+            client.delete()
+            user.delete()
+    except (RestrictedError, ProtectedError) as exc:
+        raise ConflictError(
+            "This client has invoices or payments on record; archive the client instead."
+        ) from exc
