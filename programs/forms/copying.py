@@ -38,7 +38,16 @@ class DayCopyForm(forms.Form):
     def __init__(self, *args: Any, program_day: ProgramDay, days: list[ProgramDay], **kwargs: Any):
         super().__init__(*args, **kwargs)
         by_slot = {(d.week, d.day): d for d in days}
+        self.later = [
+            (w, program_day.day) for w in later_weeks(program_day.program, program_day.week)
+        ]
         choices = []
+        if len(self.later) > 1:
+            first, last = self.later[0][0], self.later[-1][0]
+            taken = sum(1 for slot in self.later if slot in by_slot)
+            note = f" (replaces {taken} training day{'s' if taken != 1 else ''})" if taken else ""
+            label = f"Day {program_day.day} of every later week ({first}\N{EN DASH}{last}){note}"
+            choices.append((LATER, label))
         for week in range(1, program_day.program.duration_weeks + 1):
             for day in range(1, 8):
                 if (week, day) == (program_day.week, program_day.day):
@@ -49,9 +58,11 @@ class DayCopyForm(forms.Form):
                 choices.append((f"{week}-{day}", label))
         self.fields["slot"].choices = choices  # type: ignore[attr-defined]
 
-    def target(self) -> tuple[int, int]:
+    def targets(self) -> list[tuple[int, int]]:
+        if self.cleaned_data["slot"] == LATER:
+            return self.later
         week, day = self.cleaned_data["slot"].split("-")
-        return int(week), int(day)
+        return [(int(week), int(day))]
 
 
 class WeekCopyForm(forms.Form):

@@ -185,17 +185,27 @@ def _source_days(program: Program, week: int) -> list[ProgramDay]:
 
 
 @transaction.atomic
-def program_day_copy(*, program_day: ProgramDay, week: int, day: int) -> ProgramDay:
-    """Copy a day (title, notes, exercises and doses) to another slot of its program,
-    replacing the day that was there."""
+def program_day_copy(
+    *,
+    program_day: ProgramDay,
+    to: Sequence[tuple[int, int]],
+    progression: Progression = FLAT,
+) -> list[ProgramDay]:
+    """Copy a day (title, notes, exercises and doses) to the (week, day) slots `to` of
+    its program, replacing the days that were there; grown by `progression` once per
+    week after the source's week."""
     program = program_day.program
-    _check_slot(program, week, day)
-    if (week, day) == (program_day.week, program_day.day):
-        raise ValidationError({"day": "That is the day you are copying: pick another one."})
+    targets = sorted(set(to))
+    if not targets:
+        raise ValidationError({"day": "Pick where to copy the day."})
+    for week, day in targets:
+        _check_slot(program, week, day)
+        if (week, day) == (program_day.week, program_day.day):
+            raise ValidationError({"day": "That is the day you are copying: pick another one."})
     source = next(d for d in _source_days(program, program_day.week) if d.pk == program_day.pk)
-    _clear_slots(program, [(week, day)], weeks=())
-    (copy,) = _copy_days(program, [(source, week, day)], FLAT, source_week=program_day.week)
-    return copy
+    _clear_slots(program, targets, weeks=())
+    copies = [(source, week, day) for week, day in targets]
+    return _copy_days(program, copies, progression, source_week=program_day.week)
 
 
 @transaction.atomic

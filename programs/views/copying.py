@@ -138,16 +138,20 @@ def day_copy(request: TrainerRequest, pk: int) -> HttpResponse:
     program = day.program
     form = DayCopyForm(request.POST or None, program_day=day, days=list(program.days.all()))
     if request.method == "POST" and form.is_valid():
-        week, slot = form.target()
+        targets = form.targets()
         try:
-            copying.program_day_copy(program_day=day, week=week, day=slot)
+            copying.program_day_copy(program_day=day, to=targets)
         except ValidationError as exc:
             add_service_error(form, exc, renames=DAY_FIELDS)
         else:
             title = day.title or f"Week {day.week}, day {day.day}"
-            notice = f"{title} is copied to week {week}, day {slot}."
-            if week != day.week:
-                notice += f" Open week {week} to see it."
+            weeks = sorted({week for week, _ in targets})
+            if len(targets) == 1:
+                notice = f"{title} is copied to week {targets[0][0]}, day {targets[0][1]}."
+            else:
+                notice = f"{title} is copied to day {day.day} of {weeks_text(weeks)}."
+            if weeks != [day.week]:
+                notice += f" Open {weeks_text(weeks)} to see it."
             if not request.htmx:
                 messages.success(request, notice)
                 return back_to(program, day)

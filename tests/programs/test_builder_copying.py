@@ -169,7 +169,7 @@ def test_a_day_with_logged_workouts_is_never_replaced(program, client_):
     with pytest.raises(ValidationError, match="Week 2, day 1 has logged workouts"):
         program_week_copy(program=program, week=1, to_weeks=[2])
     with pytest.raises(ValidationError, match="Week 2, day 1 has logged workouts"):
-        program_day_copy(program_day=program.days.get(week=1, day=1), week=2, day=1)
+        program_day_copy(program_day=program.days.get(week=1, day=1), to=[(2, 1)])
 
     assert ProgramDay.objects.get(pk=logged.pk).title == "Done already"
 
@@ -177,14 +177,28 @@ def test_a_day_with_logged_workouts_is_never_replaced(program, client_):
 def test_a_day_is_copied_to_another_slot(program):
     monday = program.days.get(week=1, day=1)
 
-    copy = program_day_copy(program_day=monday, week=1, day=5)
+    (copy,) = program_day_copy(program_day=monday, to=[(1, 5)])
 
     assert (copy.week, copy.day, copy.title) == (1, 5, "Lower")
     assert [e.exercise.name for e in copy.exercises.order_by("order")] == ["Back squat", "Plank"]
     with pytest.raises(ValidationError, match="the day you are copying"):
-        program_day_copy(program_day=monday, week=1, day=1)
+        program_day_copy(program_day=monday, to=[(1, 1)])
     with pytest.raises(ValidationError, match="Pick a week from 1 to 4"):
-        program_day_copy(program_day=monday, week=5, day=1)
+        program_day_copy(program_day=monday, to=[(5, 1)])
+
+
+def test_a_day_is_copied_to_the_same_day_of_every_later_week_with_a_step(program):
+    monday = program.days.get(week=1, day=1)
+
+    copies = program_day_copy(
+        program_day=monday,
+        to=[(2, 1), (3, 1), (4, 1)],
+        progression=Progression(load_kg=Decimal(5)),
+    )
+
+    assert [(c.week, c.day) for c in copies] == [(2, 1), (3, 1), (4, 1)]
+    assert week_doses(program, 4)[0][5] == Decimal("115.00")
+    assert not ProgramDay.objects.filter(program=program, week=4, day=3).exists()
 
 
 def test_an_empty_week_or_no_target_is_refused(program):
@@ -234,6 +248,7 @@ def test_copying_works_without_javascript(alice, program):
     page = alice.get(f"/dashboard/programs/days/{monday.pk}/copy/")
     assert "<html" in page.text
     assert "Week 1 · Day 3 (replaces Upper)" in page.text
+    assert "Day 1 of every later week (2\N{EN DASH}4)" in page.text
 
     done = alice.post(f"/dashboard/programs/days/{monday.pk}/copy/", {"slot": "2-2"})
 
@@ -241,6 +256,12 @@ def test_copying_works_without_javascript(alice, program):
     assert ProgramDay.objects.filter(program=program, week=2, day=2, title="Lower").exists()
     followed = alice.get(done["Location"])
     assert "Lower is copied to week 2, day 2. Open week 2 to see it." in followed.text
+
+    every = alice.post(
+        f"/dashboard/programs/days/{monday.pk}/copy/", {"slot": "later"}, headers=HTMX
+    )
+    assert "Lower is copied to day 1 of weeks 2\N{EN DASH}4." in every.text
+    assert ProgramDay.objects.filter(program=program, day=1, title="Lower").count() == 4
 
 
 def test_another_trainers_program_cannot_be_copied(client, outsider, program):
@@ -299,3 +320,16 @@ def test_the_api_copies_a_day_and_says_what_is_wrong(trainer, api, program):
     assert missing.json()["error"]["code"] == "VALIDATION_ERROR"
     assert "has no training day 2" in missing.json()["error"]["message"]
     assert both.status_code == 400
+
+
+def test_the_api_copies_a_day_to_every_later_week(trainer, api, program):
+    api.force_authenticate(trainer.user)
+
+    response = api.post(
+        f"/api/v1/programs/{program.pk}/copy-day/",
+        {"week": 1, "day": 3, "later": True, "progression": {"reps": 1}},
+        format="json",
+    )
+
+    assert response.status_code == 201
+    assert week_doses(program, 3) == [(3, "Bench press", 10, 12, None, None, Decimal("70.0"))]

@@ -152,9 +152,10 @@ copy_day_action = extend_schema(
     summary="Copy a day to another slot",
     description=(
         "Copies the training day at (`week`, `day`), with its exercises and doses, to "
-        "(`to_week`, `to_day`) of the same program. A training day already there is "
-        "replaced, unless it has logged workouts (then VALIDATION_ERROR and nothing "
-        "changes). Answers with the whole program. " + TRAINERS_ONLY
+        "(`to_week`, `to_day`) of the same program, or with `later: true` to the same day "
+        "of every later week (with an optional `progression`, as for a week copy). A "
+        "training day already there is replaced, unless it has logged workouts (then "
+        "VALIDATION_ERROR and nothing changes). Answers with the whole program. " + TRAINERS_ONLY
     ),
     request=DayCopySerializer,
     responses={201: ProgramSerializer},
@@ -162,6 +163,11 @@ copy_day_action = extend_schema(
         OpenApiExample(
             "Week 1 day 1 to week 1 day 3",
             value={"week": 1, "day": 1, "to_week": 1, "to_day": 3},
+            request_only=True,
+        ),
+        OpenApiExample(
+            "Monday of week 1 to every later Monday, +1 rep a week",
+            value={"week": 1, "day": 1, "later": True, "progression": {"reps": 1}},
             request_only=True,
         ),
         OpenApiExample(

@@ -156,17 +156,6 @@ class ProgramAssignSerializer(serializers.Serializer[Any]):
         return attrs
 
 
-class DayCopySerializer(serializers.Serializer[Any]):
-    week = serializers.IntegerField(min_value=1, help_text="The week of the day to copy.")
-    day = serializers.IntegerField(
-        min_value=1, max_value=7, help_text="The day (1-7) of that week to copy."
-    )
-    to_week = serializers.IntegerField(min_value=1, help_text="The week to copy it to.")
-    to_day = serializers.IntegerField(
-        min_value=1, max_value=7, help_text="The day (1-7) to copy it to; a day there is replaced."
-    )
-
-
 class ProgressionSerializer(serializers.Serializer[Any]):
     load_kg = serializers.DecimalField(
         max_digits=7,
@@ -192,6 +181,38 @@ class ProgressionSerializer(serializers.Serializer[Any]):
         max_value=10,
         help_text="Added to reps per week (timed exercises keep their time).",
     )
+
+
+class DayCopySerializer(serializers.Serializer[Any]):
+    week = serializers.IntegerField(min_value=1, help_text="The week of the day to copy.")
+    day = serializers.IntegerField(
+        min_value=1, max_value=7, help_text="The day (1-7) of that week to copy."
+    )
+    to_week = serializers.IntegerField(
+        min_value=1, required=False, help_text="The week to copy it to (or `later`)."
+    )
+    to_day = serializers.IntegerField(
+        min_value=1,
+        max_value=7,
+        required=False,
+        help_text="The day (1-7) to copy it to; a day there is replaced.",
+    )
+    later = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="true: copy it to the same day of every week after its own.",
+    )
+    progression = ProgressionSerializer(
+        required=False, help_text="Optional steps per week after the source's week."
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        slot = "to_week" in attrs and "to_day" in attrs
+        if slot == bool(attrs.get("later")):
+            raise serializers.ValidationError(
+                {"to_week": "Send either to_week and to_day, or later: true."}
+            )
+        return attrs
 
 
 class WeekCopySerializer(serializers.Serializer[Any]):

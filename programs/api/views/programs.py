@@ -168,7 +168,13 @@ class ProgramViewSet(ScopedModelViewSet):
             raise ValidationError(
                 {"day": f"Week {data['week']} has no training day {data['day']} to copy."}
             )
-        program_day_copy(program_day=day, week=data["to_week"], day=data["to_day"])
+        targets = (
+            [(week, day.day) for week in later_weeks(program, day.week)]
+            if data["later"]
+            else [(data["to_week"], data["to_day"])]
+        )
+        progression = Progression(**data.get("progression", {}))
+        program_day_copy(program_day=day, to=targets, progression=progression)
         return envelope(self._full(program), message=self.success_messages["copy_day"], status=201)
 
     @schema.copy_week_action
