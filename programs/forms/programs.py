@@ -31,6 +31,7 @@ DOSE_FIELD_NAMES = {
     "load_kg": "load",
     "rest_seconds": "rest",
 }
+TITLE_TOO_LONG = "Keep the title to 120 characters."
 PERCENT_RANGE = "A percentage of 1RM goes from 1 to 120."
 RPE_MESSAGE = "RPE goes in half steps from 1 to 10."
 REPS_RE = re.compile(r"^\s*(\d{1,3})\s*(?:(?:-|\u2013|\u2014|to)\s*(\d{1,3}))?\s*$")
@@ -78,11 +79,14 @@ class DayAddForm(forms.Form):
         max_length=120,
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "e.g. Upper body", "autocomplete": "off"}),
+        error_messages={"max_length": TITLE_TOO_LONG},
     )
 
 
 class DayForm(forms.Form):
-    title = forms.CharField(max_length=120, required=False)
+    title = forms.CharField(
+        max_length=120, required=False, error_messages={"max_length": TITLE_TOO_LONG}
+    )
     notes = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),

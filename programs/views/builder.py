@@ -98,7 +98,10 @@ def day_add(request: TrainerRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             error = _first_message(exc)
     else:
-        error = "Pick a week and a day for the new training day."
+        title_errors = form.errors.get("title")
+        error = (
+            title_errors[0] if title_errors else "Pick a week and a day for the new training day."
+        )
     if not request.htmx:
         if error:
             messages.error(request, error)
