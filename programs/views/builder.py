@@ -100,6 +100,10 @@ def day_add(request: TrainerRequest, pk: int) -> HttpResponse:
     else:
         title_errors = form.errors.get("title")
         error = (
+            str(title_errors[0])
+            if title_errors
+            else "Pick a week and a day for the new training day."
+        )
             title_errors[0] if title_errors else "Pick a week and a day for the new training day."
         )
     if not request.htmx:
