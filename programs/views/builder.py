@@ -104,8 +104,6 @@ def day_add(request: TrainerRequest, pk: int) -> HttpResponse:
             if title_errors
             else "Pick a week and a day for the new training day."
         )
-            title_errors[0] if title_errors else "Pick a week and a day for the new training day."
-        )
     if not request.htmx:
         if error:
             messages.error(request, error)
