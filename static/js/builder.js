@@ -136,8 +136,10 @@
     if (!url || !target || !window.htmx) { return; }
     // htmx adds the CSRF header from <body hx-headers> and swaps in the day's list as
     // the server now has it (with superset letters re-derived).
+    // The list's own hx-* settings are for its rows' forms; the request starts from the
+    // box around it.
     window.htmx.ajax("POST", url, {
-      source: list,
+      source: list.parentNode,
       target: target,
       swap: "outerHTML",
       values: { order: order(list) }
