@@ -183,7 +183,32 @@ class ProgressionSerializer(serializers.Serializer[Any]):
     )
 
 
-class DayCopySerializer(serializers.Serializer[Any]):
+class CopySerializer(serializers.Serializer[Any]):
+    """What a day copy and a week copy share: "to every later week", and the steps."""
+
+    later = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="true: copy it to every week after its own (the same day, for a day).",
+    )
+    progression = ProgressionSerializer(
+        required=False, help_text="Optional steps per week after the source's week."
+    )
+
+    #: the fields that name targets one by one (instead of `later`)
+    targets: tuple[str, ...] = ()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        named = all(attrs.get(name) for name in self.targets)
+        if named == bool(attrs.get("later")):
+            wanted = " and ".join(self.targets)
+            raise serializers.ValidationError(
+                {self.targets[0]: f"Send either {wanted}, or later: true."}
+            )
+        return attrs
+
+
+class DayCopySerializer(CopySerializer):
     week = serializers.IntegerField(min_value=1, help_text="The week of the day to copy.")
     day = serializers.IntegerField(
         min_value=1, max_value=7, help_text="The day (1-7) of that week to copy."
@@ -197,25 +222,10 @@ class DayCopySerializer(serializers.Serializer[Any]):
         required=False,
         help_text="The day (1-7) to copy it to; a day there is replaced.",
     )
-    later = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="true: copy it to the same day of every week after its own.",
-    )
-    progression = ProgressionSerializer(
-        required=False, help_text="Optional steps per week after the source's week."
-    )
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        slot = "to_week" in attrs and "to_day" in attrs
-        if slot == bool(attrs.get("later")):
-            raise serializers.ValidationError(
-                {"to_week": "Send either to_week and to_day, or later: true."}
-            )
-        return attrs
+    targets = ("to_week", "to_day")
 
 
-class WeekCopySerializer(serializers.Serializer[Any]):
+class WeekCopySerializer(CopySerializer):
     week = serializers.IntegerField(min_value=1, help_text="The week to copy.")
     to_weeks = serializers.ListField(
         child=serializers.IntegerField(min_value=1),
@@ -223,19 +233,7 @@ class WeekCopySerializer(serializers.Serializer[Any]):
         max_length=52,
         help_text="The weeks to copy it to; their days are replaced. Or `later`.",
     )
-    later = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="true: copy to every week after `week` (repeat it through the block).",
-    )
-    progression = ProgressionSerializer(
-        required=False, help_text="Optional steps per week after the source."
-    )
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if bool(attrs.get("to_weeks")) == bool(attrs.get("later")):
-            raise serializers.ValidationError({"to_weeks": "Send either to_weeks or later: true."})
-        return attrs
+    targets = ("to_weeks",)
 
 
 class ProgramBriefSerializer(serializers.ModelSerializer[Program]):
