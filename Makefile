@@ -1,6 +1,9 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 SHELL := /bin/sh
 PORT ?= 8000
+# `PORT=9000 make run` and `make run PORT=9000` both reach manage.py: the printed links
+# and SITE_URL (emails) follow it.
+export PORT
 VENV := .venv
 PY := $(VENV)/bin/python
 UV_VERSION := 0.13.8

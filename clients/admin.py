@@ -15,9 +15,15 @@ class ClientAdmin(ScopedAdmin):
     list_select_related = ("user", "trainer")
     search_fields = ("user__email", "user__first_name", "user__last_name", "phone")
     autocomplete_fields = ("trainer", "user")
-    readonly_fields = ("failed_pin_attempts", "last_login_at", "created_at", "updated_at")
+    readonly_fields = (
+        "failed_pin_attempts",
+        "device_failed_pin_attempts",
+        "last_login_at",
+        "created_at",
+        "updated_at",
+    )
     date_hierarchy = "created_at"
 
     @admin.display(boolean=True, description="locked")
     def is_locked(self, obj: Client) -> bool:
-        return obj.is_locked
+        return obj.is_locked or obj.is_device_locked

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import zoneinfo
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -8,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from clients.models import Client
 from fitnesspr.actor import Actor, actor_of
@@ -35,6 +37,8 @@ def portal_login_required(view: View) -> View:
             raise PermissionDenied("The portal is for clients. Trainers use the dashboard.")
         request.actor = actor  # type: ignore[attr-defined]
         request.portal_client = actor.client  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
+        # The portal runs on the trainer's calendar: its times read in their time zone.
+        with timezone.override(zoneinfo.ZoneInfo(actor.client.trainer.timezone)):
+            return view(request, *args, **kwargs)
 
     return wrapper

@@ -55,6 +55,10 @@ class Client(models.Model):
     pin_version = models.PositiveIntegerField(default=1, editable=False)
     failed_pin_attempts = models.PositiveSmallIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
+    # Wrong PINs typed on the client's remembered device count apart, so failures
+    # from elsewhere (someone trying their email) never lock them out of their phone.
+    device_failed_pin_attempts = models.PositiveSmallIntegerField(default=0)
+    device_locked_until = models.DateTimeField(null=True, blank=True)
     last_login_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -107,7 +111,13 @@ class Client(models.Model):
 
     @property
     def is_locked(self) -> bool:
+        """Signing in with email and PIN is locked (too many wrong PINs)."""
         return self.locked_until is not None and self.locked_until > timezone.now()
+
+    @property
+    def is_device_locked(self) -> bool:
+        """Signing in on the remembered device is locked (too many wrong PINs there)."""
+        return self.device_locked_until is not None and self.device_locked_until > timezone.now()
 
 
 class AssignmentStatus(models.TextChoices):

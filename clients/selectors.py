@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -11,6 +12,7 @@ from django.utils import timezone
 from clients.models import Client, ClientStatus
 from fitnesspr.actor import Actor
 from fitnesspr.tenancy import get_for_read, get_for_write
+from fitnesspr.text import fold
 from trainers.models import Trainer
 
 #: status filter values the client list understands; "" = everyone not archived
@@ -23,7 +25,8 @@ STATUS_FILTERS = {
 }
 
 
-def client_list(*, trainer: Trainer, search: str = "", status: str = "") -> QuerySet[Client]:
+def client_list(*, trainer: Trainer, status: str = "") -> QuerySet[Client]:
+    """The trainer's clients with a status filter ("" = everyone not archived)."""
     qs = Client.objects.for_trainer(trainer).select_related("user")
     if status == "all":
         pass
@@ -31,13 +34,20 @@ def client_list(*, trainer: Trainer, search: str = "", status: str = "") -> Quer
         qs = qs.filter(status=status)
     else:
         qs = qs.exclude(status=ClientStatus.ARCHIVED)
-    for term in search.split()[:5]:
-        qs = qs.filter(
-            Q(user__first_name__icontains=term)
-            | Q(user__last_name__icontains=term)
-            | Q(user__email__icontains=term)
-        )
     return qs.order_by("user__first_name", "user__last_name", "pk")
+
+
+def client_search(clients: Iterable[Client], search: str) -> list[Client]:
+    """The clients whose name or email holds every word of `search`, accents and case
+    aside ("angstrom" finds "Ångström"). A trainer's clients fit in memory, and no
+    database compares without accents the same way."""
+    terms = [fold(term) for term in search.split()[:5]]
+    found = []
+    for client in clients:
+        text = fold(f"{client.user.first_name} {client.user.last_name} {client.user.email}")
+        if all(term in text for term in terms):
+            found.append(client)
+    return found
 
 
 def client_get(*, actor: Actor, pk: int) -> Client:

@@ -1,5 +1,5 @@
-"""The clients' pages: the trainer's client list and profile pages under
-/dashboard/clients/ (the client page itself, which gathers every domain, is
+"""The clients' pages: the trainer's profile pages under /dashboard/clients/ (the list
+and the client page, which gather every domain, are progress:client_list and
 progress:client), and the portal's PIN sign-in under /portal/."""
 
 from django.urls import path
@@ -9,7 +9,6 @@ from clients import views, views_portal
 app_name = "clients"
 
 urlpatterns = [
-    path("dashboard/clients/", views.client_list, name="list"),
     path("dashboard/clients/new/", views.client_create, name="create"),
     path("dashboard/clients/<int:pk>/edit/", views.client_edit, name="edit"),
     path("dashboard/clients/<int:pk>/pin/", views.client_pin, name="pin"),

@@ -1,19 +1,17 @@
-"""The trainer's client pages under /dashboard/clients/: the list, adding a client, the
-profile form, the PIN and archiving (the client page itself gathers every domain and
-lives in progress.views.client). Every lookup goes through clients.selectors' getters:
-another trainer's client is a 404."""
+"""The trainer's client pages under /dashboard/clients/: adding a client, the profile
+form, the PIN and archiving (the list and the client page gather every domain: they
+live in progress.views.clients and progress.views.client). Every lookup goes through
+clients.selectors' getters: another trainer's client is a 404."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
-from django.views.decorators.vary import vary_on_headers
 
 from clients import selectors, services
 from clients.forms import SERVICE_FIELD_NAMES, ClientForm
@@ -25,34 +23,10 @@ from trainers.decorators import TrainerRequest, trainer_required
 # The new PIN waits here between the POST that made it and the one GET that shows it,
 # so it never sits in a URL and a reload cannot show it again.
 PIN_ONCE_KEY = "clients.pin_once"
-PAGE_SIZE = 25
 
 
 def _hand_over_pin(request: TrainerRequest, client: Client, pin: str, *, reason: str) -> None:
     request.session[PIN_ONCE_KEY] = {"client": client.pk, "pin": pin, "reason": reason}
-
-
-@require_GET
-@vary_on_headers("HX-Request")
-@trainer_required
-def client_list(request: TrainerRequest) -> HttpResponse:
-    search = request.GET.get("q", "").strip()[:100]
-    status = request.GET.get("status", "")
-    if status not in selectors.STATUS_FILTERS:
-        status = ""
-    clients = selectors.client_list(trainer=request.trainer, search=search, status=status)
-    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "clients/client_list.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#client-table"
-    context = {
-        "page": page,
-        "search": search,
-        "status": status,
-        "status_filters": selectors.STATUS_FILTERS,
-        "filtered": bool(search or status),
-    }
-    return render(request, template, context)
 
 
 @require_http_methods(["GET", "POST"])

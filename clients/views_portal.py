@@ -21,6 +21,7 @@ from fitnesspr.actor import actor_of
 DEVICE_COOKIE = settings.REMEMBER_DEVICE_COOKIE
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 TOO_MANY_ATTEMPTS = "Too many sign-in attempts from this network. Wait a few minutes and try again."
+SCOPE = "portal-login"
 
 
 def _next_url(request: HttpRequest) -> str | None:
@@ -53,23 +54,22 @@ def portal_login(request: HttpRequest) -> HttpResponse:
     form = PortalLoginForm(request.POST or None, remembered=remembered is not None)
     status = 200
     if request.method == "POST":
-        allowed = ratelimit.hit(
-            "portal-login",
-            ratelimit.client_ip(request),
-            limit=settings.PORTAL_LOGIN_IP_LIMIT,
-            window_seconds=settings.PORTAL_LOGIN_IP_WINDOW_SECONDS,
-        )
-        if not allowed:
+        address = ratelimit.client_ip(request)
+        if ratelimit.blocked(SCOPE, address, limit=settings.PORTAL_LOGIN_IP_LIMIT):
             form.add_error(None, TOO_MANY_ATTEMPTS)
             status = 429
         elif form.is_valid():
             pin = form.cleaned_data["pin"]
             if remembered is not None and token:
-                client = services.client_pin_login_device(device_token=token, pin=pin)
+                answer = services.client_pin_sign_in_device(device_token=token, pin=pin)
             else:
-                client = services.client_pin_login(email=form.cleaned_data["email"], pin=pin)
+                answer = services.client_pin_sign_in(email=form.cleaned_data["email"], pin=pin)
+            client = answer.client
             if client is None:
-                form.add_error(None, services.PIN_LOGIN_FAILED)
+                ratelimit.failed(
+                    SCOPE, address, window_seconds=settings.PORTAL_LOGIN_IP_WINDOW_SECONDS
+                )
+                form.add_error(None, answer.error)
             else:
                 login(request, client.user, backend=MODEL_BACKEND)
                 success = redirect(_next_url(request) or "progress:portal_home")

@@ -31,3 +31,14 @@ def add_service_error(
             form.add_error(target(name), errors)
     else:
         form.add_error(default_field, exc)
+
+
+def decimal_errors(*, invalid: str, too_big: str, places: str) -> dict[str, str]:
+    """A DecimalField's messages in plain words: not a number, too many digits (a number
+    too big to be meant), too many decimals. Add "min_value" etc. where they apply."""
+    return {
+        "invalid": invalid,
+        "max_digits": too_big,
+        "max_whole_digits": too_big,
+        "max_decimal_places": places,
+    }

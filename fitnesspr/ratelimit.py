@@ -1,6 +1,7 @@
-"""A fixed-window attempt counter in the cache, for HTML forms that guard credentials
-(the API has DRF throttles). The cache is shared (Redis) in production, so the count
-holds across web processes."""
+"""A fixed-window count of failed attempts per address, for the HTML sign-in forms (the
+API's PIN sign-in counts the same way, fitnesspr.api.throttles.FailedAttemptsThrottle).
+Only failures count: a successful sign-in costs nothing. The cache is shared (Redis) in
+production, so the count holds across web processes."""
 
 from __future__ import annotations
 
@@ -21,14 +22,22 @@ def client_ip(request: HttpRequest) -> str:
     return remote
 
 
-def hit(scope: str, key: str, *, limit: int, window_seconds: int) -> bool:
-    """Count one attempt; False once more than `limit` were made in the window that
-    the first of them opened."""
-    cache_key = f"ratelimit:{scope}:{key}"
+def _key(scope: str, key: str) -> str:
+    return f"ratelimit:{scope}:{key}"
+
+
+def blocked(scope: str, key: str, *, limit: int) -> bool:
+    """Has `key` already failed `limit` times in the current window? Then refuse before
+    even checking what it sent."""
+    return int(cache.get(_key(scope, key)) or 0) >= limit
+
+
+def failed(scope: str, key: str, *, window_seconds: int) -> None:
+    """Count one failed attempt: the first failure opens a window of `window_seconds`.
+    Successes are never counted, so a gym full of clients on one address signs in."""
+    cache_key = _key(scope, key)
     cache.add(cache_key, 0, timeout=window_seconds)
     try:
-        count = cache.incr(cache_key)
+        cache.incr(cache_key)
     except ValueError:  # the window closed between add() and incr()
         cache.set(cache_key, 1, timeout=window_seconds)
-        count = 1
-    return count <= limit

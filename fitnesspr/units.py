@@ -52,11 +52,25 @@ def format_number(value: Decimal | int | None, *, places: str | None = None) -> 
     return f"{number.normalize():f}"
 
 
+def typed_weight(kg: Decimal | None, unit_system: str) -> str:
+    """A kg value as the number to put in an input, in the trainer's unit ("62.5",
+    "137.8"): exact enough in kg that saving an untouched form changes nothing."""
+    return format_number(kg_to_display(kg, unit_system))
+
+
+#: pounds are read to the half pound: 62.5 kg is "138 lb", never "137.8 lb"
+SHOWN_LB_STEP = Decimal("0.5")
+
+
 def format_weight(kg: Decimal | None, unit_system: str) -> str:
-    """ "62.5 kg" / "137.8 lb"; no trailing zeros; "—" when unknown."""
+    """ "62.5 kg" / "138 lb"; no trailing zeros; "—" when unknown. Kilograms keep their
+    2 places; pounds round to the half pound (a kg value read in lb has decimals no
+    plate has)."""
     shown = kg_to_display(kg, unit_system)
     if shown is None:
         return "—"
+    if unit_system == IMPERIAL:
+        shown = (shown / SHOWN_LB_STEP).quantize(Decimal(1), rounding=ROUND_HALF_UP) * SHOWN_LB_STEP
     return f"{format_number(shown)} {weight_unit(unit_system)}"
 
 
@@ -88,3 +102,16 @@ def format_length(cm: Decimal | None, unit_system: str) -> str:
     if shown is None:
         return "—"
     return f"{format_number(shown)} {length_unit(unit_system)}"
+
+
+def round_to_step(kg: Decimal, unit_system: str, step_kg: Decimal) -> Decimal:
+    """`kg` rounded to the nearest multiple of `step_kg` counted in the unit the gym
+    loads (so a 5 lb step gives whole 5 lb loads, stored in kg to 2 places)."""
+    shown = kg_to_display(kg, unit_system, places="0.0001")
+    step = kg_to_display(step_kg, unit_system, places="0.01")
+    assert shown is not None  # a value was given
+    assert step  # and a step
+    steps = (shown / step).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    rounded = display_to_kg(steps * step, unit_system)
+    assert rounded is not None
+    return rounded

@@ -3,7 +3,7 @@ programs, their builder and assignments under /dashboard/programs/."""
 
 from django.urls import path
 
-from programs.views import builder, exercises, prescriptions, programs
+from programs.views import builder, copying, exercises, prescriptions, programs
 
 app_name = "programs"
 
@@ -27,7 +27,18 @@ urlpatterns = [
     ),
     path("dashboard/programs/<int:pk>/use/", programs.program_use_template, name="use_template"),
     path("dashboard/programs/<int:pk>/assign/", programs.program_assign, name="assign"),
+    path(
+        "dashboard/clients/<int:client_id>/assign-program/",
+        programs.client_assign_program,
+        name="assign_to_client",
+    ),
     path("dashboard/programs/<int:pk>/days/add/", builder.day_add, name="day_add"),
+    path("dashboard/programs/<int:pk>/weeks/<int:week>/", builder.week_detail, name="week"),
+    path(
+        "dashboard/programs/<int:pk>/weeks/<int:week>/copy/",
+        copying.week_copy,
+        name="week_copy",
+    ),
     path(
         "dashboard/programs/assignments/<int:pk>/end/",
         programs.assignment_end,
@@ -36,6 +47,7 @@ urlpatterns = [
     path("dashboard/programs/days/<int:pk>/", builder.day_detail, name="day"),
     path("dashboard/programs/days/<int:pk>/edit/", builder.day_edit, name="day_edit"),
     path("dashboard/programs/days/<int:pk>/delete/", builder.day_delete, name="day_delete"),
+    path("dashboard/programs/days/<int:pk>/copy/", copying.day_copy, name="day_copy"),
     path(
         "dashboard/programs/days/<int:pk>/exercises/",
         builder.day_exercises,

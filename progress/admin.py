@@ -12,6 +12,7 @@ from progress.models import (
     BodyMeasurement,
     CheckIn,
     CustomMeasurement,
+    OneRepMax,
     ProgressPhoto,
     ProgressReport,
     ProgressSettings,
@@ -203,3 +204,13 @@ class ProgressReportAdmin(ScopedAdmin):
     raw_id_fields = ("requested_by",)
     readonly_fields = ("created_at", "completed_at", "error")
     date_hierarchy = "created_at"
+
+
+@admin.register(OneRepMax)
+class OneRepMaxAdmin(ScopedAdmin):
+    list_display = ("client", "exercise", "weight_kg", "tested_on", "updated_at")
+    list_select_related = ("client__user", "exercise")
+    search_fields = (*_CLIENT_SEARCH, "exercise__name")
+    autocomplete_fields = ("client", "exercise")
+    readonly_fields = ("created_at", "updated_at")
+    date_hierarchy = "updated_at"

@@ -1,19 +1,22 @@
-"""Demo progress: the first demo client kept up with week 1 of their program, and has
-months of weigh-ins and weekly check-ins, so the dashboard, the portal and the charts
-have something to show."""
+"""Demo progress: the first demo client kept up with week 1 of their program (her
+trainer had entered her squat 1RM, so the squat, prescribed as a % of 1RM, has loads
+worked out from it), and has months of weigh-ins and weekly check-ins, so the
+dashboard, the portal and the charts have something to show."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
 from clients.models import Client
-from programs.models import ProgramAssignment
+from programs.models import Exercise, ProgramAssignment
 from progress.models import CheckIn, Reply, WeightGoal
 from progress.selectors.check_ins import due_date
-from progress.services import SetEntry, workout_log_save
+from progress.selectors.today import day_workout
+from progress.services import SetEntry, one_rep_max_set, workout_log_save
 from progress.services.body import (
     custom_measurement_add,
     measurement_log,
@@ -21,24 +24,39 @@ from progress.services.body import (
 )
 from trainers.models import Trainer
 
+SQUAT = "Barbell Back Squat"
+SQUAT_1RM_KG = Decimal("100")
+
 
 def demo_workout_logs(*, assignment: ProgramAssignment) -> None:
     """Log every workout of week 1 as prescribed (the last set of each a little harder)."""
-    week_one = assignment.program.days.filter(week=1).prefetch_related("exercises")
-    for day in week_one:
+    client = assignment.client
+    squat = Exercise.objects.filter(trainer__isnull=True, name=SQUAT).first()
+    if squat is not None:
+        one_rep_max_set(
+            client=client,
+            exercise=squat,
+            weight_kg=SQUAT_1RM_KG,
+            tested_on=assignment.start_date - timedelta(days=3),
+        )
+    for day in assignment.program.days.filter(week=1):
+        performed_on = assignment.start_date + timedelta(days=day.day - 1)
+        exercises, _ = day_workout(client=client, day=day, on=performed_on)
         entries = [
-            SetEntry.as_prescribed(
-                p, set_number=n, rpe=Decimal("7.5") if n < p.sets else Decimal("8.5")
+            replace(
+                SetEntry.as_prescribed(item.prescription, set_number=n),
+                load_kg=item.prescription.load_kg or item.target_load_kg,
+                rpe=Decimal("7.5") if n < item.prescription.sets else Decimal("8.5"),
             )
-            for p in day.exercises.all()
-            for n in range(1, p.sets + 1)
+            for item in exercises
+            for n in range(1, item.prescription.sets + 1)
         ]
         workout_log_save(
-            client=assignment.client,
+            client=client,
             program_day=day,
             sets=entries,
             finish=True,
-            performed_on=assignment.start_date + timedelta(days=day.day - 1),
+            performed_on=performed_on,
         )
 
 

@@ -5,7 +5,7 @@ gather every domain: the dashboard home, the client page and the portal home."""
 
 from django.urls import path
 
-from progress.views import attention, body, check_ins, client, home, photo_files, training
+from progress.views import attention, body, check_ins, client, clients, home, photo_files, training
 from progress.views_portal import body as portal_body
 from progress.views_portal import check_ins as portal_check_ins
 from progress.views_portal import home as portal_home
@@ -18,8 +18,19 @@ CLIENT = "dashboard/clients/<int:client_id>/"
 urlpatterns = [
     path("dashboard/", home.dashboard, name="dashboard"),
     path("dashboard/attention/dismiss/", attention.dismiss, name="attention_dismiss"),
+    path("dashboard/clients/", clients.client_list, name="client_list"),
     path("dashboard/clients/<int:pk>/", client.client_page, name="client"),
     path("dashboard/clients/<int:client_id>/training/", training.overview, name="training"),
+    path(
+        "dashboard/clients/<int:client_id>/training/one-rep-maxes/",
+        training.one_rep_maxes,
+        name="one_rep_maxes",
+    ),
+    path(
+        "dashboard/clients/<int:client_id>/training/one-rep-maxes/<int:pk>/delete/",
+        training.one_rep_max_remove,
+        name="one_rep_max_delete",
+    ),
     path(
         "dashboard/clients/<int:client_id>/training/exercises/<int:exercise_id>/",
         training.exercise,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import zoneinfo
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -7,6 +8,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
@@ -40,6 +42,8 @@ def trainer_required(view: View) -> View:
             raise PermissionDenied("The dashboard is for trainers. Sign in with a trainer account.")
         request.actor = actor  # type: ignore[attr-defined]
         request.trainer = actor.trainer  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
+        # Every time on the dashboard reads in the trainer's own time zone.
+        with timezone.override(zoneinfo.ZoneInfo(actor.trainer.timezone)):
+            return view(request, *args, **kwargs)
 
     return wrapper

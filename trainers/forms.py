@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import zoneinfo
 from collections import defaultdict
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from django import forms
 
+from fitnesspr.forms import decimal_errors
+from fitnesspr.units import IMPERIAL, KG_PER_LB, format_number, kg_to_display
 from trainers.models import Currency, Trainer, UnitSystem
 
 
@@ -43,10 +46,48 @@ class BusinessFieldsForm(forms.Form):
 
 
 class BusinessProfileForm(BusinessFieldsForm):
+    plate_increment = forms.DecimalField(
+        label="Plate increment",
+        required=False,
+        max_digits=6,
+        decimal_places=2,
+        min_value=Decimal("0.25"),
+        max_value=Decimal("25"),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        help_text=(
+            "The smallest jump in load at your gym, in the units above. Loads worked out "
+            "from a % of 1RM round to it. Empty: 2.5 kg, or 5 lb."
+        ),
+        error_messages={
+            **decimal_errors(
+                invalid="Enter a number, like 2.5.",
+                too_big="Enter at most 25.",
+                places="Give it to 2 decimals at most, like 1.25.",
+            ),
+            "min_value": "Enter at least 0.25.",
+            "max_value": "Enter at most 25.",
+        },
+    )
+
     @classmethod
     def for_trainer(cls, trainer: Trainer, data: Any = None) -> BusinessProfileForm:
-        initial = {name: getattr(trainer, name) for name in cls.base_fields}
+        initial = {name: getattr(trainer, name) for name in BusinessFieldsForm.base_fields}
+        initial["plate_increment"] = format_number(
+            kg_to_display(trainer.plate_increment_kg, trainer.unit_system, places="0.01")
+        )
         return cls(data=data, initial=initial)
+
+    def service_fields(self) -> dict[str, Any]:
+        """cleaned_data as trainer_update takes it: the increment in kg, read in the
+        units chosen on the same form."""
+        data = dict(self.cleaned_data)
+        typed = data.pop("plate_increment")
+        per_unit = KG_PER_LB if data["unit_system"] == IMPERIAL else Decimal(1)
+        # three decimals in kg, so pounds come back as typed (5 lb = 2.268 kg)
+        data["plate_increment_kg"] = (
+            None if typed is None else (typed * per_unit).quantize(Decimal("0.001"))
+        )
+        return data
 
 
 class SignupForm(BusinessFieldsForm):

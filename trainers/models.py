@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.timezone import localdate
 
-from fitnesspr.constraints import choices_check
+from fitnesspr.constraints import between, choices_check, range_check
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.units import IMPERIAL, KG_PER_LB
 
 
 class UnitSystem(models.TextChoices):
@@ -41,6 +43,11 @@ def validate_timezone(value: str) -> None:
         raise ValidationError("%(value)s is not a known time zone.", params={"value": value})
 
 
+#: the smallest jump in load when none is set: two of the lightest common plates
+DEFAULT_PLATE_INCREMENT_KG = {"metric": Decimal("2.5"), "imperial": 5 * KG_PER_LB}
+PLATE_INCREMENT_BOUNDS_KG = (Decimal("0.1"), Decimal("25"))
+
+
 class TrainerQuerySet(TrainerScopedQuerySet):
     trainer_path = "pk"
 
@@ -64,6 +71,14 @@ class Trainer(models.Model):
         max_length=10, choices=UnitSystem.choices, default=UnitSystem.METRIC
     )
     currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.USD)
+    plate_increment_kg = models.DecimalField(
+        max_digits=6,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=between(*PLATE_INCREMENT_BOUNDS_KG),
+        help_text="Loads worked out from a % of 1RM round to this step. Empty: 2.5 kg / 5 lb.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -79,10 +94,23 @@ class Trainer(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(business_name=""), name="trainer_business_name_set"
             ),
+            range_check(
+                "plate_increment_kg",
+                *PLATE_INCREMENT_BOUNDS_KG,
+                name="trainer_plate_increment_range",
+                nullable=True,
+            ),
         ]
 
     def __str__(self) -> str:
         return self.business_name
+
+    @property
+    def load_step_kg(self) -> Decimal:
+        """The step loads round to: the trainer's own, else 2.5 kg (5 lb in pounds)."""
+        if self.plate_increment_kg:
+            return self.plate_increment_kg
+        return DEFAULT_PLATE_INCREMENT_KG["imperial" if self.unit_system == IMPERIAL else "metric"]
 
     def today(self) -> date:
         """Today's date where the trainer works: the calendar their clients train on."""

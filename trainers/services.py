@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from decimal import Decimal
 from email.utils import formataddr, parseaddr
 from smtplib import SMTPException
 from typing import Any, TypedDict, Unpack
@@ -74,6 +75,7 @@ class TrainerChanges(TypedDict, total=False):
     timezone: str
     unit_system: str
     currency: str
+    plate_increment_kg: Decimal | None
 
 
 @transaction.atomic

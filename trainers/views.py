@@ -30,14 +30,17 @@ class TrainerLoginView(LoginView):
     redirect_authenticated_user = True
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        allowed = ratelimit.hit(
-            "trainer-login",
-            ratelimit.client_ip(request),
-            limit=settings.TRAINER_LOGIN_IP_LIMIT,
-            window_seconds=settings.TRAINER_LOGIN_IP_WINDOW_SECONDS,
-        )
-        if allowed:
-            return super().post(request, *args, **kwargs)
+        # Only wrong passwords count against the address (see fitnesspr.ratelimit).
+        address = ratelimit.client_ip(request)
+        if not ratelimit.blocked("trainer-login", address, limit=settings.TRAINER_LOGIN_IP_LIMIT):
+            response = super().post(request, *args, **kwargs)
+            if not request.user.is_authenticated:
+                ratelimit.failed(
+                    "trainer-login",
+                    address,
+                    window_seconds=settings.TRAINER_LOGIN_IP_WINDOW_SECONDS,
+                )
+            return response
         form = self.get_form()
         form.is_valid()  # keep the typed email in the form
         form.add_error(None, "Too many sign-in attempts. Wait a few minutes and try again.")
@@ -86,10 +89,10 @@ def account_settings(request: TrainerRequest) -> HttpResponse:
     form = BusinessProfileForm.for_trainer(request.trainer, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.trainer_update(trainer=request.trainer, **form.cleaned_data)
+            services.trainer_update(trainer=request.trainer, **form.service_fields())
         except ValidationError as exc:
             request.trainer.refresh_from_db()  # the service set the refused values on it
-            add_service_error(form, exc)
+            add_service_error(form, exc, renames={"plate_increment_kg": "plate_increment"})
         else:
             messages.success(request, "Your business profile is saved.")
             return redirect("trainers:settings")

@@ -128,18 +128,22 @@ reset_pin = extend_schema(
 pin_login = extend_schema(
     summary="Sign in as a client with email and PIN",
     description=(
-        "For clients. An unknown email, a wrong PIN and a locked account all get the "
-        f"same 401 with the same message. After {settings.PIN_MAX_FAILED_ATTEMPTS} wrong "
-        "PINs in a row the account is locked: even the right PIN is refused until the "
-        "trainer issues a new PIN (`POST clients/{id}/reset-pin/`) or "
-        f"{settings.PIN_LOCKOUT_MINUTES} minutes pass."
+        "For clients. An unknown email and a wrong PIN get the same 401 with the same "
+        "message; when 3 tries are left, the message says so. After "
+        f"{settings.PIN_MAX_FAILED_ATTEMPTS} wrong PINs in a row sign-in is locked: every "
+        "attempt, even with the right PIN, gets a 401 saying the account is locked and to "
+        "ask the trainer for a new PIN (`POST clients/{id}/reset-pin/`), until that or "
+        f"{settings.PIN_LOCKOUT_MINUTES} minutes pass. An unknown email counts and locks "
+        "the same way, so the answers never tell whether an email has an account. Per "
+        "address, only failed sign-ins count against the rate limit (`THROTTLE_PIN`); past "
+        "it every attempt gets 429 until the window passes."
     ),
     request=PinLoginSerializer,
     responses={
         200: SessionSerializer,
         401: error_response(
             401,
-            "Unknown email, wrong PIN or locked account (indistinguishable).",
+            "Unknown email or wrong PIN (indistinguishable), or a locked account.",
             error_example("AUTHENTICATION_FAILED", PIN_LOGIN_FAILED),
         ),
     },

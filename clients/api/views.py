@@ -24,20 +24,22 @@ from clients.api.serializers import (
 )
 from clients.models import Client
 from clients.services import (
-    PIN_LOGIN_FAILED,
     client_create,
     client_delete,
-    client_pin_login,
+    client_pin_sign_in,
     client_reset_pin,
     client_update,
 )
 from fitnesspr.api.auth.views import PublicAuthView, session_payload
 from fitnesspr.api.permissions import IsTrainer
 from fitnesspr.api.responses import envelope
+from fitnesspr.api.throttles import FailedAttemptsThrottle, record_failure
 from fitnesspr.api.viewsets import ScopedModelViewSet
 
 
 class PinLoginView(PublicAuthView):
+    # Only failed sign-ins count against THROTTLE_PIN (a gym shares one address).
+    throttle_classes = [FailedAttemptsThrottle]
     throttle_scope = "pin"
     success_message = "Signed in."
 
@@ -45,12 +47,15 @@ class PinLoginView(PublicAuthView):
     def post(self, request: Request) -> Response:
         serializer = PinLoginSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        client = client_pin_login(
+        answer = client_pin_sign_in(
             email=serializer.validated_data["email"], pin=serializer.validated_data["pin"]
         )
-        if client is None:
-            raise AuthenticationFailed(PIN_LOGIN_FAILED, code="pin_login_failed")
-        return envelope(session_payload(client.user), message=self.success_message, secret=True)
+        if answer.client is None:
+            record_failure(request, self)
+            raise AuthenticationFailed(answer.error, code="pin_login_failed")
+        return envelope(
+            session_payload(answer.client.user), message=self.success_message, secret=True
+        )
 
 
 @schema.client_viewset

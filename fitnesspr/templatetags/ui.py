@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.timesince import timesince
 
 from fitnesspr.units import CM_PER_INCH, format_length, format_number, format_weight
 
@@ -51,6 +54,16 @@ def weight(value: Decimal | None, unit_system: str = "metric") -> str:
 def measure(value: Decimal | None, unit_system: str = "metric") -> str:
     """A length stored in cm, shown in the viewer's units ("88.5 cm", "34.8 in")."""
     return format_length(value, unit_system)
+
+
+@register.filter
+def ago(value: datetime | None) -> str:
+    """How long ago, as people say it: "just now", "5 minutes ago", "3 days ago"."""
+    if value is None:
+        return ""
+    if timezone.now() - value < timedelta(minutes=1):
+        return "just now"
+    return f"{timesince(value, depth=1)} ago"
 
 
 @register.filter

@@ -19,6 +19,7 @@ from fitnesspr.durations import (
     parse_duration,
     seconds_overflow,
 )
+from fitnesspr.forms import decimal_errors
 from fitnesspr.units import display_to_kg, format_number, kg_to_display, weight_unit
 from programs.models import PrescribedExercise, Program, ProgramGoal
 
@@ -30,8 +31,10 @@ DOSE_FIELD_NAMES = {
     "load_kg": "load",
     "rest_seconds": "rest",
 }
+TITLE_TOO_LONG = "Keep the title to 120 characters."
+PERCENT_RANGE = "A percentage of 1RM goes from 1 to 120."
+RPE_MESSAGE = "RPE goes in half steps from 1 to 10."
 REPS_RE = re.compile(r"^\s*(\d{1,3})\s*(?:(?:-|\u2013|\u2014|to)\s*(\d{1,3}))?\s*$")
-SMALL = {"class": "dose-input"}
 
 
 def format_reps(low: int | None, high: int | None) -> str:
@@ -76,11 +79,14 @@ class DayAddForm(forms.Form):
         max_length=120,
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "e.g. Upper body", "autocomplete": "off"}),
+        error_messages={"max_length": TITLE_TOO_LONG},
     )
 
 
 class DayForm(forms.Form):
-    title = forms.CharField(max_length=120, required=False)
+    title = forms.CharField(
+        max_length=120, required=False, error_messages={"max_length": TITLE_TOO_LONG}
+    )
     notes = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -91,66 +97,88 @@ class DayForm(forms.Form):
 class PrescriptionForm(forms.Form):
     """One exercise's dose, in the trainer's units: reps as "8" or "8-12" or a time per
     set ("30s", "1:30", "20 min") in the same input, so a row stays one line; load in kg
-    or lb (or % of 1RM), rest as seconds or m:ss."""
+    or lb (or % of 1RM), rest as seconds or m:ss. The builder draws its inputs itself
+    (programs.views.builder_parts); this form reads and checks what they send, with
+    messages in plain words."""
 
-    sets = forms.IntegerField(widget=forms.NumberInput(attrs={**SMALL, "min": 1, "max": 20}))
+    sets = forms.IntegerField(
+        min_value=1,
+        max_value=20,
+        error_messages={
+            "required": "Give the number of sets.",
+            "invalid": "Sets is a whole number, like 3.",
+            "min_value": "Sets go from 1 to 20.",
+            "max_value": "Sets go from 1 to 20.",
+        },
+    )
     reps = forms.CharField(
         label="Reps or time",
         max_length=16,
-        widget=forms.TextInput(
-            attrs={
-                **SMALL,
-                "autocomplete": "off",
-                "title": f"Reps: 8 or a range 8-12. A time per set: {ACCEPTED}",
-            }
-        ),
+        error_messages={
+            "required": f"Give reps (8 or 8-12) or a time per set: {ACCEPTED}.",
+            "max_length": "That is too long for reps or a time.",
+        },
     )
     load = forms.DecimalField(
         required=False,
         max_digits=7,
         decimal_places=2,
-        widget=forms.NumberInput(attrs={**SMALL, "step": "any", "min": 0}),
+        min_value=0,
+        error_messages={
+            **decimal_errors(
+                invalid="Write the load as a number, like 62.5.",
+                too_big="That load is too big.",
+                places="Give the load to 2 decimals at most.",
+            ),
+            "min_value": "A load can't be below 0.",
+        },
     )
     load_percent_1rm = forms.DecimalField(
         label="% 1RM",
         required=False,
         max_digits=5,
         decimal_places=1,
-        widget=forms.NumberInput(attrs={**SMALL, "step": "any", "min": 1, "max": 120}),
+        min_value=1,
+        max_value=120,
+        error_messages={
+            **decimal_errors(
+                invalid="Write the percentage as a number, like 75.",
+                too_big=PERCENT_RANGE,
+                places="Give the percentage to 1 decimal at most, like 72.5.",
+            ),
+            "min_value": PERCENT_RANGE,
+            "max_value": PERCENT_RANGE,
+        },
     )
     rpe = forms.DecimalField(
         label="RPE",
         required=False,
         max_digits=4,
         decimal_places=1,
-        widget=forms.NumberInput(attrs={**SMALL, "step": "0.5", "min": 1, "max": 10}),
+        error_messages=decimal_errors(invalid=RPE_MESSAGE, too_big=RPE_MESSAGE, places=RPE_MESSAGE),
     )
     rir = forms.IntegerField(
         label="RIR",
         required=False,
-        widget=forms.NumberInput(attrs={**SMALL, "min": 0, "max": 10}),
+        min_value=0,
+        max_value=10,
+        error_messages={
+            "invalid": "Reps in reserve is a whole number, like 2.",
+            "min_value": "Reps in reserve go from 0 to 10.",
+            "max_value": "Reps in reserve go from 0 to 10.",
+        },
     )
     rest = forms.CharField(
         required=False,
         max_length=8,
-        widget=forms.TextInput(
-            attrs={
-                **SMALL,
-                "autocomplete": "off",
-                "title": "Seconds (90) or minutes:seconds (1:30)",
-            }
-        ),
+        error_messages={"max_length": "Write rest as seconds (90) or minutes:seconds (1:30)."},
     )
     tempo = forms.CharField(
         required=False,
         max_length=7,
-        widget=forms.TextInput(
-            attrs={**SMALL, "autocomplete": "off", "title": "e.g. 3-1-1-0 (X = explosive)"}
-        ),
+        error_messages={"max_length": "Write tempo as four digits like 3-1-1-0 (X = explosive)."},
     )
-    notes = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2, "class": "dose-notes"})
-    )
+    notes = forms.CharField(required=False)
 
     def __init__(self, *args: Any, unit_system: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -225,6 +253,45 @@ class AssignForm(forms.Form):
         # choices come from the trainer's own scoped list: any other id is "not a choice"
         self.fields["clients"].queryset = clients  # type: ignore[attr-defined]
         self.fields["start_date"].initial = today
+
+    def clean_start_date(self) -> date:
+        return check_start_date(self.cleaned_data["start_date"])
+
+
+def check_start_date(value: date) -> date:
+    if not date(2000, 1, 1) <= value <= date(2100, 12, 31):
+        raise forms.ValidationError("Pick a start date between 2000 and 2100.")
+    return value
+
+
+class ClientAssignForm(forms.Form):
+    """Assign one client a program, from their page: the trainer's own programs and
+    templates (never another client's copy)."""
+
+    program = forms.ModelChoiceField(
+        queryset=Program.objects.none(),
+        empty_label="Pick a program",
+        error_messages={
+            "required": "Pick the program to assign.",
+            "invalid_choice": "Pick one of your programs.",
+        },
+    )
+    start_date = forms.DateField(
+        help_text="Day 1 of week 1.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Give the date as YYYY-MM-DD."},
+    )
+
+    def __init__(self, *args: Any, programs: QuerySet[Program], today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = programs  # type: ignore[attr-defined]
+        self.fields["program"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda p: f"{p.name} (template)" if p.is_template else p.name
+        )
+        self.fields["start_date"].initial = today
+
+    def clean_start_date(self) -> date:
+        return check_start_date(self.cleaned_data["start_date"])
 
 
 class EndAssignmentForm(forms.Form):

@@ -60,3 +60,18 @@ def assignable_clients(*, trainer: Trainer) -> QuerySet[Client]:
         .prefetch_related(Prefetch("program_assignments", queryset=active, to_attr="current"))
         .order_by("user__first_name", "user__last_name", "pk")
     )
+
+
+def assignable_programs(*, trainer: Trainer) -> QuerySet[Program]:
+    """What a trainer can assign to a client: their own programs and templates, never a
+    client's copy; those with training days only, by name."""
+    return (
+        Program.objects.for_trainer(trainer)
+        .filter(client__isnull=True, days__isnull=False)
+        .distinct()
+        .order_by("name", "pk")
+    )
+
+
+def active_assignment(*, client: Client) -> ProgramAssignment | None:
+    return ProgramAssignment.objects.for_client(client).active().select_related("program").first()

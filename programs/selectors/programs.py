@@ -69,6 +69,15 @@ def program_weeks(program: Program) -> list[Week]:
     return weeks
 
 
+def week_days_counted(*, program_id: int, week: int) -> QuerySet[ProgramDay]:
+    """A week's days, each with `exercise_count` (one query)."""
+    return (
+        ProgramDay.objects.filter(program_id=program_id, week=week)
+        .annotate(exercise_count=Count("exercises"))
+        .order_by("day")
+    )
+
+
 def program_assignments(*, program: Program) -> QuerySet[ProgramAssignment]:
     """Who follows this program (as their own copy), newest first; for a client's copy,
     the assignment that made it."""

@@ -1,6 +1,7 @@
-"""The builder page of one program and its training days: add, edit and delete a day,
-and add exercises to it from the library picker. With htmx each action answers with the
-fragment it changed; as a plain form post it redirects back to the day on the page."""
+"""The builder page of one program and its training days: a week drawn on demand, add,
+edit and delete a day, and add exercises to it from the library picker. With htmx each
+action answers with the fragment it changed; as a plain form post it redirects back to
+the day on the page."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from programs.views.builder_parts import (
     BUILDER,
     DayCard,
     back_to,
+    builder_page,
     builder_page_context,
     day_card,
+    exercise_list_answer,
     week_view,
 )
 from trainers.decorators import TrainerRequest, trainer_required
@@ -44,6 +47,7 @@ def _week_param(request: TrainerRequest, weeks: int) -> int:
 
 
 @require_GET
+@builder_page
 @trainer_required
 def builder(request: TrainerRequest, pk: int) -> HttpResponse:
     program = program_for_builder(actor=request.actor, pk=pk)
@@ -55,7 +59,32 @@ def builder(request: TrainerRequest, pk: int) -> HttpResponse:
     return render(request, BUILDER, context)
 
 
+def _render_week(request: TrainerRequest, pk: int, week: int, *, error: str = "") -> HttpResponse:
+    program = program_for_builder(actor=request.actor, pk=pk)
+    if not 1 <= week <= program.duration_weeks:
+        week = 1
+    context = {
+        "program": program,
+        "week": week_view(program, week, request.trainer.unit_system, error=error),
+        "units": request.trainer.unit_system,
+    }
+    return render(request, f"{BUILDER}#week", context)
+
+
+@require_GET
+@builder_page
+@vary_on_headers("HX-Request")
+@trainer_required
+def week_detail(request: TrainerRequest, pk: int, week: int) -> HttpResponse:
+    """One week in full (htmx: a closed week opened); without htmx, the builder at it."""
+    if not request.htmx:
+        program = lookups.program_get_for_write(actor=request.actor, pk=pk)
+        return back_to(program, week=week)
+    return _render_week(request, pk, week)
+
+
 @require_POST
+@builder_page
 @vary_on_headers("HX-Request")
 @trainer_required
 def day_add(request: TrainerRequest, pk: int) -> HttpResponse:
@@ -69,32 +98,30 @@ def day_add(request: TrainerRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             error = _first_message(exc)
     else:
-        error = "Pick a week and a day for the new training day."
+        title_errors = form.errors.get("title")
+        error = (
+            str(title_errors[0])
+            if title_errors
+            else "Pick a week and a day for the new training day."
+        )
     if not request.htmx:
         if error:
             messages.error(request, error)
         return back_to(program, added, week=week)
-    if not 1 <= week <= program.duration_weeks:
-        week = 1
-    program = program_for_builder(actor=request.actor, pk=pk)  # with the new day
-    context = {
-        "program": program,
-        "week": week_view(program, week, request.trainer.unit_system, error=error),
-        "units": request.trainer.unit_system,
-    }
-    return render(request, f"{BUILDER}#week", context)
+    return _render_week(request, pk, week, error=error)
 
 
-def _render_day(request: TrainerRequest, card: DayCard, *, partial: str = "day") -> HttpResponse:
+def _render_day(request: TrainerRequest, card: DayCard) -> HttpResponse:
     context = {
         "program": card.day.program,
         "card": card,
         "units": request.trainer.unit_system,
     }
-    return render(request, f"{BUILDER}#{partial}", context)
+    return render(request, f"{BUILDER}#day", context)
 
 
 @require_GET
+@builder_page
 @vary_on_headers("HX-Request")
 @trainer_required
 def day_detail(request: TrainerRequest, pk: int) -> HttpResponse:
@@ -106,6 +133,7 @@ def day_detail(request: TrainerRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@builder_page
 @vary_on_headers("HX-Request")
 @trainer_required
 def day_edit(request: TrainerRequest, pk: int) -> HttpResponse:
@@ -129,6 +157,7 @@ def day_edit(request: TrainerRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@builder_page
 @vary_on_headers("HX-Request")
 @trainer_required
 def day_delete(request: TrainerRequest, pk: int) -> HttpResponse:
@@ -140,13 +169,7 @@ def day_delete(request: TrainerRequest, pk: int) -> HttpResponse:
         if not request.htmx:
             messages.success(request, f"Week {week}, day {day.day} is a rest day now.")
             return back_to(program, week=week)
-        program = program_for_builder(actor=request.actor, pk=program.pk)
-        context = {
-            "program": program,
-            "week": week_view(program, week, request.trainer.unit_system),
-            "units": request.trainer.unit_system,
-        }
-        return render(request, f"{BUILDER}#week", context)
+        return _render_week(request, program.pk, week)
     context = {"program": program, "day": day, "what": "day"}
     if request.htmx:
         return render(request, f"{BUILDER}#day-confirm", context)
@@ -154,25 +177,26 @@ def day_delete(request: TrainerRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@builder_page
 @vary_on_headers("HX-Request")
 @trainer_required
 def day_exercises(request: TrainerRequest, pk: int) -> HttpResponse:
-    """GET: the picker (search the library); POST: put the chosen exercise on the day."""
+    """GET: the picker (search the library); POST: put the chosen exercise on the day,
+    and put the keyboard focus in its Sets input."""
     day = lookups.program_day_get_for_write(actor=request.actor, pk=pk)
-    units = request.trainer.unit_system
     if request.method == "POST":
-        error = ""
+        error, focus = "", {}
         try:
-            services.prescription_add(program_day=day, exercise=_exercise_id(request))
+            added = services.prescription_add(program_day=day, exercise=_exercise_id(request))
         except ValidationError as exc:
             error = _first_message(exc)
+        else:
+            focus = {added.pk: "sets"}
         if not request.htmx:
             if error:
                 messages.error(request, error)
             return back_to(day.program, day)
-        day = lookups.program_day_get_for_write(actor=request.actor, pk=pk)
-        card = day_card(day, units, error=error)
-        return _render_day(request, card, partial="day-exercises")
+        return exercise_list_answer(request, day.pk, error=error, focus=focus)
 
     search = request.GET.get("q", "").strip()[:MAX_SEARCH]
     context = {

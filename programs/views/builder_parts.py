@@ -1,42 +1,92 @@
 """What the builder template draws: weeks of seven slots, day cards, exercise rows with
-their inline forms and superset labels (A1, A2…). Built from prefetched rows only, so
-drawing a 12-week program costs no more queries than a 1-week one."""
+their dose inputs and superset labels (A1, A2…).
+
+Only the week being edited is drawn in full; the others show their summary and day
+tiles and load their day cards when opened (htmx). A row's inputs are plain values read
+off the prescription, not a rendered Django form: a 4-week program stays a light page.
+Everything comes from prefetched rows, so a 12-week program costs no more queries than
+a 1-week one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
+from fitnesspr.html import compact_html
+from fitnesspr.units import weight_unit
 from programs.forms.programs import PrescriptionForm
 from programs.models import PrescribedExercise, Program, ProgramDay
+from programs.selectors import builder as lookups
 from programs.selectors.programs import (
     program_assignments,
     program_weeks,
     superset_links,
     superset_runs,
+    week_days_counted,
 )
 
 BUILDER = "programs/builder.html"
+
+View = Callable[..., HttpResponse]
+
+
+def builder_page(view: View) -> View:
+    """Every builder answer, page or fragment: never kept by the browser (Back must
+    show the program as it is now, not a copy with exercises deleted since) and sent
+    without the templates' indentation."""
+    return never_cache(compact_html(view))
+
+
+#: a row's inputs in display order: form field, label (how to write each is said once
+#: per week, above the days: a hint per input would weigh on a page of 30 rows)
+DOSE_INPUTS = (
+    ("sets", "Sets"),
+    ("reps", "Reps or time"),
+    ("load", "Load"),
+    ("load_percent_1rm", "% 1RM"),
+    ("rpe", "RPE"),
+    ("rir", "RIR"),
+    ("rest", "Rest"),
+    ("tempo", "Tempo"),
+    ("notes", "Notes"),
+)
+
+
+@dataclass
+class DoseInput:
+    name: str
+    label: str
+    value: str
+    errors: list[str] = field(default_factory=list)
+    focus: bool = False  # takes the keyboard focus when the row is swapped in
 
 
 @dataclass
 class Row:
     prescription: PrescribedExercise
-    form: PrescriptionForm
+    inputs: list[DoseInput]
     position: int
     label: str = ""  # "A1", "A2" in a superset, else ""
     first: bool = False
     last: bool = False
     joined: bool = False  # done back to back with the row above
     saved: bool = False
+    errors: list[str] = field(default_factory=list)  # about the row as a whole
+    focus: str = ""  # what takes the keyboard focus after an htmx swap: "sets", "up"…
 
     @property
     def in_superset(self) -> bool:
         return bool(self.label)
+
+    @property
+    def invalid(self) -> bool:
+        return bool(self.errors) or any(i.errors for i in self.inputs)
 
 
 @dataclass
@@ -51,36 +101,52 @@ class DayCard:
 @dataclass
 class Slot:
     number: int
-    card: DayCard | None
+    day: ProgramDay | None
+    exercise_count: int = 0
 
 
 @dataclass
 class WeekView:
     number: int
     slots: list[Slot] = field(default_factory=list)
+    cards: list[DayCard] = field(default_factory=list)
     open: bool = False
     error: str = ""
 
     @property
-    def cards(self) -> list[DayCard]:
-        return [slot.card for slot in self.slots if slot.card is not None]
+    def training_days(self) -> int:
+        return sum(1 for slot in self.slots if slot.day is not None)
 
     @property
     def exercise_count(self) -> int:
-        return sum(len(card.rows) for card in self.cards)
+        return sum(slot.exercise_count for slot in self.slots)
 
 
-def prescription_form(
-    prescription: PrescribedExercise, unit_system: str, data: Any = None
-) -> PrescriptionForm:
-    # A prefix per row keeps ids unique on the page, so htmx can put the focus back
-    # into the same input after it swaps a saved row.
-    return PrescriptionForm(
-        data,
-        initial=PrescriptionForm.initial_for(prescription, unit_system=unit_system),
-        prefix=f"rx{prescription.pk}",
-        unit_system=unit_system,
-    )
+def dose_inputs(
+    prescription: PrescribedExercise, unit_system: str, form: PrescriptionForm | None = None
+) -> list[DoseInput]:
+    """The row's inputs: what is stored, or what was typed in a refused `form`."""
+    errors: dict[str, list[str]] = {}
+    if form is not None and form.is_bound:
+        values = {name: form[name].value() or "" for name, _ in DOSE_INPUTS}
+        errors = {name: [str(e) for e in form.errors[name]] for name in form.errors}
+    else:
+        initial = PrescriptionForm.initial_for(prescription, unit_system=unit_system)
+        values = {name: "" if value is None else value for name, value in initial.items()}
+    unit = weight_unit(unit_system)
+    inputs = [
+        DoseInput(
+            name=name,
+            label=f"Load ({unit})" if name == "load" else label,
+            value=str(values[name]),
+            errors=list(errors.get(name, [])),
+        )
+        for name, label in DOSE_INPUTS
+    ]
+    first_wrong = next((i for i in inputs if i.errors), None)
+    if first_wrong is not None:  # a refused row: the cursor goes where the fix is
+        first_wrong.focus = True
+    return inputs
 
 
 def day_rows(
@@ -90,9 +156,11 @@ def day_rows(
     bound: PrescriptionForm | None = None,
     bound_pk: int | None = None,
     saved_pk: int | None = None,
+    focus: dict[int, str] | None = None,
 ) -> list[Row]:
-    """The day's exercises (prefetched, in order) as rows; `bound` replaces the form of
-    row `bound_pk` (a refused edit, shown with its errors and the typed values)."""
+    """The day's exercises (prefetched, in order) as rows; `bound` replaces the inputs of
+    row `bound_pk` (a refused edit, shown with its errors and the typed values); `focus`
+    names what takes the keyboard focus in a row after a swap."""
     prescriptions = list(day.exercises.all())
     links = superset_links(prescriptions)
     labels = {
@@ -102,18 +170,23 @@ def day_rows(
     }
     rows: list[Row] = []
     for index, p in enumerate(prescriptions):
+        form = bound if bound is not None and p.pk == bound_pk else None
+        inputs = dose_inputs(p, unit_system, form)
+        wanted = (focus or {}).get(p.pk, "")
+        for dose_input in inputs:
+            dose_input.focus = dose_input.focus or dose_input.name == wanted
         rows.append(
             Row(
                 prescription=p,
-                form=bound
-                if bound is not None and p.pk == bound_pk
-                else prescription_form(p, unit_system),
+                inputs=inputs,
                 position=index + 1,
                 label=labels[p.pk],
                 first=index == 0,
                 last=index == len(prescriptions) - 1,
                 joined=links[index],
                 saved=p.pk == saved_pk,
+                errors=[str(e) for e in form.non_field_errors()] if form is not None else [],
+                focus=wanted,
             )
         )
     return rows
@@ -127,17 +200,17 @@ def day_card(day: ProgramDay, unit_system: str, **kwargs: Any) -> DayCard:
 def builder_weeks(
     program: Program, unit_system: str, *, open_week: int = 1, cards: dict[int, DayCard] | None
 ) -> list[WeekView]:
-    """Every week of the program; `cards` overrides the card of a day (by pk), e.g. one
-    with a refused edit on it."""
+    """Every week of the program, the open one with its day cards; `cards` overrides
+    the card of a day (by pk), e.g. one with a refused edit on it."""
     weeks = []
     for week in program_weeks(program):
-        slots = []
+        view = WeekView(number=week.number, open=week.number == open_week)
         for number, day in enumerate(week.days, start=1):
-            card = None
-            if day is not None:
-                card = (cards or {}).get(day.pk) or day_card(day, unit_system)
-            slots.append(Slot(number=number, card=card))
-        weeks.append(WeekView(number=week.number, slots=slots, open=week.number == open_week))
+            count = len(day.exercises.all()) if day is not None else 0
+            view.slots.append(Slot(number=number, day=day, exercise_count=count))
+            if view.open and day is not None:
+                view.cards.append((cards or {}).get(day.pk) or day_card(day, unit_system))
+        weeks.append(view)
     return weeks
 
 
@@ -154,11 +227,22 @@ def builder_page_context(
 
 
 def week_view(program: Program, number: int, unit_system: str, *, error: str = "") -> WeekView:
-    """One week, re-drawn after a day was added or removed (program.days prefetched)."""
+    """One week drawn in full, e.g. re-drawn after a day was added or removed
+    (program.days prefetched)."""
     weeks = builder_weeks(program, unit_system, open_week=number, cards=None)
     week = weeks[number - 1]
     week.error = error
     return week
+
+
+def week_counts(day: ProgramDay) -> WeekView:
+    """The counts of the day's week (its summary and its tiles), for the out-of-band
+    update after an exercise was added or removed: one query."""
+    view = WeekView(number=day.week)
+    for other in week_days_counted(program_id=day.program_id, week=day.week):
+        count: int = other.exercise_count  # type: ignore[attr-defined]  # annotated
+        view.slots.append(Slot(number=other.day, day=other, exercise_count=count))
+    return view
 
 
 def builder_url(program: Program, day: ProgramDay | None = None, *, week: int = 0) -> str:
@@ -173,3 +257,29 @@ def builder_url(program: Program, day: ProgramDay | None = None, *, week: int = 
 def back_to(program: Program, day: ProgramDay | None = None, *, week: int = 0) -> HttpResponse:
     """After a plain form post: back to the builder, scrolled to what changed."""
     return redirect(builder_url(program, day, week=week))
+
+
+def exercise_list_answer(
+    request: Any,
+    day_pk: int,
+    *,
+    error: str = "",
+    focus: dict[int, str] | None = None,
+    retarget: bool = False,
+) -> HttpResponse:
+    """The htmx answer after a day's exercises changed: the list, re-read, with the
+    week's summary and day tiles updated out of band. `retarget` points the swap at
+    the list when the request came from a row (move, superset)."""
+    day = lookups.program_day_get_for_write(actor=request.actor, pk=day_pk)
+    unit_system = request.trainer.unit_system
+    context = {
+        "program": day.program,
+        "card": day_card(day, unit_system, error=error, focus=focus),
+        "week": week_counts(day),
+        "units": unit_system,
+    }
+    response = render(request, f"{BUILDER}#day-exercises-answer", context)
+    if retarget:
+        response["HX-Retarget"] = f"#day-{day.pk}-exercises"
+        response["HX-Reswap"] = "outerHTML"
+    return response

@@ -1,6 +1,7 @@
 """One prescribed exercise on a day: inline edit of its dose, move, drag-and-drop reorder,
 supersets and delete. With htmx an edit answers with its row and the other actions with
-the day's exercise list; a plain form post redirects back to the day on the builder."""
+the day's exercise list (the keyboard focus back on the row that moved); a plain form
+post redirects back to the day on the builder."""
 
 from __future__ import annotations
 
@@ -20,54 +21,51 @@ from programs.services import builder as services
 from programs.views.builder_parts import (
     BUILDER,
     back_to,
+    builder_page,
     builder_page_context,
     day_card,
     day_rows,
-    prescription_form,
+    exercise_list_answer,
 )
 from trainers.decorators import TrainerRequest, trainer_required
 
 
-def _exercise_list(request: TrainerRequest, day_pk: int, *, error: str = "") -> HttpResponse:
-    """The day's exercise list, re-read after a change (htmx answer)."""
-    day = lookups.program_day_get_for_write(actor=request.actor, pk=day_pk)
-    context = {
-        "program": day.program,
-        "card": day_card(day, request.trainer.unit_system, error=error),
-        "units": request.trainer.unit_system,
-    }
-    return render(request, f"{BUILDER}#day-exercises", context)
+def _prescription_form(
+    prescription: PrescribedExercise, unit_system: str, data: object
+) -> PrescriptionForm:
+    # A prefix per row keeps names and ids unique on the page, so htmx can put the
+    # focus back into the same input after it swaps a refused row.
+    return PrescriptionForm(data, prefix=f"rx{prescription.pk}", unit_system=unit_system)
 
 
 def _done(
-    request: TrainerRequest, prescription: PrescribedExercise, *, error: str = ""
+    request: TrainerRequest,
+    prescription: PrescribedExercise,
+    *,
+    error: str = "",
+    focus: str = "",
 ) -> HttpResponse:
     day = prescription.day
     if request.htmx:
-        return _exercise_list(request, day.pk, error=error)
+        rows = {prescription.pk: focus} if focus else None
+        return exercise_list_answer(request, day.pk, error=error, focus=rows, retarget=True)
     if error:
         messages.error(request, error)
     return back_to(day.program, day)
 
 
 def _row(
-    request: TrainerRequest,
-    day: ProgramDay,
-    pk: int,
-    *,
-    bound: PrescriptionForm | None = None,
-    saved: bool = False,
+    request: TrainerRequest, day: ProgramDay, pk: int, *, bound: PrescriptionForm | None = None
 ) -> HttpResponse:
     """One row; its label (A1…) depends on its neighbours, so the day is read whole."""
-    rows = day_rows(
-        day, request.trainer.unit_system, bound=bound, bound_pk=pk, saved_pk=pk if saved else None
-    )
+    rows = day_rows(day, request.trainer.unit_system, bound=bound, bound_pk=pk)
     row = next(r for r in rows if r.prescription.pk == pk)
     context = {"program": day.program, "card": None, "day": day, "row": row}
     return render(request, f"{BUILDER}#exercise-row", context)
 
 
 @require_http_methods(["GET", "POST"])
+@builder_page
 @vary_on_headers("HX-Request")
 @trainer_required
 def prescription_edit(request: TrainerRequest, pk: int) -> HttpResponse:
@@ -80,7 +78,7 @@ def prescription_edit(request: TrainerRequest, pk: int) -> HttpResponse:
         day = lookups.program_day_get_for_write(actor=request.actor, pk=prescription.day_id)
         return _row(request, day, pk)
 
-    form = prescription_form(prescription, units, data=request.POST)
+    form = _prescription_form(prescription, units, request.POST)
     saved = False
     if form.is_valid():
         try:
@@ -113,47 +111,64 @@ def prescription_edit(request: TrainerRequest, pk: int) -> HttpResponse:
     return render(request, BUILDER, context)
 
 
+def _move_focus(prescription: PrescribedExercise, direction: str) -> str:
+    """After a move, the focus stays on the button pressed, unless the row reached the
+    end it was moving to (that button is disabled): then on the other one."""
+    ids = list(prescription.day.exercises.values_list("pk", flat=True))
+    index = ids.index(prescription.pk)
+    if direction == "up":
+        return "up" if index > 0 else "down"
+    return "down" if index < len(ids) - 1 else "up"
+
+
 @require_POST
+@builder_page
 @vary_on_headers("HX-Request")
 @trainer_required
 def prescription_move(request: TrainerRequest, pk: int) -> HttpResponse:
     prescription = lookups.prescription_get_for_write(actor=request.actor, pk=pk)
+    direction = request.POST.get("direction", "")
     error = ""
     try:
-        services.prescription_move(
-            prescription=prescription, direction=request.POST.get("direction", "")
-        )
+        services.prescription_move(prescription=prescription, direction=direction)
     except ValidationError as exc:
         error = " ".join(exc.messages)
-    return _done(request, prescription, error=error)
+    focus = "" if error else _move_focus(prescription, direction)
+    return _done(request, prescription, error=error, focus=focus)
 
 
 @require_POST
+@builder_page
 @vary_on_headers("HX-Request")
 @trainer_required
 def prescription_superset(request: TrainerRequest, pk: int) -> HttpResponse:
     """with_previous=1: superset with the exercise above; 0: out of its superset."""
     prescription = lookups.prescription_get_for_write(actor=request.actor, pk=pk)
+    joining = request.POST.get("with_previous") == "1"
     error = ""
     try:
-        services.prescription_group(
-            prescription=prescription, with_previous=request.POST.get("with_previous") == "1"
-        )
+        services.prescription_group(prescription=prescription, with_previous=joining)
     except ValidationError as exc:
         error = " ".join(exc.messages)
-    return _done(request, prescription, error=error)
+    focus = "" if error else ("unsuperset" if joining else "up")
+    return _done(request, prescription, error=error, focus=focus)
 
 
 @require_http_methods(["GET", "POST"])
+@builder_page
 @vary_on_headers("HX-Request")
 @trainer_required
 def prescription_delete(request: TrainerRequest, pk: int) -> HttpResponse:
     prescription = lookups.prescription_get_for_write(actor=request.actor, pk=pk)
     day = prescription.day
     if request.method == "POST":
+        position = list(day.exercises.values_list("pk", flat=True)).index(prescription.pk)
         services.prescription_delete(prescription=prescription)
         if request.htmx:
-            return _exercise_list(request, day.pk)
+            # the focus goes to the exercise that took its place (or the one above)
+            remaining = list(day.exercises.values_list("pk", flat=True))
+            focus = {remaining[min(position, len(remaining) - 1)]: "sets"} if remaining else None
+            return exercise_list_answer(request, day.pk, focus=focus)
         messages.success(request, f"{prescription.exercise.name} is removed from the day.")
         return back_to(day.program, day)
     context = {
@@ -168,6 +183,7 @@ def prescription_delete(request: TrainerRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@builder_page
 @vary_on_headers("HX-Request")
 @trainer_required
 def day_reorder(request: TrainerRequest, pk: int) -> HttpResponse:
@@ -183,7 +199,7 @@ def day_reorder(request: TrainerRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         error = " ".join(exc.messages)
     if request.htmx:
-        return _exercise_list(request, day.pk, error=error)
+        return exercise_list_answer(request, day.pk, error=error)
     if error:
         messages.error(request, error)
     return back_to(day.program, day)

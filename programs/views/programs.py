@@ -4,6 +4,8 @@ Every lookup is scoped to request.trainer: another trainer's program is a 404.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,9 +17,10 @@ from django.utils.text import get_text_list
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from clients.selectors import client_get_for_write
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
-from programs.forms.programs import AssignForm, EndAssignmentForm, ProgramForm
+from programs.forms.programs import AssignForm, ClientAssignForm, EndAssignmentForm, ProgramForm
 from programs.models import Program
 from programs.selectors import builder as lookups
 from programs.selectors.programs import program_list as select_programs
@@ -51,7 +54,12 @@ def program_list(request: TrainerRequest) -> HttpResponse:
     template = "programs/program_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#program-table"
-    context = {"page": page, "kind": kind, "kinds": KINDS, "search": search}
+    context: dict[str, Any] = {"page": page, "kind": kind, "kinds": KINDS, "search": search}
+    if kind == "programs" and not search and not page.paginator.count:
+        # Nothing here: say where the trainer's work is (templates) instead of "build one".
+        context["template_count"] = select_programs(
+            trainer=request.trainer, kind="templates"
+        ).count()
     return render(request, template, context)
 
 
@@ -212,3 +220,35 @@ def assignment_end(request: TrainerRequest, pk: int) -> HttpResponse:
         return redirect(f"{program_url(back)}#assignments")
     context = {"assignment": assignment, "form": form, "back": back}
     return render(request, "programs/program_assignment_end.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@trainer_required
+def client_assign_program(request: TrainerRequest, client_id: int) -> HttpResponse:
+    """From a client's page: pick one of your programs and a start date."""
+    client = client_get_for_write(actor=request.actor, pk=client_id)
+    form = ClientAssignForm(
+        request.POST or None,
+        programs=lookups.assignable_programs(trainer=request.trainer),
+        today=request.trainer.today(),
+    )
+    if request.method == "POST" and form.is_valid():
+        program, start = form.cleaned_data["program"], form.cleaned_data["start_date"]
+        try:
+            assigning.program_assign(program=program, client=client, start_date=start)
+        except ValidationError as exc:
+            add_service_error(form, exc, default_field="program")
+        else:
+            messages.success(
+                request,
+                f"{client.full_name} is on {program.name} from {date_format(start)}, "
+                "with their own copy.",
+            )
+            return redirect("progress:client", pk=client.pk)
+    context = {
+        "client": client,
+        "form": form,
+        "current": lookups.active_assignment(client=client),
+        "has_programs": form.fields["program"].queryset.exists(),  # type: ignore[attr-defined]
+    }
+    return render(request, "programs/client_assign.html", context)

@@ -5,6 +5,7 @@ workout may be logged at all is workout_log_save's call."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -15,15 +16,16 @@ from django.db import models
 from django.http import QueryDict
 
 from fitnesspr.durations import format_clock, parse_duration
+from fitnesspr.forms import decimal_errors
 from fitnesspr.units import (
-    IMPERIAL,
     display_to_kg,
     format_number,
     format_weight,
-    kg_to_display,
+    typed_weight,
     weight_unit,
 )
 from progress.models import SetLog
+from progress.models.strength import ONE_REP_MAX_BOUNDS_KG
 from progress.models.workouts import MAX_SET_SECONDS
 from progress.selectors.today import TodayExercise
 from progress.services import SetEntry
@@ -43,13 +45,6 @@ def _bounds(name: str) -> tuple[Decimal, Decimal]:
     low = next(v.limit_value for v in validators if isinstance(v, MinValueValidator))
     high = next(v.limit_value for v in validators if isinstance(v, MaxValueValidator))
     return Decimal(low), Decimal(high)
-
-
-def shown_weight(kg: Decimal | None, unit_system: str) -> str:
-    """A kg value as the number typed in the trainer's unit ("62.5", "137.8"), exact
-    enough in kg that saving an untouched form changes nothing."""
-    places = "0.1" if unit_system == IMPERIAL else "0.01"
-    return format_number(kg_to_display(kg, unit_system, places=places))
 
 
 class PointDecimalField(forms.DecimalField):
@@ -177,9 +172,10 @@ def _last_load(last_sets: Sequence[SetLog], number: int) -> Decimal | None:
 def initial_rows(
     exercises: Sequence[TodayExercise], extra_sets: Sequence[SetLog], unit_system: str
 ) -> list[dict[str, Any]]:
-    """Rows for the form: what was logged, else the prescription (its kg, or last
-    time's load when it is a % of 1RM or gives none), then logged sets no prescription
-    matches (a prescription removed since) so saving keeps them."""
+    """Rows for the form: what was logged, then the prescribed sets not logged yet,
+    prefilled from the prescription (its kg, the load its % of 1RM comes to, or else
+    last time's load) and not ticked: a set counts once the client ticks it. Then logged
+    sets no prescription matches (a prescription removed since), so saving keeps them."""
 
     def row(logged: SetLog, prescribed: int | None) -> dict[str, Any]:
         return {
@@ -188,7 +184,7 @@ def initial_rows(
             "set_number": logged.set_number,
             "reps": logged.reps,
             "duration": format_clock(logged.duration_seconds),
-            "load": shown_weight(logged.load_kg, unit_system),
+            "load": typed_weight(logged.load_kg, unit_system),
             "rpe": format_number(logged.rpe),
             "done": logged.is_completed,
         }
@@ -196,11 +192,14 @@ def initial_rows(
     rows: list[dict[str, Any]] = []
     for item in exercises:
         plan = item.prescription
-        if item.logged_sets:
-            rows.extend(row(s, plan.pk) for s in item.logged_sets)
-            continue
+        rows.extend(row(s, plan.pk) for s in item.logged_sets)
+        logged = {s.set_number for s in item.logged_sets}
         for number in range(1, plan.sets + 1):
-            load = plan.load_kg if plan.load_kg is not None else _last_load(item.last_sets, number)
+            if number in logged:
+                continue
+            load = plan.load_kg if plan.load_kg is not None else item.target_load_kg
+            if load is None:
+                load = _last_load(item.last_sets, number)
             rows.append(
                 {
                     "prescribed": plan.pk,
@@ -208,9 +207,9 @@ def initial_rows(
                     "set_number": number,
                     "reps": plan.reps_min,
                     "duration": format_clock(plan.duration_seconds),
-                    "load": shown_weight(load, unit_system),
+                    "load": typed_weight(load, unit_system),
                     "rpe": format_number(plan.rpe),
-                    "done": True,
+                    "done": False,
                 }
             )
     rows.extend(row(s, None) for s in extra_sets)
@@ -239,7 +238,8 @@ class WorkoutLogForm:
         return self.sets.is_valid() and notes_ok
 
     def entries(self) -> list[SetEntry]:
-        return [form.entry() for form in self.sets.forms]
+        """The sets ticked as done: a row left unticked records nothing."""
+        return [form.entry() for form in self.sets.forms if form.cleaned_data.get("done")]
 
     def add_service_error(self, exc: ValidationError) -> None:
         """A refusal from workout_log_save: "sets[i]" goes on row i, the rest on top."""
@@ -256,8 +256,13 @@ class WorkoutLogForm:
 
     @property
     def has_errors(self) -> bool:
-        rows = any(form.errors for form in self.sets.forms) if self.sets.is_bound else False
-        return bool(self.errors or self.notes.errors or self.sets.non_form_errors() or rows)
+        return bool(
+            self.errors or self.notes.errors or self.sets.non_form_errors() or self.row_errors
+        )
+
+    @property
+    def row_errors(self) -> bool:
+        return any(form.errors for form in self.sets.forms) if self.sets.is_bound else False
 
 
 def _row_index(key: str) -> int | None:
@@ -293,6 +298,52 @@ def with_added_set(data: QueryDict, prescribed_id: int) -> QueryDict | None:
     for name in ("prescribed", "exercise", "reps", "duration", "load", "rpe"):
         copy[target + name] = copy.get(source + name, "")
     copy[target + "set_number"] = str(max(numbers, default=0) + 1)
-    copy[target + "done"] = "on"
+    copy.pop(target + "done", None)  # a new set is not done yet
     copy[f"{SETS_PREFIX}-TOTAL_FORMS"] = str(total + 1)
     return copy
+
+
+class OneRepMaxForm(forms.Form):
+    """A 1RM as the trainer types it (in their units); one_rep_max_set decides."""
+
+    exercise = forms.IntegerField(widget=forms.HiddenInput)
+    weight = PointDecimalField(
+        max_digits=7,
+        decimal_places=2,
+        error_messages={
+            **decimal_errors(
+                invalid="Write the 1RM as a number, like 140 or 142.5.",
+                too_big="That is more than anyone lifts.",
+                places="Give the 1RM to 2 decimals at most.",
+            ),
+            "required": "Give the 1RM, like 140.",
+        },
+    )
+    tested_on = forms.DateField(
+        label="Tested on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Give the date as YYYY-MM-DD."},
+    )
+
+    def __init__(self, *args: Any, unit_system: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unit_system = unit_system
+        self.fields["weight"].label = f"1RM ({weight_unit(unit_system)})"
+
+    def clean_tested_on(self) -> date | None:
+        tested_on: date | None = self.cleaned_data.get("tested_on")
+        if tested_on is not None and not date(2000, 1, 1) <= tested_on <= date(2100, 12, 31):
+            raise ValidationError("Give a date between 2000 and 2100.")
+        return tested_on
+
+    def clean_weight(self) -> Decimal:
+        """The typed 1RM, in kg, within the model's bounds (told in the typed unit)."""
+        kg = display_to_kg(self.cleaned_data["weight"], self.unit_system)
+        low, high = (Decimal(bound) for bound in ONE_REP_MAX_BOUNDS_KG)
+        if kg is None or not low <= kg <= high:
+            raise ValidationError(
+                f"A 1RM goes from {format_weight(low, self.unit_system)} "
+                f"to {format_weight(high, self.unit_system)}."
+            )
+        return kg

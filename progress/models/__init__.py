@@ -13,6 +13,7 @@ from .body import (
 from .check_ins import SCORES, CheckIn, Reply
 from .client_settings import ProgressSettings, Weekday, WeightGoal
 from .reports import ProgressReport, ProgressReportQuerySet, ReportStatus, progress_report_path
+from .strength import OneRepMax, OneRepMaxQuerySet
 from .workouts import SetLog, SetLogQuerySet, WorkoutLog, WorkoutStatus
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "ClientOwnedQuerySet",
     "CustomMeasurement",
     "DismissalQuerySet",
+    "OneRepMax",
+    "OneRepMaxQuerySet",
     "PhotoPose",
     "ProgressPhoto",
     "ProgressReport",

@@ -4,6 +4,7 @@ A timed set (a plank, a carry) has no one-rep max: its best is the longest one."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -106,11 +107,17 @@ def exercise_progress(*, client: Client, exercise: Exercise) -> list[ProgressPoi
     ]
 
 
-def exercise_bests(*, client: Client) -> list[ExerciseBest]:
-    """Every exercise the client has done, with their best set ever, best first by name."""
+def exercise_bests(
+    *, client: Client, exercise_ids: Iterable[int] | None = None
+) -> list[ExerciseBest]:
+    """Every exercise the client has done (or those of `exercise_ids`), with their best
+    set ever, by name."""
     best: dict[int, SetLog] = {}
     sessions: dict[int, set[int]] = {}
-    for row in _done_sets(client).select_related("exercise", "workout_log"):
+    rows = _done_sets(client)
+    if exercise_ids is not None:
+        rows = rows.filter(exercise_id__in=set(exercise_ids))
+    for row in rows.select_related("exercise", "workout_log"):
         sessions.setdefault(row.exercise_id, set()).add(row.workout_log_id)
         if _better(best.get(row.exercise_id), row):
             best[row.exercise_id] = row
@@ -133,4 +140,4 @@ def exercise_bests(*, client: Client) -> list[ExerciseBest]:
 
 def exercise_best(*, client: Client, exercise: Exercise) -> ExerciseBest | None:
     """The client's best set of one exercise, by the same rule as exercise_bests."""
-    return next((b for b in exercise_bests(client=client) if b.exercise.pk == exercise.pk), None)
+    return next(iter(exercise_bests(client=client, exercise_ids=[exercise.pk])), None)

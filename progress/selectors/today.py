@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import F, OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
@@ -13,6 +14,21 @@ from clients.models import Client
 from programs.models import AssignmentStatus, PrescribedExercise, ProgramAssignment, ProgramDay
 from programs.schedule import Slot, date_of, end_of, next_slot, slot_on
 from progress.models import SetLog, WorkoutLog
+from progress.selectors.strength import OneRepMaxValue, one_rep_maxes, prescribed_load
+
+#: equipment a client picks a weight for
+LOADED_EQUIPMENT = {
+    "barbell",
+    "dumbbell",
+    "kettlebell",
+    "machine",
+    "cable",
+    "ez-bar",
+    "trap-bar",
+    "smith-machine",
+    "medicine-ball",
+    "sled",
+}
 
 
 @dataclass
@@ -20,10 +36,25 @@ class TodayExercise:
     prescription: PrescribedExercise
     last_sets: list[SetLog] = field(default_factory=list)
     logged_sets: list[SetLog] = field(default_factory=list)
+    #: for a "% of 1RM" prescription: the 1RM used, and the load it comes to (kg)
+    one_rep_max: OneRepMaxValue | None = None
+    target_load_kg: Decimal | None = None
 
     @property
     def last_date(self) -> date | None:
         return self.last_sets[0].workout_log.performed_on if self.last_sets else None
+
+    @property
+    def needs_a_weight(self) -> bool:
+        """Nothing tells the client what to lift: no load given or worked out, no
+        earlier workout with it, nothing logged today, and it is done with a weight
+        (not a timed hold, not bodyweight)."""
+        plan = self.prescription
+        if plan.is_timed or plan.load_kg is not None or self.target_load_kg is not None:
+            return False
+        if self.last_sets or self.logged_sets:
+            return False
+        return any(item.slug in LOADED_EQUIPMENT for item in plan.exercise.equipment.all())
 
 
 @dataclass
@@ -114,11 +145,13 @@ def active_program_day(*, client: Client, pk: int) -> ProgramDay:
 def day_workout(
     *, client: Client, day: ProgramDay, on: date
 ) -> tuple[list[TodayExercise], WorkoutLog | None]:
-    """A program day's exercises with last time's sets, and the client's log of it on
-    `on` if any (its sets carry their exercise, for sets no prescription matches)."""
+    """A program day's exercises with last time's sets (and, for a "% of 1RM"
+    prescription, the load it comes to), and the client's log of it on `on` if any (its
+    sets carry their exercise, for sets no prescription matches)."""
     prescriptions = list(
         PrescribedExercise.objects.filter(day=day)
         .select_related("exercise")
+        .prefetch_related("exercise__equipment")
         .order_by("order", "pk")
     )
     log = (
@@ -135,16 +168,35 @@ def day_workout(
     last = last_sets_by_exercise(
         client=client, exercise_ids={p.exercise_id for p in prescriptions}, before=on
     )
-    exercises = [
-        TodayExercise(
-            prescription=p,
-            last_sets=last.get(p.exercise_id, []),
-            logged_sets=[s for s in logged if s.prescribed_id == p.pk],
+    maxes = one_rep_maxes(
+        client=client,
+        exercise_ids={p.exercise_id for p in prescriptions if p.load_percent_1rm is not None},
+    )
+    exercises = []
+    for p in prescriptions:
+        one_rep_max = maxes.get(p.exercise_id) if p.load_percent_1rm is not None else None
+        exercises.append(
+            TodayExercise(
+                prescription=p,
+                last_sets=last.get(p.exercise_id, []),
+                logged_sets=[s for s in logged if s.prescribed_id == p.pk],
+                one_rep_max=one_rep_max,
+                target_load_kg=prescribed_load(p, one_rep_max, trainer=client.trainer),
+            )
         )
-        for p in prescriptions
-    ]
     return exercises, log
 
 
 def scheduled_date(assignment: ProgramAssignment, day: ProgramDay) -> date:
     return date_of(assignment.start_date, Slot(day.week, day.day))
+
+
+def planned_on(*, client: Client, day: ProgramDay) -> date | None:
+    """The date the client's assignment of the day's program schedules it (one query)."""
+    assignment = (
+        ProgramAssignment.objects.for_client(client)
+        .filter(program_id=day.program_id)
+        .order_by("-start_date", "-pk")
+        .first()
+    )
+    return scheduled_date(assignment, day) if assignment is not None else None

@@ -20,9 +20,10 @@ from django.utils import timezone
 
 from clients.models import Client
 from programs.models import Exercise, PrescribedExercise, ProgramAssignment, ProgramDay
-from progress.models import SetLog, WorkoutLog, WorkoutStatus
+from progress.models import OneRepMax, SetLog, WorkoutLog, WorkoutStatus
 
 NOT_IN_PROGRAM = "This workout isn't part of your current program."
+NOTHING_DONE = "Nothing is recorded yet: mark the sets you did as done, then finish."
 EDIT_WINDOW_CLOSED = "A workout log can only be changed on the day it was logged."
 
 
@@ -122,6 +123,8 @@ def workout_log_save(
         raise ValidationError({"performed_on": "You can't log a workout in the future."})
     if performed_on < assignment.start_date:
         raise ValidationError({"performed_on": "That date is before your program started."})
+    if finish and not any(entry.is_completed for entry in sets):
+        raise ValidationError({"sets": NOTHING_DONE})
     _check_sets(client, program_day, sets)
 
     log = (
@@ -173,3 +176,30 @@ def _write(log: WorkoutLog, *, sets: Sequence[SetEntry], notes: str, finish: boo
     log.sets.all().delete()
     SetLog.objects.bulk_create(rows)
     return log
+
+
+# ---------- one-rep maxes ----------
+
+
+@transaction.atomic
+def one_rep_max_set(
+    *, client: Client, exercise: Exercise, weight_kg: Decimal, tested_on: date | None = None
+) -> OneRepMax:
+    """Enter a client's 1RM on an exercise, replacing the one entered before: a client
+    has one per exercise (the latest test is the one that counts)."""
+    if tested_on is not None and tested_on > client.trainer.today():
+        raise ValidationError({"tested_on": "That date is in the future."})
+    entry = OneRepMax.objects.filter(client=client, exercise=exercise).first()
+    if entry is None:
+        entry = OneRepMax(client=client, exercise=exercise)
+    entry.weight_kg = weight_kg
+    entry.tested_on = tested_on
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def one_rep_max_delete(*, one_rep_max: OneRepMax) -> None:
+    """Forget an entered 1RM: loads come from the client's logged sets again."""
+    one_rep_max.delete()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from django import template
 
 from fitnesspr.durations import format_duration, format_rest
-from fitnesspr.units import format_number, format_weight
+from fitnesspr.units import format_number, format_weight, typed_weight
 from programs.models import PrescribedExercise
 from progress.models import SetLog
 from progress.selectors.history import ExerciseBest, ProgressPoint
@@ -17,6 +18,20 @@ from progress.selectors.history import ExerciseBest, ProgressPoint
 register = template.Library()
 
 TIMES = "\N{MULTIPLICATION SIGN}"
+
+
+@register.filter
+def host(url: str) -> str:
+    """Where a link goes, as people say it: "https://www.youtube.com/watch?v=…" ->
+    "youtube.com"."""
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.")
+
+
+@register.filter
+def typed(kg: Decimal | None, unit_system: str = "metric") -> str:
+    """A weight as the number an input shows, in the trainer's unit ("137.8")."""
+    return typed_weight(kg, unit_system)
 
 
 @register.filter

@@ -32,7 +32,13 @@ from progress.selectors.history import (
     client_history,
     exercise_bests,
 )
-from progress.selectors.today import TodayExercise, active_program_day, day_workout, today_workout
+from progress.selectors.today import (
+    TodayExercise,
+    active_program_day,
+    day_workout,
+    planned_on,
+    today_workout,
+)
 from progress.services import (
     EDIT_WINDOW_CLOSED,
     SetEntry,
@@ -164,6 +170,7 @@ def _log_page(
         "client": client,
         "day": day,
         "on": on,
+        "planned_on": planned_on(client=client, day=day),
         "log": log,
         "form": form,
         "groups": _groups(form, exercises, extra),
@@ -171,6 +178,9 @@ def _log_page(
         "is_today": on == client.trainer.today(),
         "saved_now": saved_now,
         "action_url": request.path,
+        # a draft kept on the phone belongs to this form as the server last saved it
+        "draft_key": f"{request.path}|{on.isoformat()}",
+        "draft_version": log.updated_at.isoformat() if log else "new",
     }
     template = "progress/portal/training/log_form.html"
     if request.htmx and request.method == "POST":

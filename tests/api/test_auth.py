@@ -202,19 +202,23 @@ def test_client_pin_login_returns_client_tokens(api, trainer, client_):
     assert client_.last_login_at is not None
 
 
-def test_unknown_email_wrong_pin_and_locked_account_get_identical_answers(api, client_):
+def test_unknown_email_and_wrong_pin_get_identical_answers_and_a_lock_is_told(api, client_):
     unknown = api.post(PIN_LOGIN, {"email": "zoe@example.com", "pin": DEFAULT_PIN})
     wrong = api.post(PIN_LOGIN, {"email": "carol@example.com", "pin": "000111"})
     Client.objects.filter(pk=client_.pk).update(locked_until=timezone.now() + timedelta(minutes=5))
     locked = api.post(PIN_LOGIN, {"email": "carol@example.com", "pin": DEFAULT_PIN})
 
     assert unknown.status_code == wrong.status_code == locked.status_code == 401
-    assert unknown.content == wrong.content == locked.content
+    assert unknown.content == wrong.content
     assert unknown.json()["error"] == {
         "code": "AUTHENTICATION_FAILED",
         "message": "Invalid email or PIN.",
         "details": [],
     }
+    assert locked.json()["error"]["message"] == (
+        "Sign-in is locked after too many wrong PINs. Ask your trainer for a new PIN, "
+        "or try again in 5 minutes."
+    )
 
 
 def test_ten_wrong_pins_lock_the_account_until_the_trainer_resets_it(

@@ -73,3 +73,15 @@ def test_login_uses_the_auth_scope(api, trainer, set_rates):
 
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "THROTTLED"
+
+
+def test_the_pin_api_counts_failures_not_successes(api, client_, set_rates):
+    set_rates(pin="3/min")
+    for _ in range(10):
+        ok = api.post(PIN_LOGIN, {"email": "carol@example.com", "pin": DEFAULT_PIN})
+        assert ok.status_code == 200
+    for _ in range(3):
+        wrong = api.post(PIN_LOGIN, {"email": "nobody@example.com", "pin": "1"})
+        assert wrong.status_code == 401
+    limited = api.post(PIN_LOGIN, {"email": "carol@example.com", "pin": DEFAULT_PIN})
+    assert limited.status_code == 429

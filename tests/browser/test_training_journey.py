@@ -109,6 +109,8 @@ def test_build_assign_log_and_review(live_server, browser: Browser, screenshots)
     loads = form.locator("input[name$='-load']")
     expect(loads.first).to_have_value(re.compile(r"^24(\.0+)?$"))
     form.locator("input[name$='-reps']").first.fill("10")
+    for done in form.locator("input[name$='-done']").all():  # sets start unticked
+        done.check()
     mobile.screenshot(path=screenshots / "4-portal-log.png", full_page=True)
     mobile.locator("#finish-workout").click()
     expect(

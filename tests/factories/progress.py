@@ -11,6 +11,7 @@ from progress.models import (
     BodyMeasurement,
     CheckIn,
     CustomMeasurement,
+    OneRepMax,
     ProgressPhoto,
     ProgressReport,
     ProgressSettings,
@@ -129,3 +130,12 @@ class AttentionDismissalFactory(factory.django.DjangoModelFactory):
     client = factory.SubFactory(ClientFactory)
     rule = "weigh_in"
     fingerprint = "never"
+
+
+class OneRepMaxFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OneRepMax
+
+    client = factory.SubFactory(ClientFactory)
+    exercise = factory.SubFactory(ExerciseFactory)
+    weight_kg = Decimal("120.00")

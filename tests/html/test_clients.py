@@ -256,7 +256,7 @@ def test_another_trainers_clients_never_appear_in_lists(client, outsider, carol)
 
 
 def test_page_links_keep_the_search(trainer_client, trainer):
-    from clients.views import PAGE_SIZE
+    from progress.views.clients import PAGE_SIZE
 
     for n in range(PAGE_SIZE + 2):
         ClientFactory(

@@ -168,7 +168,7 @@ def test_an_imperial_trainer_types_pounds_and_kg_are_stored(alice, day, trainer)
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"sets": "0"}, "greater than or equal to 1"),
+        ({"sets": "0"}, "Sets go from 1 to 20."),
         ({"reps": "12-8"}, "Maximum reps must be at least the minimum"),
         ({"load": "50", "load_percent_1rm": "70"}, "not both"),
         ({"rpe": "11"}, "RPE goes in half steps from 1 to 10."),
@@ -207,7 +207,7 @@ def test_a_plain_post_saves_and_redirects_or_shows_the_builder_with_the_error(al
     refused = alice.post(url, row_data(rx, sets="0"))
     assert refused.status_code == 200
     assert "<html" in refused.text
-    assert "greater than or equal to 1" in refused.text
+    assert "Sets go from 1 to 20." in refused.text
     assert f'name="rx{rx.pk}-sets" value="0"' in refused.text
     rx.refresh_from_db()
     assert rx.sets == 4

@@ -1,6 +1,8 @@
 """The builder page reads a program in a fixed number of queries, whatever its size: a
 1-week, 1-day, 1-exercise program and a 12-week, 4-days-a-week, 6-exercises-a-day one
-(288 exercises, supersets, assignments) stay under the same small bound."""
+(288 exercises, supersets, assignments) stay under the same small bound. It draws the
+week being edited in full and the others as their summaries, so the page stays light:
+a 4-week, 5-days-a-week, 6-exercises-a-day program is under 80 KB of HTML."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ pytestmark = pytest.mark.django_db
 # counted on SQLite but are on PostgreSQL, hence the headroom. Far below one query per
 # day (48) or per exercise (288).
 MAX_QUERIES = 10
+HTMX = {"HX-Request": "true"}
 
 
 def build(trainer, *, weeks: int, days: int, per_day: int):
@@ -28,7 +31,7 @@ def build(trainer, *, weeks: int, days: int, per_day: int):
     program_days = ProgramDay.objects.bulk_create(
         ProgramDay(program=program, week=w, day=d, title=f"W{w} D{d}")
         for w in range(1, weeks + 1)
-        for d in (1, 3, 5, 7)[:days]
+        for d in (1, 3, 5, 7, 2, 4, 6)[:days]
     )
     if not all(d.pk for d in program_days):
         program_days = list(program.days.all())
@@ -61,8 +64,48 @@ def test_the_builder_page_takes_a_constant_number_of_queries(
         response = client.get(url)
 
     assert response.status_code == 200
-    assert response.text.count('class="rx-form"') == weeks * days * per_day
-    assert response.text.count("End assignment") == (3 if weeks > 1 else 1)
+    html = response.text
+    # the open week in full, every other week as its summary and day tiles
+    assert html.count('class="rx-form"') == days * per_day
+    assert all(f'id="week-{n}"' in html for n in range(1, weeks + 1))
+    assert html.count('class="slot slot-training"') == weeks * days
+    assert html.count("End assignment") == (3 if weeks > 1 else 1)
+
+
+MAX_PAGE_BYTES = 80 * 1024
+
+
+@pytest.mark.parametrize("weeks", [1, 4])
+def test_the_builder_page_of_a_full_program_stays_under_80_kb(
+    client, trainer, django_assert_max_num_queries, weeks
+):
+    """5 training days a week, 6 exercises a day, with loads, rest and notes filled in;
+    the same page weight bound and query bound for a 1-week and a 4-week block."""
+    program = build(trainer, weeks=weeks, days=5, per_day=6)
+    PrescribedExercise.objects.filter(day__program=program).update(
+        reps_max=12, load_kg=82.5, rest_seconds=150, tempo="3-1-1-0", notes="Brace hard."
+    )
+    client.force_login(trainer.user)
+
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(f"/dashboard/programs/{program.pk}/")
+
+    assert response.status_code == 200
+    assert response.text.count('class="rx-form"') == 30  # week 1 drawn in full
+    assert len(response.content) < MAX_PAGE_BYTES, f"{len(response.content) / 1024:.1f} KB"
+
+
+def test_another_week_is_drawn_on_demand_in_the_same_number_of_queries(
+    client, trainer, django_assert_max_num_queries
+):
+    program = build(trainer, weeks=12, days=5, per_day=6)
+    client.force_login(trainer.user)
+
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(f"/dashboard/programs/{program.pk}/weeks/7/", headers=HTMX)
+
+    assert response.text.lstrip().startswith('<details class="week" id="week-7" open')
+    assert response.text.count('class="rx-form"') == 30
 
 
 def test_an_htmx_answer_for_one_day_is_cheap_too(client, trainer, django_assert_max_num_queries):

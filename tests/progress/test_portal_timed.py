@@ -10,23 +10,12 @@ import pytest
 
 from progress.models import SetLog, WorkoutLog
 from progress.services import SetEntry, workout_log_save
-from tests.progress.test_portal_training import TIMES, TODAY_URL, assign_program, form_data
+from tests.progress.test_portal_training import TIMES, TODAY_URL, assign_program, form_data, tick
 
 pytestmark = pytest.mark.django_db
 
 PLANK = ("Plank hold", {"reps_min": None, "duration_seconds": 30})
 CARRY = ("Carry", {"reps_min": None, "duration_seconds": 40, "load_kg": Decimal("24")})
-
-
-@pytest.fixture
-def carol_browser(client, client_):
-    client.force_login(client_.user)
-    return client
-
-
-@pytest.fixture
-def today(client_):
-    return client_.trainer.today()
 
 
 def log_times(client, day, on, *seconds):
@@ -75,7 +64,7 @@ def test_the_log_form_asks_for_a_time_prefilled_from_the_plan(carol_browser, cli
     assert 'aria-label="Set 1 time, seconds or minutes:seconds"' in page.text
 
     data.update({"sets-1-duration": "1:15", "sets-2-duration": "50s"})
-    response = carol_browser.post(url, {**data, "action": "finish"})
+    response = carol_browser.post(url, {**tick(data), "action": "finish"})
 
     assert response.status_code == 302
     sets = SetLog.objects.order_by("set_number").values_list("duration_seconds", "reps")

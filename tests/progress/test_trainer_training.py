@@ -22,11 +22,6 @@ def trainer_browser(client, trainer):
     return client
 
 
-@pytest.fixture
-def today(trainer):
-    return trainer.today()
-
-
 def training_url(client):
     return f"/dashboard/clients/{client.pk}/training/"
 

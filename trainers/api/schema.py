@@ -94,8 +94,9 @@ trainer_me_patch = extend_schema(
     summary="Update your business profile",
     description=(
         "Change any of `business_name`, `timezone` (an IANA name such as "
-        "`Europe/London`), `unit_system` (`metric`/`imperial`) and `currency` "
-        "(ISO 4217). The slug stays as it was."
+        "`Europe/London`), `unit_system` (`metric`/`imperial`), `currency` "
+        "(ISO 4217) and `plate_increment_kg` (0.1 to 25 kg, or null for the default "
+        "2.5 kg / 5 lb). The slug stays as it was."
     ),
     request=TrainerSerializer,
     responses={200: TrainerSerializer},
@@ -103,6 +104,11 @@ trainer_me_patch = extend_schema(
         OpenApiExample(
             "Switch to imperial units",
             value={"unit_system": "imperial", "timezone": "America/New_York"},
+            request_only=True,
+        ),
+        OpenApiExample(
+            "Round loads to 1 kg",
+            value={"plate_increment_kg": 1},
             request_only=True,
         ),
         OpenApiExample("Updated profile", value=PROFILE, response_only=True),

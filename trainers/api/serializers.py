@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from fitnesspr.api.auth.serializers import SessionSerializer
+from fitnesspr.api.fields import NUMBER
 from fitnesspr.models import User
 from trainers.models import Currency, Trainer, UnitSystem
 
@@ -23,10 +24,30 @@ class TrainerSerializer(serializers.ModelSerializer[Trainer]):
             "timezone",
             "unit_system",
             "currency",
+            "plate_increment_kg",
+            "load_step_kg",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "slug", "created_at", "updated_at"]
+        read_only_fields = ["id", "slug", "load_step_kg", "created_at", "updated_at"]
+        extra_kwargs = {
+            "plate_increment_kg": {
+                **NUMBER,
+                "help_text": (
+                    "The smallest jump in load at your gym, in kg (5 lb = 2.268). Loads "
+                    "worked out from a % of 1RM round to it. null: 2.5 kg, or 5 lb in "
+                    "imperial units."
+                ),
+            },
+        }
+
+    load_step_kg = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=5,
+        read_only=True,
+        coerce_to_string=False,
+        help_text="The step loads round to now: plate_increment_kg, or the default.",
+    )
 
     def service_fields(self) -> dict[str, Any]:
         return dict(self.validated_data)

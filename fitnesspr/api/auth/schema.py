@@ -21,6 +21,8 @@ TRAINER = {
     "timezone": "Europe/London",
     "unit_system": "metric",
     "currency": "GBP",
+    "plate_increment_kg": None,
+    "load_step_kg": 2.5,
     "created_at": "2026-01-05T09:30:00Z",
     "updated_at": "2026-01-05T09:30:00Z",
 }

@@ -1,6 +1,6 @@
-import os
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from fitnesspr.demo import demo_seed
@@ -11,7 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         logins = demo_seed()
-        base = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+        base = settings.SITE_URL.rstrip("/")
         self.stdout.write(
             "\n".join(
                 [

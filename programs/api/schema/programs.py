@@ -14,9 +14,11 @@ from fitnesspr.api.schema import error_response
 from programs.api.schema import examples as ex
 from programs.api.serializers.programs import (
     AssignmentSerializer,
+    DayCopySerializer,
     ProgramAssignSerializer,
     ProgramDuplicateSerializer,
     ProgramSerializer,
+    WeekCopySerializer,
 )
 
 TRAINERS_ONLY = "Trainers only: a client's token gets 403."
@@ -143,5 +145,65 @@ assign_action = extend_schema(
             request_only=True,
         ),
         OpenApiExample("Assigned", value=ex.ASSIGNMENT, response_only=True, status_codes=["201"]),
+    ],
+)
+
+copy_day_action = extend_schema(
+    summary="Copy a day to another slot",
+    description=(
+        "Copies the training day at (`week`, `day`), with its exercises and doses, to "
+        "(`to_week`, `to_day`) of the same program, or with `later: true` to the same day "
+        "of every later week (with an optional `progression`, as for a week copy). A "
+        "training day already there is replaced, unless it has logged workouts (then "
+        "VALIDATION_ERROR and nothing changes). Answers with the whole program. " + TRAINERS_ONLY
+    ),
+    request=DayCopySerializer,
+    responses={201: ProgramSerializer},
+    examples=[
+        OpenApiExample(
+            "Week 1 day 1 to week 1 day 3",
+            value={"week": 1, "day": 1, "to_week": 1, "to_day": 3},
+            request_only=True,
+        ),
+        OpenApiExample(
+            "Monday of week 1 to every later Monday, +1 rep a week",
+            value={"week": 1, "day": 1, "later": True, "progression": {"reps": 1}},
+            request_only=True,
+        ),
+        OpenApiExample(
+            "The program now", value=ex.PROGRAM, response_only=True, status_codes=["201"]
+        ),
+    ],
+)
+
+copy_week_action = extend_schema(
+    summary="Copy a week, with an optional progression",
+    description=(
+        "Makes each week of `to_weeks` (or, with `later: true`, every week after `week`) "
+        "a copy of `week`: the target weeks' days are replaced (a day with logged workouts "
+        "stops the copy: VALIDATION_ERROR, nothing changes). `progression` adds a step "
+        "per week after the source: `load_kg` to loads, or `load_percent` % of the load "
+        "(rounded to your plate increment; % of 1RM prescriptions move by as many "
+        "points), and `reps` to reps; a week before the source takes the steps off. A "
+        "step that takes a dose out of range (below 1 rep, past 120 % of 1RM…) is a "
+        "VALIDATION_ERROR naming the week and exercise. Answers with the whole "
+        "program. " + TRAINERS_ONLY
+    ),
+    request=WeekCopySerializer,
+    responses={201: ProgramSerializer},
+    examples=[
+        OpenApiExample(
+            "Repeat week 1 through the block, +2.5 kg a week",
+            value={"week": 1, "later": True, "progression": {"load_kg": 2.5}},
+            request_only=True,
+        ),
+        OpenApiExample(
+            "Week 1 to weeks 2 and 3, +1 rep a week",
+            value={"week": 1, "to_weeks": [2, 3], "progression": {"reps": 1}},
+            request_only=True,
+        ),
+        OpenApiExample(
+            "The program now", value=ex.PROGRAM, response_only=True, status_codes=["201"]
+        ),
     ],
 )

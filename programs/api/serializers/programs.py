@@ -6,6 +6,7 @@ trainer's display units; times are in seconds."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
@@ -153,6 +154,86 @@ class ProgramAssignSerializer(serializers.Serializer[Any]):
         if ("client" in attrs) == ("clients" in attrs):
             raise serializers.ValidationError({"client": "Send either client or clients."})
         return attrs
+
+
+class ProgressionSerializer(serializers.Serializer[Any]):
+    load_kg = serializers.DecimalField(
+        max_digits=7,
+        decimal_places=4,
+        required=False,
+        default=Decimal(0),
+        coerce_to_string=False,
+        help_text="Added to every load in kg, per week after the source (-50 to 50).",
+    )
+    load_percent = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        required=False,
+        default=Decimal(0),
+        coerce_to_string=False,
+        help_text="Loads grow by this % of the source week's per week (rounded to your "
+        "plate increment), and % of 1RM by this many points (-25 to 25). Not with load_kg.",
+    )
+    reps = serializers.IntegerField(
+        required=False,
+        default=0,
+        min_value=-10,
+        max_value=10,
+        help_text="Added to reps per week (timed exercises keep their time).",
+    )
+
+
+class CopySerializer(serializers.Serializer[Any]):
+    """What a day copy and a week copy share: "to every later week", and the steps."""
+
+    later = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="true: copy it to every week after its own (the same day, for a day).",
+    )
+    progression = ProgressionSerializer(
+        required=False, help_text="Optional steps per week after the source's week."
+    )
+
+    #: the fields that name targets one by one (instead of `later`)
+    targets: tuple[str, ...] = ()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        named = all(attrs.get(name) for name in self.targets)
+        if named == bool(attrs.get("later")):
+            wanted = " and ".join(self.targets)
+            raise serializers.ValidationError(
+                {self.targets[0]: f"Send either {wanted}, or later: true."}
+            )
+        return attrs
+
+
+class DayCopySerializer(CopySerializer):
+    week = serializers.IntegerField(min_value=1, help_text="The week of the day to copy.")
+    day = serializers.IntegerField(
+        min_value=1, max_value=7, help_text="The day (1-7) of that week to copy."
+    )
+    to_week = serializers.IntegerField(
+        min_value=1, required=False, help_text="The week to copy it to (or `later`)."
+    )
+    to_day = serializers.IntegerField(
+        min_value=1,
+        max_value=7,
+        required=False,
+        help_text="The day (1-7) to copy it to; a day there is replaced.",
+    )
+    targets = ("to_week", "to_day")
+
+
+class WeekCopySerializer(CopySerializer):
+    week = serializers.IntegerField(min_value=1, help_text="The week to copy.")
+    to_weeks = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        max_length=52,
+        help_text="The weeks to copy it to; their days are replaced. Or `later`.",
+    )
+    targets = ("to_weeks",)
 
 
 class ProgramBriefSerializer(serializers.ModelSerializer[Program]):

@@ -9,6 +9,7 @@ import django_filters
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import SearchFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -22,15 +23,23 @@ from fitnesspr.api.viewsets import ScopedModelViewSet
 from programs.api.schema import programs as schema
 from programs.api.serializers.programs import (
     AssignmentSerializer,
+    DayCopySerializer,
     ProgramAssignSerializer,
     ProgramDuplicateSerializer,
     ProgramListSerializer,
     ProgramSerializer,
+    WeekCopySerializer,
 )
-from programs.models import Program
+from programs.models import Program, ProgramDay
 from programs.selectors.programs import program_counts, program_days_prefetch
 from programs.services.assignments import program_assign, program_assign_many, program_duplicate
 from programs.services.builder import program_delete
+from programs.services.copying import (
+    Progression,
+    later_weeks,
+    program_day_copy,
+    program_week_copy,
+)
 from programs.services.structure import program_create_with_days, program_update_with_days
 
 
@@ -58,6 +67,8 @@ class ProgramViewSet(ScopedModelViewSet):
         "partial_update": "Program saved.",
         "duplicate": "Program duplicated.",
         "assign": "Program assigned.",
+        "copy_day": "Day copied.",
+        "copy_week": "Week copied.",
     }
 
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
@@ -67,6 +78,10 @@ class ProgramViewSet(ScopedModelViewSet):
             return ProgramDuplicateSerializer
         if self.action == "assign":
             return ProgramAssignSerializer
+        if self.action == "copy_day":
+            return DayCopySerializer
+        if self.action == "copy_week":
+            return WeekCopySerializer
         return ProgramSerializer
 
     def scope_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -139,3 +154,38 @@ class ProgramViewSet(ScopedModelViewSet):
             )
             body = AssignmentSerializer(assignment).data
         return envelope(body, message=self.success_messages["assign"], status=201)
+
+    @schema.copy_day_action
+    @action(detail=True, methods=["post"], url_path="copy-day")
+    def copy_day(self, request: Request, pk: str | None = None) -> Response:
+        program = self.get_object()
+        serializer = DayCopySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        source = ProgramDay.objects.filter(program=program, week=data["week"], day=data["day"])
+        day = source.select_related("program__trainer").first()
+        if day is None:
+            raise ValidationError(
+                {"day": f"Week {data['week']} has no training day {data['day']} to copy."}
+            )
+        targets = (
+            [(week, day.day) for week in later_weeks(program, day.week)]
+            if data["later"]
+            else [(data["to_week"], data["to_day"])]
+        )
+        progression = Progression(**data.get("progression", {}))
+        program_day_copy(program_day=day, to=targets, progression=progression)
+        return envelope(self._full(program), message=self.success_messages["copy_day"], status=201)
+
+    @schema.copy_week_action
+    @action(detail=True, methods=["post"], url_path="copy-week")
+    def copy_week(self, request: Request, pk: str | None = None) -> Response:
+        program = self.get_object()
+        serializer = WeekCopySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        week = data["week"]
+        targets = later_weeks(program, week) if data["later"] else data["to_weeks"]
+        progression = Progression(**data.get("progression", {}))
+        program_week_copy(program=program, week=week, to_weeks=targets, progression=progression)
+        return envelope(self._full(program), message=self.success_messages["copy_week"], status=201)

@@ -40,6 +40,8 @@ TODAY_EXAMPLE = {
                 "tempo": "",
                 "notes": "",
             },
+            "one_rep_max": None,
+            "target_load_kg": None,
             "last_date": "2026-02-27",
             "last_sets": [
                 {

@@ -84,7 +84,9 @@ workout_log_viewset = extend_schema_view(
             "A client logs a day of their **active** program (another day, or a day of "
             "another program, is a VALIDATION_ERROR on `program_day`), on `performed_on` "
             "(default today; never in the future). `sets` lists every set, done or skipped; "
-            "`finish: true` marks the workout completed. Logging the same day and date again "
+            "`finish: true` marks the workout completed (it needs at least one set with "
+            "`is_completed: true`, else VALIDATION_ERROR on `sets`). Logging the same day "
+            "and date again "
             "(on the same day) replaces that log. Clients only: a trainer's token gets 403."
         ),
         examples=[

@@ -19,7 +19,7 @@ from programs.models import (
     ProgramAssignment,
     ProgramDay,
 )
-from progress.models import SetLog, WorkoutLog
+from progress.models import OneRepMax, SetLog, WorkoutLog
 from progress.services import SetEntry, workout_log_is_editable
 
 
@@ -182,8 +182,35 @@ class AssignedProgramSerializer(serializers.ModelSerializer[Program]):
         read_only_fields = fields
 
 
+class OneRepMaxValueSerializer(serializers.Serializer[Any]):
+    kg = serializers.DecimalField(max_digits=7, decimal_places=2, coerce_to_string=False)
+    source = serializers.ChoiceField(  # type: ignore[assignment]  # a field, not Field.source
+        choices=["trainer", "logs"],
+        help_text="trainer: entered by the trainer; logs: the best estimated 1RM of the "
+        "client's finished sets (Epley, sets of up to 12 reps).",
+    )
+    on = serializers.DateField(
+        allow_null=True, help_text="When it was tested, or the day of the set it comes from."
+    )
+
+
 class TodayExerciseSerializer(serializers.Serializer[Any]):
     prescription = TodayPrescriptionSerializer(read_only=True)
+    one_rep_max = OneRepMaxValueSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="For a % of 1RM prescription: the 1RM its load is worked out from "
+        "(null when none is known).",
+    )
+    target_load_kg = serializers.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        coerce_to_string=False,
+        read_only=True,
+        allow_null=True,
+        help_text="For a % of 1RM prescription: the load, rounded to the trainer's plate "
+        "increment in their units (null when no 1RM is known).",
+    )
     last_date = serializers.DateField(
         read_only=True, allow_null=True, help_text="When the client last did this exercise."
     )
@@ -300,3 +327,41 @@ class AdherenceSerializer(serializers.Serializer[Any]):
     percent = serializers.IntegerField(
         allow_null=True, help_text="logged / scheduled, capped at 100; null if none scheduled."
     )
+
+
+class OneRepMaxSerializer(serializers.ModelSerializer[OneRepMax]):
+    """A 1RM the trainer entered. Writes go through progress.services.one_rep_max_set."""
+
+    client = ScopedPrimaryKeyRelatedField(Client, help_text="One of your clients.")
+    exercise = ScopedPrimaryKeyRelatedField(
+        Exercise, help_text="An exercise of the global library or of your own."
+    )
+    exercise_name = serializers.CharField(source="exercise.name", read_only=True)
+
+    class Meta:
+        model = OneRepMax
+        fields = [
+            "id",
+            "client",
+            "exercise",
+            "exercise_name",
+            "weight_kg",
+            "tested_on",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "created_at", "updated_at"]
+        validators: list[Any] = []  # entering one again replaces it (one_rep_max_set)
+        extra_kwargs = {
+            "weight_kg": {**NUMBER, "help_text": "The one-rep max, in kg (1 to 1000)."},
+            "tested_on": {
+                "help_text": "When it was lifted or tested (optional, not in the future)."
+            },
+        }
+
+
+class OneRepMaxUpdateSerializer(OneRepMaxSerializer):
+    """On an update the client and exercise stay as they are."""
+
+    client = serializers.IntegerField(source="client_id", read_only=True)  # type: ignore[assignment]
+    exercise = serializers.IntegerField(source="exercise_id", read_only=True)  # type: ignore[assignment]

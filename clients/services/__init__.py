@@ -1,28 +1,35 @@
-"""Client accounts and PIN sign-in.
-
-A PIN alone is not a credential (N clients share one PIN space), so sign-in always pairs
-it with an identifier: the email, or a signed remembered-device cookie naming the client.
-Each client is locked after PIN_MAX_FAILED_ATTEMPTS consecutive failures.
-"""
+"""Client accounts: create, change, archive and delete a client, and issue their PIN
+(shown once). Signing in with the PIN lives in clients.services.sign_in; its names are
+available from here too."""
 
 from __future__ import annotations
 
 import itertools
 import secrets
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
-from django.core import signing
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.urls import reverse
-from django.utils import timezone
 
 from clients.models import Client, ClientStatus
+from clients.services.sign_in import (
+    PIN_LOGIN_FAILED,
+    WRONG_PIN,
+    PinSignIn,
+    client_pin_login,
+    client_pin_login_device,
+    client_pin_sign_in,
+    client_pin_sign_in_device,
+    device_client,
+    device_token_make,
+    locked_message,
+)
 from fitnesspr.errors import ConflictError
 from fitnesspr.models import Role, User
 from fitnesspr.services import EMAIL_TAKEN, email_is_taken, user_create
@@ -30,10 +37,25 @@ from fitnesspr.tokens import tokens_revoke_all
 from trainers.models import EmailKind, Trainer
 from trainers.services import email_queue
 
-PIN_LOGIN_FAILED = "Invalid email or PIN."
-DEVICE_SALT = "clients.remembered-device"
-# Hash of a random PIN, checked when the email is unknown so both paths cost the same.
-_DUMMY_PIN_HASH = make_password(secrets.token_hex(8))
+__all__ = [
+    "PIN_LOGIN_FAILED",
+    "WRONG_PIN",
+    "ClientChanges",
+    "PinSignIn",
+    "client_archive",
+    "client_create",
+    "client_delete",
+    "client_pin_login",
+    "client_pin_login_device",
+    "client_pin_sign_in",
+    "client_pin_sign_in_device",
+    "client_reset_pin",
+    "client_update",
+    "device_client",
+    "device_token_make",
+    "locked_message",
+    "pin_generate",
+]
 
 
 def _is_weak_pin(pin: str) -> bool:
@@ -58,6 +80,8 @@ def _set_new_pin(client: Client) -> str:
     client.pin_hash = make_password(pin)
     client.failed_pin_attempts = 0
     client.locked_until = None
+    client.device_failed_pin_attempts = 0
+    client.device_locked_until = None
     return pin
 
 
@@ -174,7 +198,16 @@ def client_reset_pin(*, client: Client) -> str:
     (portal sessions, remembered devices and API refresh tokens)."""
     pin = _set_new_pin(client)
     client.pin_version += 1
-    client.save(update_fields=["pin_hash", "pin_version", "failed_pin_attempts", "locked_until"])
+    client.save(
+        update_fields=[
+            "pin_hash",
+            "pin_version",
+            "failed_pin_attempts",
+            "locked_until",
+            "device_failed_pin_attempts",
+            "device_locked_until",
+        ]
+    )
     _sign_out_everywhere(client.user)
     return pin
 
@@ -206,78 +239,3 @@ def client_delete(*, client: Client) -> None:
         raise ConflictError(
             "This client has invoices or payments on record; archive the client instead."
         ) from exc
-
-
-def _check_pin(client_id: int, pin: str) -> Client | None:
-    with transaction.atomic():
-        client = (
-            Client.objects.select_for_update(of=("self",))
-            .select_related("user", "trainer")
-            .filter(pk=client_id)
-            .first()
-        )
-        if client is None:
-            return None
-        if client.is_locked or not client.user.is_active or client.status == ClientStatus.ARCHIVED:
-            check_password(pin, _DUMMY_PIN_HASH)
-            return None
-        now = timezone.now()
-        if check_password(pin, client.pin_hash):
-            client.failed_pin_attempts = 0
-            client.locked_until = None
-            client.last_login_at = now
-            client.save(update_fields=["failed_pin_attempts", "locked_until", "last_login_at"])
-            client.user.last_login = now
-            client.user.save(update_fields=["last_login"])
-            return client
-        client.failed_pin_attempts += 1
-        if client.failed_pin_attempts >= settings.PIN_MAX_FAILED_ATTEMPTS:
-            client.locked_until = now + timedelta(minutes=settings.PIN_LOCKOUT_MINUTES)
-            client.failed_pin_attempts = 0
-        client.save(update_fields=["failed_pin_attempts", "locked_until"])
-        return None
-
-
-def client_pin_login(*, email: str, pin: str) -> Client | None:
-    """The client with this email and PIN, or None. Unknown email, wrong PIN and a
-    locked account are indistinguishable to the caller (same result, same cost)."""
-    pin = (pin or "").strip()
-    client_id = (
-        Client.objects.filter(user__email__iexact=(email or "").strip())
-        .values_list("pk", flat=True)
-        .first()
-    )
-    if client_id is None or not pin.isdigit():
-        check_password(pin, _DUMMY_PIN_HASH)
-        return None
-    return _check_pin(client_id, pin)
-
-
-def client_pin_login_device(*, device_token: str, pin: str) -> Client | None:
-    """PIN sign-in on a remembered device: the signed cookie is the identifier."""
-    client = device_client(device_token)
-    pin = (pin or "").strip()
-    if client is None or not pin.isdigit():
-        check_password(pin, _DUMMY_PIN_HASH)
-        return None
-    return _check_pin(client.pk, pin)
-
-
-def device_token_make(client: Client) -> str:
-    return signing.dumps({"c": client.pk, "v": client.pin_version}, salt=DEVICE_SALT)
-
-
-def device_client(token: str | None) -> Client | None:
-    """The client a remembered-device cookie names, unless expired or revoked."""
-    if not token:
-        return None
-    try:
-        data = signing.loads(
-            token, salt=DEVICE_SALT, max_age=timedelta(days=settings.REMEMBER_DEVICE_DAYS)
-        )
-    except signing.BadSignature:
-        return None
-    client = Client.objects.select_related("user").filter(pk=data.get("c")).first()
-    if client is None or client.pin_version != data.get("v") or not client.user.is_active:
-        return None
-    return client

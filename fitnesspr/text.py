@@ -1,0 +1,15 @@
+"""Text as people search it: accents and case don't matter ("Angstrom" finds
+"Ångström", "muller" finds "Müller")."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Letters that are not a base letter plus an accent, so NFKD leaves them whole.
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+
+
+def fold(text: str) -> str:
+    """`text` without accents, in case-folded form, for comparing a search with it."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
