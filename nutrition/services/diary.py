@@ -6,7 +6,7 @@ written, so a recipe edited later doesn't rewrite the past."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +27,7 @@ from nutrition.selectors.today import client_assignments, covering_assignment, d
 from nutrition.services.amounts import food_amount, servings_amount
 
 MAX_MEAL_NAME = 60
+HUNDREDTH = Decimal("0.01")
 
 
 def check_day(client: Client, on: dt.date) -> None:
@@ -39,8 +40,8 @@ def check_day(client: Client, on: dt.date) -> None:
 
 def _store(entry: DiaryEntry, macros: Macros) -> DiaryEntry:
     eaten = Macros() if entry.status == DiaryStatus.SKIPPED else macros
-    for name, value in eaten.rounded().as_dict().items():
-        setattr(entry, name, value)
+    for name, value in eaten.as_dict().items():
+        setattr(entry, name, value.quantize(HUNDREDTH, ROUND_HALF_UP))
     entry.full_clean()
     entry.save()
     return entry
