@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("trainers.urls")),
     path("", include("clients.urls")),
     path("", include("programs.urls")),
+    path("", include("nutrition.urls")),
     path("", include("progress.urls")),
     path("api/v1/", include("fitnesspr.api.urls")),
     path("admin/", admin.site.urls),

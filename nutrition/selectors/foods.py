@@ -108,3 +108,9 @@ def food_usage(*, food: Food) -> FoodUsage:
         "meal_plans": food.meal_plan_entries.values("day__plan_id").distinct().count(),
         "diary_entries": food.diary_entries.count(),
     }
+
+
+def foods_by_id(*, actor: Actor, ids: list[int]) -> dict[int, Food]:
+    """The foods the actor may use among `ids` (one query with their portions); an id
+    out of scope is simply missing."""
+    return {f.pk: f for f in with_portions(Food.objects.for_actor(actor).filter(pk__in=ids))}

@@ -4,6 +4,7 @@ of queries whatever the plan's size."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -243,3 +244,37 @@ def plan_week(plan: MealPlan) -> list[DayView]:
     """Every day of a plan fetched with `with_week` (no further queries)."""
     slots = list(plan.slots.all())
     return [day_view(day, plan, slots) for day in plan.days.all()]
+
+
+@dataclass(frozen=True)
+class ClientBody:
+    """What we know of a client for the target formula (any may be unknown)."""
+
+    weight_kg: Decimal | None
+    height_cm: Decimal | None
+    age: int | None
+    weighed_on: dt.date | None = None
+
+
+def client_body(client: Client | None, *, today: dt.date) -> ClientBody:
+    """The client's height and age from their profile and their latest weight from
+    their body measurements (read through the reverse relation: the progress app sits
+    above this one)."""
+    if client is None:
+        return ClientBody(None, None, None)
+    latest = (
+        client.body_measurements.filter(weight_kg__isnull=False)  # type: ignore[attr-defined]
+        .order_by("-measured_on", "-pk")
+        .values("weight_kg", "measured_on")
+        .first()
+    )
+    age = None
+    born = client.date_of_birth
+    if born is not None:
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    return ClientBody(
+        weight_kg=latest["weight_kg"] if latest else None,
+        height_cm=client.height_cm,
+        age=age,
+        weighed_on=latest["measured_on"] if latest else None,
+    )

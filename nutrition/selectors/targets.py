@@ -79,6 +79,12 @@ class Targets:
         return SEX_CONSTANT[Sex(self.inputs.sex)]
 
     @property
+    def sex_term(self) -> str:
+        """The formula's last term as written: "+ 5" or "− 161"."""
+        constant = self.sex_constant
+        return f"+ {constant}" if constant >= 0 else f"− {-constant}"
+
+    @property
     def fat_share_percent(self) -> int:
         return int(FAT_SHARE * 100)
 

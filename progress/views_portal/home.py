@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from clients.decorators import PortalRequest, portal_login_required
+from nutrition.selectors.today import day_meals
 from progress.selectors.today import today_workout
 
 
@@ -15,5 +16,10 @@ from progress.selectors.today import today_workout
 @portal_login_required
 def portal_home(request: PortalRequest) -> HttpResponse:
     client = request.portal_client
-    today = today_workout(client=client, on=client.trainer.today())
-    return render(request, "progress/portal/home.html", {"client": client, "today": today})
+    on = client.trainer.today()
+    context = {
+        "client": client,
+        "today": today_workout(client=client, on=on),
+        "meals": day_meals(client=client, on=on),
+    }
+    return render(request, "progress/portal/home.html", context)
