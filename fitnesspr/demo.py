@@ -13,6 +13,7 @@ from django.db import transaction
 
 from clients.demo import demo_clients
 from clients.services import client_reset_pin
+from nutrition.demo import demo_nutrition
 from programs.demo import demo_programs
 from progress.demo import demo_workout_logs
 from trainers.demo import (
@@ -42,6 +43,7 @@ def demo_seed() -> DemoLogins:
     assignments = demo_programs(trainer=trainer, clients=clients[:2])
     if assignments:  # only the first client has been keeping up
         demo_workout_logs(assignment=assignments[0])
+    demo_nutrition(trainer=trainer, clients=clients[:2])
     first = clients[0]
     pin = client_reset_pin(client=first)
     demo_staff()

@@ -12,7 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from clients.models import Client
-from fitnesspr.units import IMPERIAL, display_to_kg, kg_to_display, weight_unit
+from fitnesspr.units import IMPERIAL, display_to_kg, format_number, kg_to_display, weight_unit
 from nutrition.models import WEEK_DAYS, ActivityLevel, Food, Goal, MealPlan, MealPlanEntry, Sex
 from nutrition.services.plans import EntryAmount
 
@@ -182,10 +182,10 @@ class EntryForm(forms.Form):
     @staticmethod
     def initial_for(entry: MealPlanEntry) -> dict[str, Any]:
         if entry.recipe_id is not None:
-            return {"quantity": entry.servings}
+            return {"quantity": format_number(entry.servings)}
         if entry.portion_id is not None:
-            return {"quantity": entry.quantity, "unit": str(entry.portion_id)}
-        return {"quantity": entry.grams, "unit": GRAMS}
+            return {"quantity": format_number(entry.quantity), "unit": str(entry.portion_id)}
+        return {"quantity": format_number(entry.grams), "unit": GRAMS}
 
     def service_fields(self) -> EntryAmount:
         data = self.cleaned_data

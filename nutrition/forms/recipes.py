@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
+from fitnesspr.units import format_number
 from nutrition.models import Food, Recipe, RecipeTag
 from nutrition.selectors.macros import Macros, food_macros
 from nutrition.services.amounts import MAX_INGREDIENT_GRAMS
@@ -94,8 +95,9 @@ class IngredientForm(forms.Form):
     def __init__(self, *args: Any, foods: dict[int, Food], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         raw = self.data.get(self.add_prefix("food")) if self.is_bound else self.initial.get("food")
-        self.food = foods.get(_int(raw) or 0)
-        self.fields["unit"].choices = unit_choices(self.food)
+        #: the row's food (not `food`: in a template that name is the form's field)
+        self.chosen_food = foods.get(_int(raw) or 0)
+        self.fields["unit"].choices = unit_choices(self.chosen_food)
 
     def service_item(self) -> IngredientInput:
         data = self.cleaned_data
@@ -111,7 +113,9 @@ class IngredientForm(forms.Form):
 def unit_choices(food: Food | None) -> list[tuple[str, str]]:
     choices = [(GRAMS, "grams")]
     if food is not None:
-        choices += [(str(p.pk), f"× {p.name} ({p.grams:f} g)") for p in food.portions.all()]
+        choices += [
+            (str(p.pk), f"× {p.name} ({format_number(p.grams)} g)") for p in food.portions.all()
+        ]
     return choices
 
 
@@ -143,7 +147,7 @@ def initial_rows(recipe: Recipe) -> list[dict[str, Any]]:
     return [
         {
             "food": i.food_id,
-            "quantity": i.quantity if i.portion_id else i.grams,
+            "quantity": format_number(i.quantity if i.portion_id else i.grams),
             "unit": str(i.portion_id) if i.portion_id else GRAMS,
             "note": i.note,
         }

@@ -51,6 +51,8 @@ def amount(row: Any) -> str:
     quantity = getattr(row, "quantity", None)
     weight = grams(getattr(row, "grams", None))
     if portion is not None and quantity is not None:
+        if Decimal(quantity) == 1:
+            return f"{portion.name} ({weight})"
         return f"{format_number(quantity)} × {portion.name} ({weight})"
     return weight
 
