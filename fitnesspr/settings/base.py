@@ -256,6 +256,9 @@ SPECTACULAR_SETTINGS = {
         "AssignmentStatusEnum": "programs.models.AssignmentStatus",
         "AssignmentEndStatusEnum": ["ended", "completed"],
         "WorkoutStatusEnum": "progress.models.WorkoutStatus",
+        # two "goal" fields (a program's, the target formula's): a name each
+        "ProgramGoalEnum": "programs.models.ProgramGoal",
+        "NutritionGoalEnum": "nutrition.models.Goal",
     },
     # No validator badge: it would load an image from swagger.io (no internet, strict CSP).
     "SWAGGER_UI_SETTINGS": {

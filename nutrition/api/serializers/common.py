@@ -1,0 +1,37 @@
+"""Pieces every nutrition serializer shares: macros as numbers, and amounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from fitnesspr.api.fields import NUMBER
+from nutrition.selectors.macros import Macros
+
+
+def _number(value: Any) -> float:
+    return float(value)
+
+
+class MacrosSerializer(serializers.Serializer[Macros]):
+    """Energy and macros, rounded as shown: whole kcal, grams to a tenth."""
+
+    kcal = serializers.DecimalField(max_digits=9, decimal_places=0, **NUMBER)
+    protein_g = serializers.DecimalField(max_digits=9, decimal_places=1, **NUMBER)
+    carbs_g = serializers.DecimalField(max_digits=9, decimal_places=1, **NUMBER)
+    fat_g = serializers.DecimalField(max_digits=9, decimal_places=1, **NUMBER)
+    fiber_g = serializers.DecimalField(max_digits=9, decimal_places=1, **NUMBER)
+
+    def to_representation(self, instance: Macros) -> dict[str, Any]:
+        return super().to_representation(instance.rounded())
+
+
+class TargetsSerializer(serializers.Serializer[Any]):
+    kcal = serializers.IntegerField(allow_null=True, source="target_kcal")
+    protein_g = serializers.IntegerField(allow_null=True, source="target_protein_g")
+    carbs_g = serializers.IntegerField(allow_null=True, source="target_carbs_g")
+    fat_g = serializers.IntegerField(allow_null=True, source="target_fat_g")
+
+
+AMOUNT = {**NUMBER, "required": False, "allow_null": True}
