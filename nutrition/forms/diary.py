@@ -59,7 +59,7 @@ class TickForm(forms.Form):
 class OffPlanForm(forms.Form):
     day = DayField()
     food = forms.IntegerField(widget=forms.HiddenInput)
-    quantity = _amount(label="How much", min_value=Decimal("0.01"))
+    quantity = _amount(label="How much")
     unit = forms.CharField(required=False, max_length=12)
     meal = forms.CharField(max_length=60)
 
