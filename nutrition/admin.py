@@ -139,7 +139,17 @@ class MealPlanSlotAdmin(ScopedAdmin):
 class MealPlanEntryInline(ScopedTabularInline):
     model = MealPlanEntry
     autocomplete_fields = ("slot", "recipe", "food", "portion")
-    fields = ("slot", "order", "recipe", "servings", "food", "grams", "portion", "quantity", "notes")
+    fields = (
+        "slot",
+        "order",
+        "recipe",
+        "servings",
+        "food",
+        "grams",
+        "portion",
+        "quantity",
+        "notes",
+    )
 
 
 @admin.register(MealPlanDay)
@@ -175,7 +185,13 @@ class DiaryEntryAdmin(ScopedAdmin):
     list_display = ("eaten_on", "client", "meal", "__str__", "status", "kcal")
     list_filter = ("status", "eaten_on")
     list_select_related = ("client__user", "recipe", "food")
-    search_fields = ("client__user__email", "client__user__last_name", "meal", "recipe__name", "food__name")
+    search_fields = (
+        "client__user__email",
+        "client__user__last_name",
+        "meal",
+        "recipe__name",
+        "food__name",
+    )
     autocomplete_fields = ("client", "plan_entry", "recipe", "food", "portion")
     readonly_fields = ("created_at", "updated_at")
     date_hierarchy = "eaten_on"

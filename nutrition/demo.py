@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from clients.models import Client
-from nutrition.models import DiaryStatus, Food, MealPlan, MealPlanAssignment, RecipeTag
+from nutrition.models import DiaryStatus, Food, MealPlan, MealPlanAssignment, Recipe, RecipeTag
 from nutrition.selectors.today import day_meals
 from nutrition.services.assignments import plan_assign
 from nutrition.services.diary import diary_add_food, diary_tick
@@ -37,19 +38,21 @@ RECIPES: list[tuple[str, int, int, int, list[str], list[Ingredient], str]] = [
         ("Butter", ("1 tsp", 1)),
     ], "Whisk the eggs with a pinch of salt.\nMelt the butter in a pan on low heat, add the "
        "eggs and stir slowly until just set.\nServe on the toast."),
-    ("Chicken, rice and broccoli bowl", 2, 10, 15, ["high-protein", "dairy-free", "gluten-free", "meal-prep"], [
+    ("Chicken, rice and broccoli bowl", 2, 10, 15,
+     ["high-protein", "dairy-free", "gluten-free", "meal-prep"], [
         ("Chicken breast, skinless, roasted", Decimal(300)),
         ("Rice, white, long-grain, cooked", ("1 cup", 2)),
         ("Broccoli, boiled", Decimal(200)),
         ("Olive oil", ("1 tbsp", 1)),
     ], "Slice the roasted chicken.\nSteam or boil the broccoli for 4 minutes.\nSplit the rice, "
        "chicken and broccoli between two boxes and drizzle with the olive oil."),
-    ("Salmon with sweet potato and spinach", 1, 5, 25, ["pescatarian", "gluten-free", "dairy-free"], [
+    ("Salmon with sweet potato and spinach", 1, 5, 25,
+     ["pescatarian", "gluten-free", "dairy-free"], [
         ("Salmon, Atlantic, raw", Decimal(150)),
         ("Sweet potato, baked", Decimal(200)),
         ("Spinach, raw", Decimal(60)),
         ("Olive oil", ("1 tsp", 1)),
-    ], "Bake the salmon at 200 °C for 12–15 minutes.\nWarm the baked sweet potato.\nWilt the "
+    ], "Bake the salmon at 200 °C for 12\u201315 minutes.\nWarm the baked sweet potato.\nWilt the "
        "spinach in the olive oil and serve together."),
     ("Lentil and quinoa salad", 2, 15, 0, ["vegan", "dairy-free", "meal-prep"], [
         ("Lentils, cooked", Decimal(300)),
@@ -72,7 +75,10 @@ BREAKFASTS = ["Overnight oats with berries", "Scrambled eggs on toast"]
 LUNCHES = ["Chicken, rice and broccoli bowl", "Lentil and quinoa salad"]
 DINNERS = ["Salmon with sweet potato and spinach", "Chicken, rice and broccoli bowl"]
 SNACKS: list[list[Item]] = [
-    [("Greek yogurt, plain, nonfat", ("1 container (6 oz)", 1)), ("Almonds", ("1 oz (23 almonds)", 1))],
+    [
+        ("Greek yogurt, plain, nonfat", ("1 container (6 oz)", 1)),
+        ("Almonds", ("1 oz (23 almonds)", 1)),
+    ],
     [("Apple", ("1 medium apple", 1)), ("Whey protein powder", ("1 scoop", 1))],
     [("Peanut butter banana toast", Decimal(1))],
 ]
@@ -83,7 +89,7 @@ def _foods(names: set[str]) -> dict[str, Food]:
     return {food.name: food for food in found}
 
 
-def _amount(food: Food, how: Decimal | tuple[str, int]) -> dict[str, object]:
+def _amount(food: Food, how: Decimal | tuple[str, int]) -> dict[str, Any]:
     if isinstance(how, Decimal):
         return {"grams": how}
     portion = next((p for p in food.portions.all() if p.name == how[0]), None)
@@ -92,7 +98,7 @@ def _amount(food: Food, how: Decimal | tuple[str, int]) -> dict[str, object]:
     return {"portion": portion, "quantity": Decimal(how[1])}
 
 
-def demo_recipes(*, trainer: Trainer) -> dict[str, object]:
+def demo_recipes(*, trainer: Trainer) -> dict[str, Recipe]:
     names = {food for *_, items, _method in RECIPES for food, _ in items}
     foods = _foods(names)
     tags = {tag.slug: tag for tag in RecipeTag.objects.all()}
@@ -118,7 +124,7 @@ def demo_recipes(*, trainer: Trainer) -> dict[str, object]:
     return recipes
 
 
-def _fill_week(plan: MealPlan, recipes: dict[str, object]) -> None:
+def _fill_week(plan: MealPlan, recipes: dict[str, Recipe]) -> None:
     slots = {slot.name: slot for slot in plan.slots.all()}
     snack_foods = _foods({food for day in SNACKS for food, _ in day})
     for day in plan.days.order_by("day_number"):
@@ -147,10 +153,20 @@ def _diary(client: Client) -> None:
                 continue  # today: only breakfast so far
             skipped = back == 2 and item.entry.slot.name == "Snacks"
             status = DiaryStatus.SKIPPED if skipped else DiaryStatus.EATEN
-            more = {"servings": Decimal("1.5")} if back == 1 and index == 2 and item.entry.recipe_id else {}
+            more = (
+                {"servings": Decimal("1.5")}
+                if back == 1 and index == 2 and item.entry.recipe_id
+                else {}
+            )
             diary_tick(client=client, plan_entry=item.entry, on=on, status=status, **more)  # type: ignore[arg-type]
         if back == 3 and extra is not None:
-            diary_add_food(client=client, on=on, meal="Snacks", food=extra, **_amount(extra, ("1 medium banana", 1)))  # type: ignore[arg-type]
+            diary_add_food(
+                client=client,
+                on=on,
+                meal="Snacks",
+                food=extra,
+                **_amount(extra, ("1 medium banana", 1)),
+            )  # type: ignore[arg-type]
 
 
 def demo_nutrition(*, trainer: Trainer, clients: list[Client]) -> list[MealPlanAssignment]:

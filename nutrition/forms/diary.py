@@ -44,7 +44,11 @@ class TickForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("action") == "amount" and data.get("quantity") is None and "quantity" not in self.errors:
+        if (
+            data.get("action") == "amount"
+            and data.get("quantity") is None
+            and "quantity" not in self.errors
+        ):
             self.add_error("quantity", "How much did you have? Enter a number.")
         return data
 

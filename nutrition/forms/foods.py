@@ -76,8 +76,6 @@ class PortionForm(forms.Form):
         return data
 
 
-
-
 def portion_formset(data: Any = None, food: Food | None = None) -> forms.BaseFormSet:
     """The food's portions plus empty rows to add more."""
     initial = [{"name": p.name, "grams": p.grams} for p in food.portions.all()] if food else []

@@ -75,7 +75,9 @@ class CalculatorForm(forms.Form):
 
     sex = forms.ChoiceField(choices=Sex.choices, widget=forms.RadioSelect)
     age = forms.IntegerField(
-        min_value=14, max_value=100, widget=forms.NumberInput(attrs={**NUMBER, "min": 14, "max": 100})
+        min_value=14,
+        max_value=100,
+        widget=forms.NumberInput(attrs={**NUMBER, "min": 14, "max": 100}),
     )
     weight = forms.DecimalField(
         max_digits=6, decimal_places=2, widget=forms.NumberInput(attrs={**DECIMAL, "min": 0})
@@ -177,7 +179,9 @@ class EntryForm(forms.Form):
             self.fields["quantity"].label = "Servings"
             del self.fields["unit"]
         else:
-            self.fields["unit"].choices = food_units(entry.food)
+            unit = self.fields["unit"]
+            assert isinstance(unit, forms.ChoiceField)
+            unit.choices = food_units(entry.food)
 
     @staticmethod
     def initial_for(entry: MealPlanEntry) -> dict[str, Any]:
@@ -199,12 +203,17 @@ class EntryForm(forms.Form):
 def food_units(food: Food | None) -> list[tuple[str, str]]:
     choices = [(GRAMS, "grams")]
     if food is not None:
-        choices += [(str(p.pk), f"× {p.name}") for p in food.portions.all()]
+        choices += [(str(p.pk), f"\u00d7 {p.name}") for p in food.portions.all()]
     return choices
 
 
 #: service field -> entry form field
-ENTRY_FIELDS = {"servings": "quantity", "grams": "quantity", "quantity": "quantity", "portion": "unit"}
+ENTRY_FIELDS = {
+    "servings": "quantity",
+    "grams": "quantity",
+    "quantity": "quantity",
+    "portion": "unit",
+}
 
 
 class CopyDayForm(forms.Form):
@@ -225,7 +234,9 @@ class AssignForm(forms.Form):
     )
     start_date = forms.DateField(
         help_text="Day 1 of the plan; it repeats every week after.",
-        widget=forms.DateInput(attrs={"type": "date", "min": "2000-01-01", "max": "2100-12-31"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(
+            attrs={"type": "date", "min": "2000-01-01", "max": "2100-12-31"}, format="%Y-%m-%d"
+        ),
     )
 
     def __init__(self, *args: Any, clients: QuerySet[Client], today: date, **kwargs: Any) -> None:

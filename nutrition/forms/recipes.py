@@ -97,7 +97,9 @@ class IngredientForm(forms.Form):
         raw = self.data.get(self.add_prefix("food")) if self.is_bound else self.initial.get("food")
         #: the row's food (not `food`: in a template that name is the form's field)
         self.chosen_food = foods.get(_int(raw) or 0)
-        self.fields["unit"].choices = unit_choices(self.chosen_food)
+        unit = self.fields["unit"]
+        assert isinstance(unit, forms.ChoiceField)
+        unit.choices = unit_choices(self.chosen_food)
 
     def service_item(self) -> IngredientInput:
         data = self.cleaned_data
@@ -114,7 +116,8 @@ def unit_choices(food: Food | None) -> list[tuple[str, str]]:
     choices = [(GRAMS, "grams")]
     if food is not None:
         choices += [
-            (str(p.pk), f"× {p.name} ({format_number(p.grams)} g)") for p in food.portions.all()
+            (str(p.pk), f"\u00d7 {p.name} ({format_number(p.grams)} g)")
+            for p in food.portions.all()
         ]
     return choices
 
@@ -135,7 +138,10 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 def ingredient_formset(
-    *, foods: dict[int, Food], data: QueryDict | None = None, initial: list[dict[str, Any]] | None = None
+    *,
+    foods: dict[int, Food],
+    data: QueryDict | None = None,
+    initial: list[dict[str, Any]] | None = None,
 ) -> forms.BaseFormSet:
     formset = forms.formset_factory(
         IngredientForm, extra=0, max_num=MAX_INGREDIENTS, absolute_max=MAX_INGREDIENTS

@@ -51,9 +51,7 @@ class DiaryEntry(models.Model):
         related_name="diary_entries",
         help_text="The planned item this ticks off; empty for food eaten off-plan.",
     )
-    status = models.CharField(
-        max_length=8, choices=DiaryStatus.choices, default=DiaryStatus.EATEN
-    )
+    status = models.CharField(max_length=8, choices=DiaryStatus.choices, default=DiaryStatus.EATEN)
     recipe = models.ForeignKey(
         Recipe, on_delete=models.PROTECT, null=True, blank=True, related_name="diary_entries"
     )
@@ -161,7 +159,9 @@ class DiaryEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        what = f"{self.servings} x {self.recipe}" if self.recipe_id else f"{self.grams} g {self.food}"
+        what = (
+            f"{self.servings} x {self.recipe}" if self.recipe_id else f"{self.grams} g {self.food}"
+        )
         return f"{self.eaten_on} {self.meal}: {what} ({self.get_status_display().lower()})"
 
     def clean(self) -> None:

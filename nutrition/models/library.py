@@ -74,9 +74,7 @@ class FoodCategory(models.TextChoices):
 
 class FoodQuerySet(LibraryQuerySet):
     trainer_path = "trainer"
-    read_only_message = (
-        "Foods from the shared library can't be changed. Add your own food instead."
-    )
+    read_only_message = "Foods from the shared library can't be changed. Add your own food instead."
 
 
 class Food(models.Model):
@@ -164,11 +162,11 @@ class Food(models.Model):
         macros = [self.protein_g, self.carbs_g, self.fat_g]
         if all(m is not None for m in macros) and sum(macros, Decimal(0)) > 100:
             raise ValidationError("Protein, carbs and fat can't add up to more than 100 g.")
-        if all(m is not None for m in macros) and self.alcohol_g is not None:
-            if sum(macros, self.alcohol_g) > 100:
-                raise ValidationError(
-                    {"alcohol_g": "Protein, carbs, fat and alcohol can't add up to more than 100 g."}
-                )
+        complete = all(m is not None for m in macros) and self.alcohol_g is not None
+        if complete and sum(macros, self.alcohol_g) > 100:
+            raise ValidationError(
+                {"alcohol_g": "Protein, carbs, fat and alcohol can't add up to more than 100 g."}
+            )
 
     @property
     def is_global(self) -> bool:
@@ -193,9 +191,7 @@ class FoodPortionQuerySet(LibraryQuerySet):
     read_only_message = FoodQuerySet.read_only_message
 
     def for_trainer(self, trainer: Trainer) -> Self:
-        return self.filter(
-            models.Q(food__trainer__isnull=True) | models.Q(food__trainer=trainer)
-        )
+        return self.filter(models.Q(food__trainer__isnull=True) | models.Q(food__trainer=trainer))
 
     def for_client(self, client: Client) -> Self:
         return self.filter(
@@ -326,7 +322,7 @@ class RecipeIngredient(models.Model):
     grams = models.DecimalField(
         max_digits=7, decimal_places=1, validators=between(Decimal("0.1"), 10000)
     )
-    #: measured in a portion ("2 × 1 large egg"): grams = quantity × the portion's grams
+    #: measured in a portion ("2 x 1 large egg"): grams = quantity x the portion's grams
     portion = models.ForeignKey(
         FoodPortion,
         on_delete=models.PROTECT,

@@ -5,7 +5,6 @@ from typing import Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
-
 from django.db.models.functions import Lower
 
 from clients.models import AssignmentQuerySet, ClientAssignment
@@ -30,9 +29,9 @@ class Sex(models.TextChoices):
 
 class ActivityLevel(models.TextChoices):
     SEDENTARY = "sedentary", "Sedentary: desk job, little exercise"
-    LIGHT = "light", "Lightly active: exercise 1–3 days a week"
-    MODERATE = "moderate", "Moderately active: exercise 3–5 days a week"
-    VERY = "very", "Very active: hard exercise 6–7 days a week"
+    LIGHT = "light", "Lightly active: exercise 1\u20133 days a week"
+    MODERATE = "moderate", "Moderately active: exercise 3\u20135 days a week"
+    VERY = "very", "Very active: hard exercise 6\u20137 days a week"
     EXTRA = "extra", "Extra active: hard daily training or a physical job"
 
 
@@ -292,7 +291,7 @@ class MealPlanEntry(models.Model):
         blank=True,
         validators=between(Decimal("0.1"), 10000),
     )
-    #: a food measured in a portion: grams = quantity × the portion's grams
+    #: a food measured in a portion: grams = quantity x the portion's grams
     portion = models.ForeignKey(
         FoodPortion,
         on_delete=models.PROTECT,

@@ -47,8 +47,10 @@ class DayCompliance:
     @property
     def percents(self) -> dict[str, int | None]:
         """kcal, protein_g, carbs_g, fat_g eaten as a % of the target (None: no target)."""
-        return _percents(self.eaten, self.plan) if self.logged else dict.fromkeys(
-            (k for k, _ in TARGETS), None
+        return (
+            _percents(self.eaten, self.plan)
+            if self.logged
+            else dict.fromkeys((k for k, _ in TARGETS), None)
         )
 
     @property
@@ -108,7 +110,9 @@ class Compliance:
         return sum(1 for day in self.days if day.logged)
 
 
-def _diary_by_day(client: Client, start: dt.date, end: dt.date) -> dict[dt.date, dict[str, Decimal]]:
+def _diary_by_day(
+    client: Client, start: dt.date, end: dt.date
+) -> dict[dt.date, dict[str, Decimal]]:
     rows = (
         DiaryEntry.objects.for_client(client)
         .filter(eaten_on__range=(start, end))
@@ -151,4 +155,3 @@ def client_compliance(*, client: Client, start: dt.date, end: dt.date) -> Compli
         chunk = days[max(0, week_end - 7) : week_end]
         weeks.append(WeekCompliance(start=chunk[0].on, end=chunk[-1].on, days=chunk))
     return Compliance(client=client, start=start, end=end, days=days, weeks=weeks)
-

@@ -37,7 +37,9 @@ class FoodUsage(TypedDict):
 
 
 def with_portions(qs: QuerySet[Food]) -> QuerySet[Food]:
-    return qs.prefetch_related(Prefetch("portions", queryset=FoodPortion.objects.order_by("order", "pk")))
+    return qs.prefetch_related(
+        Prefetch("portions", queryset=FoodPortion.objects.order_by("order", "pk"))
+    )
 
 
 def search_terms(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Reads of meal plans: the lists, the getters, and the plan editor's week (days ×
+"""Reads of meal plans: the lists, the getters, and the plan editor's week (days x
 meals with their macros and the day totals against the targets), read in a fixed number
 of queries whatever the plan's size."""
 
@@ -30,7 +30,7 @@ PLAN_KINDS = {"plans": "Plans", "templates": "Templates", "assigned": "Assigned 
 ON_TARGET = Decimal("0.10")
 
 
-def entries_prefetch(lookup: str = "entries") -> Prefetch[MealPlanEntry]:
+def entries_prefetch(lookup: str = "entries") -> Prefetch:
     """A day's items with their recipe (and its ingredients), food and portions: four
     queries for any number of days."""
     portions = Prefetch("food__portions", queryset=FoodPortion.objects.order_by("order", "pk"))
@@ -42,12 +42,12 @@ def entries_prefetch(lookup: str = "entries") -> Prefetch[MealPlanEntry]:
     return Prefetch(lookup, queryset=entries)
 
 
-def days_prefetch(lookup: str = "days") -> Prefetch[MealPlanDay]:
+def days_prefetch(lookup: str = "days") -> Prefetch:
     days = MealPlanDay.objects.order_by("day_number").prefetch_related(entries_prefetch())
     return Prefetch(lookup, queryset=days)
 
 
-def slots_prefetch(lookup: str = "slots") -> Prefetch[MealPlanSlot]:
+def slots_prefetch(lookup: str = "slots") -> Prefetch:
     return Prefetch(lookup, queryset=MealPlanSlot.objects.order_by("order", "pk"))
 
 
@@ -161,7 +161,7 @@ class Bar:
 
     @property
     def state(self) -> str:
-        """"none" (no target), "under", "on" (within 10%) or "over"."""
+        """ "none" (no target), "under", "on" (within 10%) or "over"."""
         if not self.target:
             return "none"
         share = self.value / Decimal(self.target)

@@ -20,12 +20,10 @@ class RecipeUsage(TypedDict):
     diary_entries: int
 
 
-def ingredients_prefetch(lookup: str = "ingredients") -> Prefetch[RecipeIngredient]:
+def ingredients_prefetch(lookup: str = "ingredients") -> Prefetch:
     return Prefetch(
         lookup,
-        queryset=RecipeIngredient.objects.select_related("food", "portion").order_by(
-            "order", "pk"
-        ),
+        queryset=RecipeIngredient.objects.select_related("food", "portion").order_by("order", "pk"),
     )
 
 
@@ -42,7 +40,9 @@ def _matching(qs: QuerySet[Recipe], search: str) -> QuerySet[Recipe]:
 def recipe_list(*, actor: Actor, search: str = "", tag: str = "") -> QuerySet[Recipe]:
     qs = _matching(Recipe.objects.for_actor(actor), search)
     if tag:
-        qs = qs.filter(pk__in=Recipe.tags.through.objects.filter(recipetag__slug=tag).values("recipe_id"))
+        qs = qs.filter(
+            pk__in=Recipe.tags.through.objects.filter(recipetag__slug=tag).values("recipe_id")
+        )
     return with_ingredients(qs).order_by("name", "pk")
 
 

@@ -1,5 +1,5 @@
 """A plan's shopping list: for the chosen days, every ingredient summed per food, in
-grams and, where the food has a common portion, in portions ("about 6 × 1 large egg")."""
+grams and, where the food has a common portion, in portions ("about 6 x 1 large egg")."""
 
 from __future__ import annotations
 

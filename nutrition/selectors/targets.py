@@ -1,10 +1,10 @@
 """Daily targets from a person's body and habits, by the Mifflin-St Jeor equation
 (Mifflin et al., 1990), the estimate of resting energy most dietitians use:
 
-    BMR = 10 × weight (kg) + 6.25 × height (cm) − 5 × age (years) + 5      (men)
-    BMR = 10 × weight (kg) + 6.25 × height (cm) − 5 × age (years) − 161    (women)
+    BMR = 10 x weight (kg) + 6.25 x height (cm) - 5 x age (years) + 5      (men)
+    BMR = 10 x weight (kg) + 6.25 x height (cm) - 5 x age (years) - 161    (women)
 
-Maintenance = BMR × an activity multiplier; the goal moves it up or down. Protein is set
+Maintenance = BMR x an activity multiplier; the goal moves it up or down. Protein is set
 per kg of body weight, fat at a share of the energy, and carbohydrate fills the rest.
 Every step is returned, so a page can show the arithmetic."""
 
@@ -80,9 +80,9 @@ class Targets:
 
     @property
     def sex_term(self) -> str:
-        """The formula's last term as written: "+ 5" or "− 161"."""
+        """The formula's last term as written: "+ 5" or "- 161"."""
         constant = self.sex_constant
-        return f"+ {constant}" if constant >= 0 else f"− {-constant}"
+        return f"+ {constant}" if constant >= 0 else f"\u2212 {-constant}"
 
     @property
     def fat_share_percent(self) -> int:

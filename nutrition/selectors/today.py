@@ -93,7 +93,7 @@ class PlannedItem:
 
     @property
     def state(self) -> str:
-        """"todo", "eaten", "changed" (eaten with other servings/grams) or "skipped"."""
+        """ "todo", "eaten", "changed" (eaten with other servings/grams) or "skipped"."""
         log = self.logged
         if log is None:
             return "todo"
@@ -142,7 +142,7 @@ class DayMeals:
 
     @property
     def state(self) -> str:
-        """"no_plan" (nothing running that day) or "planned"."""
+        """ "no_plan" (nothing running that day) or "planned"."""
         return "planned" if self.assignment is not None else "no_plan"
 
     @property
@@ -187,9 +187,7 @@ def _plan_day(plan: MealPlan, on: dt.date, assignment: MealPlanAssignment) -> Me
     wanted = [d for d in days if d.day_number == number]
     if not wanted:
         return None
-    return (
-        MealPlanDay.objects.filter(pk=wanted[0].pk).prefetch_related(entries_prefetch()).first()
-    )
+    return MealPlanDay.objects.filter(pk=wanted[0].pk).prefetch_related(entries_prefetch()).first()
 
 
 def day_meals(*, client: Client, on: dt.date) -> DayMeals:
@@ -241,13 +239,10 @@ def day_meals(*, client: Client, on: dt.date) -> DayMeals:
     )
 
 
-def diary_between(
-    *, client: Client, start: dt.date, end: dt.date
-) -> QuerySet[DiaryEntry]:
+def diary_between(*, client: Client, start: dt.date, end: dt.date) -> QuerySet[DiaryEntry]:
     return (
         DiaryEntry.objects.for_client(client)
         .filter(eaten_on__range=(start, end))
         .select_related("recipe", "food", "portion")
         .order_by("-eaten_on", "created_at", "pk")
     )
-

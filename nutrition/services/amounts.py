@@ -1,4 +1,4 @@
-"""How much of a food: grams, or a number of one of its portions ("2 × 1 large egg").
+"""How much of a food: grams, or a number of one of its portions ("2 x 1 large egg").
 Recipes, plans and the diary all measure food this way, with one set of rules."""
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def food_amount(
     quantity: Decimal | int | str | None = None,
     max_grams: Decimal = MAX_ITEM_GRAMS,
 ) -> Amount:
-    """An amount in grams, or `quantity` × a portion of this food (then grams follow).
+    """An amount in grams, or `quantity` x a portion of this food (then grams follow).
     Zero, negative and more than `max_grams` are refused."""
     chosen = _portion(food, portion)
     if chosen is not None:
@@ -78,9 +78,8 @@ def food_amount(
     if weight <= 0:
         raise ValidationError({field: "Enter an amount above 0 g."})
     if weight > max_grams:
-        raise ValidationError(
-            {field: f"{weight:,.0f} g of {food.name} is more than one item can be: at most {max_grams:,.0f} g."}
-        )
+        too_much = f"{weight:,.0f} g of {food.name} is more than one item can be"
+        raise ValidationError({field: f"{too_much}: at most {max_grams:,.0f} g."})
     return Amount(grams=weight, portion=chosen, quantity=count)
 
 

@@ -102,9 +102,7 @@ def plan_copy(
 
 def plan_duplicate(*, plan: MealPlan, name: str | None = None) -> MealPlan:
     """ "Duplicate": the same plan again, for the trainer (a template stays a template)."""
-    return plan_copy(
-        plan=plan, name=name or f"{plan.name} (copy)", is_template=plan.is_template
-    )
+    return plan_copy(plan=plan, name=name or f"{plan.name} (copy)", is_template=plan.is_template)
 
 
 def plan_from_template(*, template: MealPlan, name: str | None = None) -> MealPlan:

@@ -33,7 +33,9 @@ HUNDREDTH = Decimal("0.01")
 def check_day(client: Client, on: dt.date) -> None:
     """A diary day is one that has happened (in the trainer's calendar), from 2000 on."""
     if on > client.trainer.today():
-        raise ValidationError({"eaten_on": "That day hasn't happened yet: log what you ate once it has."})
+        raise ValidationError(
+            {"eaten_on": "That day hasn't happened yet: log what you ate once it has."}
+        )
     if on < EARLIEST_DAY:
         raise ValidationError({"eaten_on": "Pick a day from the year 2000 on."})
 
@@ -59,6 +61,7 @@ def _planned_on(client: Client, entry: MealPlanEntry, on: dt.date) -> None:
 
 
 def _recipe(recipe_id: int | None) -> Recipe:
+    assert recipe_id is not None
     recipe = Recipe.objects.filter(pk=recipe_id).prefetch_related(ingredients_prefetch()).first()
     assert recipe is not None  # PROTECT keeps a recipe that plans and diaries use
     return recipe
@@ -134,9 +137,7 @@ def diary_add_food(
     if len(meal) > MAX_MEAL_NAME:
         raise ValidationError({"meal": f"At most {MAX_MEAL_NAME} characters."})
     food_id = food.pk if isinstance(food, Food) else food
-    chosen = (
-        Food.objects.for_client(client).filter(pk=food_id).prefetch_related("portions").first()
-    )
+    chosen = Food.objects.for_client(client).filter(pk=food_id).prefetch_related("portions").first()
     if chosen is None:
         raise ValidationError({"food": "Pick a food from the library."})
     amount = food_amount(food=chosen, grams=grams, portion=portion, quantity=quantity)
@@ -177,7 +178,9 @@ def diary_update(
             quantity=quantity,
         )
     if status not in (None, DiaryStatus.EATEN):
-        raise ValidationError({"status": "Food eaten off-plan can't be skipped: remove it instead."})
+        raise ValidationError(
+            {"status": "Food eaten off-plan can't be skipped: remove it instead."}
+        )
     if entry.recipe_id is not None:
         recipe = _recipe(entry.recipe_id)
         entry.servings = servings_amount(servings if servings is not None else entry.servings)

@@ -77,7 +77,9 @@ def _check_energy(food: Food) -> None:
         )
 
 
-def _check_name_free(*, trainer_id: int, name: str, brand: str, exclude_pk: int | None = None) -> None:
+def _check_name_free(
+    *, trainer_id: int, name: str, brand: str, exclude_pk: int | None = None
+) -> None:
     taken = Food.objects.filter(trainer_id=trainer_id, name__iexact=name, brand__iexact=brand)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
@@ -207,7 +209,11 @@ def food_delete(*, actor: Actor, food: Food) -> None:
 
 def in_use_message(name: str, recipes: int = 0, meal_plans: int = 0, diary_entries: int = 0) -> str:
     where = []
-    for count, what in ((recipes, "recipe"), (meal_plans, "meal plan"), (diary_entries, "diary entry")):
+    for count, what in (
+        (recipes, "recipe"),
+        (meal_plans, "meal plan"),
+        (diary_entries, "diary entry"),
+    ):
         if count:
             plural = "diary entries" if what == "diary entry" else f"{what}s"
             where.append(f"{count} {what if count == 1 else plural}")

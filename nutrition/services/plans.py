@@ -260,7 +260,10 @@ def _library_recipe(plan: MealPlan, recipe: Recipe | int) -> Recipe:
 def _library_food(plan: MealPlan, food: Food | int) -> Food:
     food_id = food.pk if isinstance(food, Food) else food
     found = (
-        Food.objects.for_trainer(plan.trainer).filter(pk=food_id).prefetch_related("portions").first()
+        Food.objects.for_trainer(plan.trainer)
+        .filter(pk=food_id)
+        .prefetch_related("portions")
+        .first()
     )
     if found is None:
         raise ValidationError({"food": "Pick a food from your library."})

@@ -53,7 +53,9 @@ def _ingredients(trainer: Trainer, items: Sequence[IngredientInput]) -> list[Rec
     if not items:
         raise ValidationError({"ingredients": "Add at least one ingredient."})
     if len(items) > MAX_INGREDIENTS:
-        raise ValidationError({"ingredients": f"A recipe has at most {MAX_INGREDIENTS} ingredients."})
+        raise ValidationError(
+            {"ingredients": f"A recipe has at most {MAX_INGREDIENTS} ingredients."}
+        )
     wanted = [i["food"].pk if isinstance(i["food"], Food) else i["food"] for i in items]
     library = {
         f.pk: f

@@ -201,13 +201,15 @@ def plan_replace_week(
     by_number = {d.day_number: d for d in MealPlanDay.objects.filter(plan=plan)}
     for number in sorted(numbers - set(by_number)):
         by_number[number] = MealPlanDay.objects.create(plan=plan, day_number=number)
-    existing = {e.pk: e for e in MealPlanEntry.objects.filter(day__plan=plan).select_related("food")}
+    existing = {
+        e.pk: e for e in MealPlanEntry.objects.filter(day__plan=plan).select_related("food")
+    }
     sent = {spec["day_number"]: (i, spec) for i, spec in enumerate(days)}
     found: Problems = {}
     kept: set[int] = set()
     for number, day in sorted(by_number.items()):
         index, spec = sent.get(number, (None, None))
-        day.title = (spec or {}).get("title", "").strip()
+        day.title = spec.get("title", "").strip() if spec is not None else ""
         day.full_clean()
         day.save(update_fields=["title"])
         if spec is not None:

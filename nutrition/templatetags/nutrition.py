@@ -1,5 +1,5 @@
 """How nutrition numbers read on a page: whole kcal, grams to a tenth, amounts as
-people say them ("2 × 1 large egg (100 g)", "1.5 servings")."""
+people say them ("2 x 1 large egg (100 g)", "1.5 servings")."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def amount(row: Any) -> str:
     if portion is not None and quantity is not None:
         if Decimal(quantity) == 1:
             return f"{portion.name} ({weight})"
-        return f"{format_number(quantity)} × {portion.name} ({weight})"
+        return f"{format_number(quantity)} \u00d7 {portion.name} ({weight})"
     return weight
 
 

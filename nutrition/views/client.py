@@ -12,9 +12,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from clients.selectors import client_get
+from nutrition.forms.dates import day_param
 from nutrition.selectors.compliance import client_compliance
 from nutrition.selectors.today import day_meals
-from nutrition.views.dates import day_param
 from trainers.decorators import TrainerRequest, trainer_required
 
 WEEKS = 4

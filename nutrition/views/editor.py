@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from fitnesspr.forms import add_service_error
+from nutrition.forms import errors_text
 from nutrition.forms.plans import (
     CALCULATOR_FIELDS,
     ENTRY_FIELDS,
@@ -107,14 +108,21 @@ def targets_preview(request: TrainerRequest, pk: int) -> HttpResponse:
         fields = form.service_fields()
         if 30 <= fields["weight_kg"] <= 300 and 120 <= fields["height_cm"] <= 230:
             breakdown = mifflin_st_jeor(TargetInputs(**fields))
-    context = {"plan": plan, "breakdown": breakdown, "preview": True, "units": request.trainer.unit_system}
+    context = {
+        "plan": plan,
+        "breakdown": breakdown,
+        "preview": True,
+        "units": request.trainer.unit_system,
+    }
     return render(request, f"{EDITOR}#formula-result", context)
 
 
 # ---------- meals of the day ----------
 
 
-def _week(request: TrainerRequest, plan_pk: int, *, error: str = "", anchor: str = "meals") -> HttpResponse:
+def _week(
+    request: TrainerRequest, plan_pk: int, *, error: str = "", anchor: str = "meals"
+) -> HttpResponse:
     """After a change to the meals (or a copied day): the whole week again."""
     if not request.htmx:
         if error:
@@ -191,7 +199,10 @@ def slot_delete(request: TrainerRequest, pk: int) -> HttpResponse:
             error = _messages(exc)
         else:
             if not request.htmx:
-                messages.success(request, f"{slot.name} is removed, with its {removed} item{'s' if removed != 1 else ''}.")
+                messages.success(
+                    request,
+                    f"{slot.name} is removed, with its items ({removed}).",
+                )
         return _week(request, slot.plan_id, error=error)
     context = {"slot": slot, "plan": slot.plan, "items": slot.entries.count()}
     return render(request, "nutrition/slot_confirm_delete.html", context)
@@ -234,7 +245,8 @@ def day_title(request: TrainerRequest, pk: int) -> HttpResponse:
 def day_items(request: TrainerRequest, pk: int) -> HttpResponse:
     """GET: the picker's results (recipes and foods); POST: put one on a meal of the day."""
     day = lookups.day_get_for_write(actor=request.actor, pk=pk)
-    slot = lookups.slot_get_for_write(actor=request.actor, pk=request.POST.get("slot") or request.GET.get("slot"))
+    asked = request.POST.get("slot") or request.GET.get("slot")
+    slot = lookups.slot_get_for_write(actor=request.actor, pk=_id(asked) or 0)
     if request.method == "POST":
         error = ""
         try:
@@ -284,7 +296,7 @@ def item_update(request: TrainerRequest, pk: int) -> HttpResponse:
             add_service_error(form, exc, renames=ENTRY_FIELDS, default_field="quantity")
         else:
             return _day(request, entry.day, saved_pk=entry.pk, anchor=f"item-{entry.pk}")
-    error = "" if request.htmx else " ".join(m for ms in form.errors.values() for m in ms)
+    error = "" if request.htmx else errors_text(form)
     return _day(request, entry.day, bound=form, error=error)
 
 

@@ -65,7 +65,11 @@ def day_card(
         rows = []
         for item in slot.items:
             entry = item.entry
-            form = bound if bound is not None and bound.entry.pk == entry.pk else EntryForm(entry=entry)
+            form = (
+                bound
+                if bound is not None and bound.entry.pk == entry.pk
+                else EntryForm(entry=entry)
+            )
             rows.append(ItemRow(item=item, form=form, saved=entry.pk == saved_pk))
         meals.append(MealRows(view=slot, rows=rows))
     others = [n for n in days if n != view.day.day_number]
@@ -78,8 +82,7 @@ def week_cards(plan: MealPlan, **overrides: Any) -> list[DayCard]:
     days = [view.day.day_number for view in week]
     target = overrides.pop("day_pk", None)
     return [
-        day_card(view, days=days, **(overrides if view.day.pk == target else {}))
-        for view in week
+        day_card(view, days=days, **(overrides if view.day.pk == target else {})) for view in week
     ]
 
 
@@ -120,7 +123,11 @@ def editor_context(
     body = client_body(plan.client, today=trainer.today())
     if calculator is None:
         initial = CalculatorForm.initial_for(
-            plan, unit_system=units, weight_kg=body.weight_kg, height_cm=body.height_cm, age=body.age
+            plan,
+            unit_system=units,
+            weight_kg=body.weight_kg,
+            height_cm=body.height_cm,
+            age=body.age,
         )
         calculator = CalculatorForm(initial=initial, unit_system=units)
     return {

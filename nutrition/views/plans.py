@@ -47,7 +47,9 @@ def plan_list(request: TrainerRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @trainer_required
 def plan_create(request: TrainerRequest) -> HttpResponse:
-    form = PlanForm(request.POST or None, initial={"is_template": request.GET.get("template") == "1"})
+    form = PlanForm(
+        request.POST or None, initial={"is_template": request.GET.get("template") == "1"}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_create(trainer=request.trainer, **form.cleaned_data)
@@ -178,7 +180,9 @@ def assignment_end(request: TrainerRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             assigning.assignment_end(
-                assignment=assignment, on=request.trainer.today(), status=form.cleaned_data["status"]
+                assignment=assignment,
+                on=request.trainer.today(),
+                status=form.cleaned_data["status"],
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))

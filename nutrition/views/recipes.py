@@ -259,7 +259,9 @@ def recipe_preview(request: TrainerRequest) -> HttpResponse:
 def recipe_duplicate(request: TrainerRequest, pk: int) -> HttpResponse:
     recipe = recipe_get_for_write(actor=request.actor, pk=pk)
     copy = services.recipe_duplicate(recipe=recipe)
-    messages.success(request, f"Duplicated as “{copy.name}”: change it without touching the original.")
+    messages.success(
+        request, f"Duplicated as “{copy.name}”: change it without touching the original."
+    )
     return redirect("nutrition:recipe_edit", pk=copy.pk)
 
 

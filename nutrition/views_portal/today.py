@@ -23,13 +23,14 @@ from django_htmx.middleware import HtmxDetails
 
 from clients.decorators import PortalRequest, portal_login_required
 from fitnesspr.errors import DomainError
+from nutrition.forms import errors_text
+from nutrition.forms.dates import day_param
 from nutrition.forms.diary import DiaryAmountForm, OffPlanForm, TickForm
 from nutrition.models import DiaryEntry, DiaryStatus
 from nutrition.selectors.diary import diary_entry_get_for_write, planned_item_get
 from nutrition.selectors.foods import MAX_SEARCH, food_search
 from nutrition.selectors.today import DayMeals, day_meals
 from nutrition.services import diary as services
-from nutrition.views.dates import day_param
 
 PAGE = "nutrition/portal/today.html"
 SEARCH_LIMIT = 10
@@ -107,12 +108,14 @@ def tick(request: HtmxPortalRequest, pk: int) -> HttpResponse:
     form = TickForm(request.POST)
     if not form.is_valid():
         on = form.cleaned_data.get("day") or client.trainer.today()
-        errors = " ".join(m for ms in form.errors.values() for m in ms)
+        errors = errors_text(form)
         return _answer(request, on, focus=f"item-{pk}", error=errors)
     on, action = form.cleaned_data["day"], form.cleaned_data["action"]
     try:
         if action == "undo":
-            logged = DiaryEntry.objects.for_client(client).filter(eaten_on=on, plan_entry=entry).first()
+            logged = (
+                DiaryEntry.objects.for_client(client).filter(eaten_on=on, plan_entry=entry).first()
+            )
             if logged is not None:
                 services.diary_delete(entry=logged)
             done = "Undone."
@@ -136,7 +139,12 @@ def food_results(request: HtmxPortalRequest) -> HttpResponse:
     on, _ = day_param(request.GET.get("day"), today=now)
     day = day_meals(client=client, on=on)
     search = request.GET.get("q", "").strip()[:MAX_SEARCH]
-    context = _context(day, now, search=search, results=food_search(actor=request.actor, q=search, limit=SEARCH_LIMIT))
+    context = _context(
+        day,
+        now,
+        search=search,
+        results=food_search(actor=request.actor, q=search, limit=SEARCH_LIMIT),
+    )
     template = f"{PAGE}#food-results" if request.htmx else PAGE
     return render(request, template, context)
 
@@ -149,7 +157,7 @@ def add_food(request: HtmxPortalRequest) -> HttpResponse:
     form = OffPlanForm(request.POST)
     if not form.is_valid():
         on = form.cleaned_data.get("day") or client.trainer.today()
-        errors = " ".join(m for ms in form.errors.values() for m in ms)
+        errors = errors_text(form)
         return _answer(request, on, focus="add-food", error=errors)
     on = form.cleaned_data["day"]
     try:
@@ -172,7 +180,7 @@ def change_food(request: HtmxPortalRequest, pk: int) -> HttpResponse:
     entry = diary_entry_get_for_write(actor=request.actor, pk=pk)
     form = DiaryAmountForm(request.POST)
     if not form.is_valid():
-        errors = " ".join(m for ms in form.errors.values() for m in ms)
+        errors = errors_text(form)
         return _answer(request, entry.eaten_on, focus=f"extra-{pk}", error=errors)
     try:
         services.diary_update(entry=entry, **form.amount())

@@ -30,7 +30,9 @@ def _add_ingredient(page: Page, search: str, name: str) -> None:
     page.locator("#food-q").fill(search)
     add = page.locator("#food-results").get_by_role("button", name=f"Add {name}", exact=True)
     add.click()
-    expect(page.locator("#ingredient-editor .ingredient-name").filter(has_text=name)).to_be_visible()
+    expect(
+        page.locator("#ingredient-editor .ingredient-name").filter(has_text=name)
+    ).to_be_visible()
 
 
 def _add_to_meal(page: Page, day: int, meal: str, search: str, name: str) -> None:
@@ -118,7 +120,9 @@ def test_recipe_plan_assign_tick_and_compliance(live_server, browser: Browser, s
     oats_card.locator("summary", has_text="Recipe").click()
     expect(oats_card).to_contain_text("80 g Rolled oats")
     oats_card.get_by_role("button", name=re.compile("^Ate it")).click()
-    expect(mobile.locator("article.plan-item").filter(has_text="Protein oats")).to_contain_text("Eaten")
+    expect(mobile.locator("article.plan-item").filter(has_text="Protein oats")).to_contain_text(
+        "Eaten"
+    )
     banana = mobile.locator("article.plan-item").filter(has_text="Banana")
     banana.get_by_role("button", name=re.compile("^Ate it")).click()
     expect(mobile.locator("#ticked-count")).to_have_text("2 of 2 planned items ticked off")

@@ -39,7 +39,9 @@ class TestLibrary:
         rice = Food.objects.get(name="Rice, white, long-grain, cooked")
         assert rice.portions.get(name="1 cup").grams == 158
 
-    def test_the_command_refreshes_global_foods_and_leaves_trainers_own_alone(self, trainer, capsys):
+    def test_the_command_refreshes_global_foods_and_leaves_trainers_own_alone(
+        self, trainer, capsys
+    ):
         own = FoodFactory(trainer=trainer, name="Rolled oats", kcal=Decimal(400))
         Food.objects.filter(trainer__isnull=True, name="Rolled oats").update(kcal=1, search_text="")
         FoodPortion.objects.filter(food__name="Banana", food__trainer__isnull=True).delete()
@@ -56,7 +58,11 @@ class TestLibrary:
 
     def test_a_portion_something_measures_in_survives_a_refresh_that_drops_it(self, trainer, egg):
         large = egg.portions.get(name="1 large egg")
-        recipe_create(trainer=trainer, name="Eggs", ingredients=[{"food": egg, "portion": large, "quantity": 2}])
+        recipe_create(
+            trainer=trainer,
+            name="Eggs",
+            ingredients=[{"food": egg, "portion": large, "quantity": 2}],
+        )
         data = read_library()
         for row in data["foods"]:
             if row["name"] == "Egg, whole, raw":
@@ -69,7 +75,12 @@ class TestLibrary:
 class TestFoodPages:
     @pytest.mark.parametrize(
         ("typed", "found"),
-        [("oats", "Rolled oats"), ("oatmeal", "Rolled oats"), ("creme", "Crème fraîche"), ("aubergine", "Eggplant, raw")],
+        [
+            ("oats", "Rolled oats"),
+            ("oatmeal", "Rolled oats"),
+            ("creme", "Crème fraîche"),
+            ("aubergine", "Eggplant, raw"),
+        ],
     )
     def test_live_search_ignores_accents_and_finds_other_names(self, trainer_client, typed, found):
         response = trainer_client.get(FOODS, {"q": typed}, headers={"HX-Request": "true"})
@@ -79,14 +90,27 @@ class TestFoodPages:
         assert found in response.text
 
     def test_a_trainer_adds_a_food_with_portions(self, trainer_client, trainer):
-        response = trainer_client.post(f"{FOODS}new/", {
-            "name": "Protein pancake mix", "brand": "Acme", "category": "grains-starches",
-            "aliases": "pancakes, protein pancakes", "kcal": "370", "protein_g": "30",
-            "carbs_g": "45", "fat_g": "7", "fiber_g": "4", "alcohol_g": "",
-            "portions-TOTAL_FORMS": "2", "portions-INITIAL_FORMS": "0",
-            "portions-0-name": "1 scoop", "portions-0-grams": "40",
-            "portions-1-name": "", "portions-1-grams": "",
-        })  # fmt: skip
+        response = trainer_client.post(
+            f"{FOODS}new/",
+            {
+                "name": "Protein pancake mix",
+                "brand": "Acme",
+                "category": "grains-starches",
+                "aliases": "pancakes, protein pancakes",
+                "kcal": "370",
+                "protein_g": "30",
+                "carbs_g": "45",
+                "fat_g": "7",
+                "fiber_g": "4",
+                "alcohol_g": "",
+                "portions-TOTAL_FORMS": "2",
+                "portions-INITIAL_FORMS": "0",
+                "portions-0-name": "1 scoop",
+                "portions-0-grams": "40",
+                "portions-1-name": "",
+                "portions-1-grams": "",
+            },
+        )
         food = Food.objects.get(trainer=trainer, name="Protein pancake mix")
         assert response.status_code == 302
         assert [(p.name, p.grams) for p in food.portions.all()] == [("1 scoop", Decimal(40))]
@@ -94,16 +118,27 @@ class TestFoodPages:
         assert found.text.count("Protein pancake mix") == 1
 
     def test_energy_typed_per_serving_is_refused_next_to_the_field(self, trainer_client, trainer):
-        response = trainer_client.post(f"{FOODS}new/", {
-            "name": "Bar", "category": "snacks-sweets", "kcal": "850", "protein_g": "20",
-            "carbs_g": "40", "fat_g": "10", "portions-TOTAL_FORMS": "0", "portions-INITIAL_FORMS": "0",
-        })  # fmt: skip
+        response = trainer_client.post(
+            f"{FOODS}new/",
+            {
+                "name": "Bar",
+                "category": "snacks-sweets",
+                "kcal": "850",
+                "protein_g": "20",
+                "carbs_g": "40",
+                "fat_g": "10",
+                "portions-TOTAL_FORMS": "0",
+                "portions-INITIAL_FORMS": "0",
+            },
+        )
         assert response.status_code == 200
         assert 'id="id_kcal_error"' in response.text
         assert "per 100 g" in response.text
         assert not Food.objects.filter(trainer=trainer).exists()
 
-    def test_the_library_is_read_only_and_another_trainers_food_is_a_404(self, trainer_client, outsider, oats):
+    def test_the_library_is_read_only_and_another_trainers_food_is_a_404(
+        self, trainer_client, outsider, oats
+    ):
         page = trainer_client.get(f"{FOODS}{oats.pk}/")
         assert page.status_code == 200
         assert "can't be changed" in page.text
@@ -125,9 +160,16 @@ class TestFoodPages:
 def _recipe_post(**fields):
     """A recipe form post: the recipe's fields and its ingredient rows."""
     rows = fields.pop("rows", [])
-    data = {"name": "Porridge", "description": "", "servings": "2", "prep_minutes": "5",
-            "cook_minutes": "5", "instructions": "Cook it.", "ingredients-TOTAL_FORMS": str(len(rows)),
-            "ingredients-INITIAL_FORMS": "0"}  # fmt: skip
+    data = {
+        "name": "Porridge",
+        "description": "",
+        "servings": "2",
+        "prep_minutes": "5",
+        "cook_minutes": "5",
+        "instructions": "Cook it.",
+        "ingredients-TOTAL_FORMS": str(len(rows)),
+        "ingredients-INITIAL_FORMS": "0",
+    }
     for n, row in enumerate(rows):
         for key, value in row.items():
             data[f"ingredients-{n}-{key}"] = str(value)
@@ -138,7 +180,9 @@ class TestRecipePages:
     def test_adding_a_food_shows_a_new_row_and_saves_nothing(self, trainer_client, oats, egg):
         rows = [{"food": oats.pk, "quantity": "80", "unit": "g", "note": ""}]
         response = trainer_client.post(
-            f"{RECIPES}new/", _recipe_post(rows=rows, add_food=egg.pk), headers={"HX-Request": "true"}
+            f"{RECIPES}new/",
+            _recipe_post(rows=rows, add_food=egg.pk),
+            headers={"HX-Request": "true"},
         )
         assert response.status_code == 200
         assert 'id="ingredient-editor"' in response.text
@@ -162,15 +206,18 @@ class TestRecipePages:
             {"food": egg.pk, "quantity": "2", "unit": large.pk, "note": "beaten"},
         ]
         tag = RecipeTag.objects.get(slug="vegetarian")
-        response = trainer_client.post(f"{RECIPES}new/", _recipe_post(rows=rows, tags=tag.pk, save="1"))
+        response = trainer_client.post(
+            f"{RECIPES}new/", _recipe_post(rows=rows, tags=tag.pk, save="1")
+        )
         recipe = Recipe.objects.get(trainer=trainer)
         assert response.status_code == 302
         assert [(i.food, i.grams, i.note) for i in recipe.ingredients.all()] == [
-            (oats, Decimal(80), ""), (egg, Decimal(100), "beaten"),
-        ]  # fmt: skip
+            (oats, Decimal(80), ""),
+            (egg, Decimal(100), "beaten"),
+        ]
         assert list(recipe.tags.all()) == [tag]
         detail = trainer_client.get(f"{RECIPES}{recipe.pk}/")
-        assert "2 × 1 large egg (100 g)" in detail.text
+        assert "2 \u00d7 1 large egg (100 g)" in detail.text
 
     @pytest.mark.parametrize(
         ("rows", "message"),
@@ -180,7 +227,9 @@ class TestRecipePages:
             ([{"quantity": "100000", "unit": "g"}], "at most 10,000 g"),
         ],
     )
-    def test_no_ingredients_or_absurd_amounts_are_refused(self, trainer_client, oats, rows, message):
+    def test_no_ingredients_or_absurd_amounts_are_refused(
+        self, trainer_client, oats, rows, message
+    ):
         rows = [{"food": oats.pk, "note": "", **row} for row in rows]
         response = trainer_client.post(f"{RECIPES}new/", _recipe_post(rows=rows, save="1"))
         assert response.status_code == 200
@@ -188,7 +237,9 @@ class TestRecipePages:
         assert not Recipe.objects.exists()
 
     def test_duplicate_and_a_recipe_on_a_plan_is_not_deleted(self, trainer_client, trainer, oats):
-        recipe = recipe_create(trainer=trainer, name="Porridge", ingredients=[{"food": oats, "grams": 80}])
+        recipe = recipe_create(
+            trainer=trainer, name="Porridge", ingredients=[{"food": oats, "grams": 80}]
+        )
         copy = trainer_client.post(f"{RECIPES}{recipe.pk}/duplicate/")
         assert copy.status_code == 302
         assert Recipe.objects.filter(name="Porridge (copy)").exists()
@@ -199,7 +250,9 @@ class TestRecipePages:
         assert Recipe.objects.filter(pk=recipe.pk).exists()
 
     def test_another_trainers_recipe_is_a_404(self, trainer_client, outsider, oats):
-        theirs = recipe_create(trainer=outsider, name="Theirs", ingredients=[{"food": oats, "grams": 80}])
+        theirs = recipe_create(
+            trainer=outsider, name="Theirs", ingredients=[{"food": oats, "grams": 80}]
+        )
         assert trainer_client.get(f"{RECIPES}{theirs.pk}/").status_code == 404
         assert trainer_client.post(f"{RECIPES}{theirs.pk}/edit/", _recipe_post()).status_code == 404
         assert trainer_client.post(f"{RECIPES}{theirs.pk}/duplicate/").status_code == 404

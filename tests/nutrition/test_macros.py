@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nutrition.models import Food, MealPlan, Recipe, RecipeIngredient
 from nutrition.selectors.compliance import client_compliance
 from nutrition.selectors.macros import Macros, entry_macros, food_macros, percent, recipe_macros
 from nutrition.selectors.plans import plan_week, with_week
-from nutrition.models import Food, MealPlan, Recipe, RecipeIngredient
 from tests.factories.nutrition import (
     ClientMealPlanFactory,
     DiaryEntryFactory,
@@ -82,8 +82,13 @@ def test_a_recipe_is_the_sum_of_its_ingredients_and_a_serving_its_share(trainer)
     servings=st.integers(min_value=1, max_value=12),
 )
 def test_recipe_totals_always_equal_the_scaled_sum_to_a_tenth_of_a_gram(amounts, servings):
-    oats = Food(kcal=Decimal(389), protein_g=Decimal("16.9"), carbs_g=Decimal("66.3"),
-                fat_g=Decimal("6.9"), fiber_g=Decimal("10.6"))  # fmt: skip
+    oats = Food(
+        kcal=Decimal(389),
+        protein_g=Decimal("16.9"),
+        carbs_g=Decimal("66.3"),
+        fat_g=Decimal("6.9"),
+        fiber_g=Decimal("10.6"),
+    )
     oil = Food(kcal=Decimal(884), protein_g=Decimal(0), carbs_g=Decimal(0), fat_g=Decimal(100))
     recipe = Recipe(pk=1, servings=servings)  # in memory: the arithmetic alone
     rows = [
@@ -94,7 +99,10 @@ def test_recipe_totals_always_equal_the_scaled_sum_to_a_tenth_of_a_gram(amounts,
 
     macros = recipe_macros(recipe)
 
-    fat = sum((g * (Decimal("6.9") if n % 2 == 0 else 100) / 100 for n, g in enumerate(amounts)), Decimal(0))
+    fat = sum(
+        (g * (Decimal("6.9") if n % 2 == 0 else 100) / 100 for n, g in enumerate(amounts)),
+        Decimal(0),
+    )
     kcal = sum((g * (389 if n % 2 == 0 else 884) / 100 for n, g in enumerate(amounts)), Decimal(0))
     assert abs(macros.total.fat_g - fat) < TENTH
     assert abs(macros.total.kcal - kcal) < TENTH
@@ -133,7 +141,12 @@ def test_a_days_totals_are_the_sum_of_its_items(trainer):
 
 @pytest.mark.parametrize(
     ("eaten", "target", "expected"),
-    [(Decimal(1800), 2000, 90), (Decimal("2210.4"), 2000, 111), (Decimal(150), 0, None), (Decimal(5), None, None)],
+    [
+        (Decimal(1800), 2000, 90),
+        (Decimal("2210.4"), 2000, 111),
+        (Decimal(150), 0, None),
+        (Decimal(5), None, None),
+    ],
 )
 def test_percent_of_target(eaten, target, expected):
     assert percent(eaten, target) == expected
@@ -148,11 +161,24 @@ def test_compliance_per_day_and_per_week(client_):
     # the 15th: 1800 kcal, 120 g protein in two entries; the 14th: 2200 kcal; the 13th: a skip
     DiaryEntryFactory(client=client_, eaten_on=today, kcal=1000, protein_g=70, carbs_g=90, fat_g=40)
     DiaryEntryFactory(client=client_, eaten_on=today, kcal=800, protein_g=50, carbs_g=90, fat_g=20)
-    DiaryEntryFactory(client=client_, eaten_on=today - dt.timedelta(days=1), kcal=2200, protein_g=165, carbs_g=210, fat_g=75)
     DiaryEntryFactory(
-        client=client_, eaten_on=today - dt.timedelta(days=2), status="skipped",
-        kcal=0, protein_g=0, carbs_g=0, fat_g=0, fiber_g=0,
-    )  # fmt: skip
+        client=client_,
+        eaten_on=today - dt.timedelta(days=1),
+        kcal=2200,
+        protein_g=165,
+        carbs_g=210,
+        fat_g=75,
+    )
+    DiaryEntryFactory(
+        client=client_,
+        eaten_on=today - dt.timedelta(days=2),
+        status="skipped",
+        kcal=0,
+        protein_g=0,
+        carbs_g=0,
+        fat_g=0,
+        fiber_g=0,
+    )
 
     result = client_compliance(client=client_, start=today - dt.timedelta(days=13), end=today)
 
@@ -176,9 +202,12 @@ def test_compliance_uses_the_targets_of_the_plan_followed_that_day(client_):
     old = ClientMealPlanFactory(client=client_, target_kcal=1800)
     new = ClientMealPlanFactory(client=client_, target_kcal=2400)
     MealPlanAssignmentFactory(
-        client=client_, meal_plan=old, start_date=dt.date(2026, 3, 1),
-        end_date=dt.date(2026, 3, 9), status="replaced",
-    )  # fmt: skip
+        client=client_,
+        meal_plan=old,
+        start_date=dt.date(2026, 3, 1),
+        end_date=dt.date(2026, 3, 9),
+        status="replaced",
+    )
     MealPlanAssignmentFactory(client=client_, meal_plan=new, start_date=dt.date(2026, 3, 10))
     for day in (9, 10):
         DiaryEntryFactory(client=client_, eaten_on=dt.date(2026, 3, day), kcal=1800)

@@ -48,7 +48,10 @@ def items(trainer, client_, oats, banana) -> dict[str, MealPlanEntry]:
     entry_add(day=day, slot=plan.slots.get(name="Snacks"), food=banana)
     assignment = plan_assign(plan=plan, client=client_, start_date=trainer.today())
     entries = MealPlanEntry.objects.filter(day__plan=assignment.meal_plan, day__day_number=1)
-    return {"porridge": entries.get(recipe__isnull=False), "banana": entries.get(food__isnull=False)}
+    return {
+        "porridge": entries.get(recipe__isnull=False),
+        "banana": entries.get(food__isnull=False),
+    }
 
 
 @pytest.fixture
@@ -65,7 +68,8 @@ def tick(portal, entry, action, on=None, **extra):
 def test_today_shows_the_meals_with_the_recipe_scaled_to_the_servings(portal, items):
     page = portal.get(P)
     assert page.status_code == 200
-    assert "Porridge" in page.text and "Banana" in page.text
+    assert "Porridge" in page.text
+    assert "Banana" in page.text
     assert "80 g Rolled oats" in page.text  # one serving of a two-serving recipe
     assert "Simmer the oats" in page.text
     assert "0 of 2,000 kcal" in page.text
@@ -96,10 +100,15 @@ def test_food_eaten_off_plan_is_searched_added_and_removed(portal, items, banana
     assert results.status_code == 200
     assert "No food matches" in results.text  # a misspelling finds nothing, and says so
     results = portal.get(f"{P}foods/", {"q": "BANANA"}, headers=HX)
-    assert "Banana" in results.text and "1 medium banana" in results.text
+    assert "Banana" in results.text
+    assert "1 medium banana" in results.text
     medium = banana.portions.get(name="1 medium banana")
     today = client_.trainer.today().isoformat()
-    added = portal.post(f"{P}foods/add/", {"day": today, "food": banana.pk, "quantity": "2", "unit": medium.pk, "meal": "Snacks"}, headers=HX)
+    added = portal.post(
+        f"{P}foods/add/",
+        {"day": today, "food": banana.pk, "quantity": "2", "unit": medium.pk, "meal": "Snacks"},
+        headers=HX,
+    )
     entry = DiaryEntry.objects.get(client=client_, plan_entry__isnull=True)
     assert f'data-focus="extra-{entry.pk}"' in added.text
     assert entry.grams == 2 * medium.grams
@@ -118,7 +127,9 @@ def test_food_eaten_off_plan_is_searched_added_and_removed(portal, items, banana
 )
 def test_an_absurd_off_plan_amount_is_refused(portal, items, banana, client_, fields, message):
     today = client_.trainer.today().isoformat()
-    response = portal.post(f"{P}foods/add/", {"day": today, "food": banana.pk, "meal": "Snacks", **fields}, headers=HX)
+    response = portal.post(
+        f"{P}foods/add/", {"day": today, "food": banana.pk, "meal": "Snacks", **fields}, headers=HX
+    )
     assert 'id="action-error"' in response.text
     assert message in response.text
     assert not DiaryEntry.objects.exists()
@@ -135,7 +146,9 @@ def test_a_future_day_is_refused_and_nothing_is_written(portal, items, client_):
 
 def test_without_htmx_a_tick_redirects_back_to_the_day(portal, items, client_):
     yesterday = client_.trainer.today() - dt.timedelta(days=1)
-    response = portal.post(f"{P}items/{items['porridge'].pk}/", {"day": yesterday.isoformat(), "action": "eaten"})
+    response = portal.post(
+        f"{P}items/{items['porridge'].pk}/", {"day": yesterday.isoformat(), "action": "eaten"}
+    )
     assert response.status_code == 302
     assert response["Location"].startswith(f"{P}?day={yesterday.isoformat()}")
     # yesterday is before the plan started: the refusal comes back as a message

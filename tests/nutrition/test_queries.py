@@ -1,5 +1,5 @@
 """The busiest nutrition pages read in a fixed number of queries, whatever the data: the
-plan editor (an almost empty plan, and a full week of 6 meals × 4 items with recipes of
+plan editor (an almost empty plan, and a full week of 6 meals x 4 items with recipes of
 8 ingredients, and several clients on it), the portal's Today (one item, and a full day
 with a diary), and a client's Nutrition tab (nothing logged, and four weeks of diary)."""
 
@@ -14,7 +14,7 @@ from nutrition.models import DiaryEntry, Food, MealPlanEntry, MealPlanSlot
 from nutrition.selectors.today import day_meals
 from nutrition.services.assignments import plan_assign
 from nutrition.services.diary import diary_tick
-from nutrition.services.plans import entry_add, plan_create
+from nutrition.services.plans import plan_create
 from nutrition.services.recipes import recipe_create
 from tests.factories.core import ClientFactory
 
@@ -35,11 +35,15 @@ def build_plan(trainer, *, meals: int, per_meal: int, ingredients: int):
             trainer=trainer,
             name=f"Recipe {n}",
             servings=2,
-            ingredients=[{"food": foods[(n + i) % 40], "grams": Decimal(50)} for i in range(ingredients)],
+            ingredients=[
+                {"food": foods[(n + i) % 40], "grams": Decimal(50)} for i in range(ingredients)
+            ],
         )
         for n in range(4)
     ]
-    plan = plan_create(trainer=trainer, name="Plan", target_kcal=2000, slots=[f"Meal {n}" for n in range(meals)])
+    plan = plan_create(
+        trainer=trainer, name="Plan", target_kcal=2000, slots=[f"Meal {n}" for n in range(meals)]
+    )
     slots = list(MealPlanSlot.objects.filter(plan=plan))
     rows = []
     for day in plan.days.all():
@@ -48,11 +52,15 @@ def build_plan(trainer, *, meals: int, per_meal: int, ingredients: int):
                 recipe = n % 2 == 0
                 rows.append(
                     MealPlanEntry(
-                        day=day, slot=slot, order=n,
-                        recipe=recipes[n % 4] if recipe else None, servings=Decimal(1) if recipe else None,
-                        food=None if recipe else foods[n], grams=None if recipe else Decimal(100),
+                        day=day,
+                        slot=slot,
+                        order=n,
+                        recipe=recipes[n % 4] if recipe else None,
+                        servings=Decimal(1) if recipe else None,
+                        food=None if recipe else foods[n],
+                        grams=None if recipe else Decimal(100),
                     )
-                )  # fmt: skip
+                )
     MealPlanEntry.objects.bulk_create(rows)
     return plan
 
@@ -65,7 +73,9 @@ SIZES = [
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_plan_editor(client, trainer, django_assert_max_num_queries, size):
-    plan = build_plan(trainer, meals=size["meals"], per_meal=size["per_meal"], ingredients=size["ingredients"])
+    plan = build_plan(
+        trainer, meals=size["meals"], per_meal=size["per_meal"], ingredients=size["ingredients"]
+    )
     for _ in range(size["clients"]):
         plan_assign(plan=plan, client=ClientFactory(trainer=trainer), start_date=trainer.today())
     client.force_login(trainer.user)
@@ -79,8 +89,12 @@ def test_the_plan_editor(client, trainer, django_assert_max_num_queries, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_an_htmx_answer_for_one_day_is_cheap_too(client, trainer, django_assert_max_num_queries, size):
-    plan = build_plan(trainer, meals=size["meals"], per_meal=size["per_meal"], ingredients=size["ingredients"])
+def test_an_htmx_answer_for_one_day_is_cheap_too(
+    client, trainer, django_assert_max_num_queries, size
+):
+    plan = build_plan(
+        trainer, meals=size["meals"], per_meal=size["per_meal"], ingredients=size["ingredients"]
+    )
     entry = MealPlanEntry.objects.filter(day__plan=plan, food__isnull=False).first()
     client.force_login(trainer.user)
     field = f"item{entry.pk}-quantity"
@@ -88,7 +102,11 @@ def test_an_htmx_answer_for_one_day_is_cheap_too(client, trainer, django_assert_
     # the write (the food checked against the library, the row's constraints checked in
     # savepoints) and the day read again
     with django_assert_max_num_queries(EDITOR_QUERIES + 18):
-        response = client.post(f"/dashboard/nutrition/items/{entry.pk}/", {field: "1", f"item{entry.pk}-unit": "g"}, headers={"HX-Request": "true"})
+        response = client.post(
+            f"/dashboard/nutrition/items/{entry.pk}/",
+            {field: "1", f"item{entry.pk}-unit": "g"},
+            headers={"HX-Request": "true"},
+        )
 
     assert response.status_code == 200
     assert response.text.count('class="item-form"') == size["meals"] * size["per_meal"]

@@ -25,14 +25,26 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def oats():
-    return FoodFactory(name="Test oats", kcal=Decimal(389), protein_g=Decimal("16.9"),
-                       carbs_g=Decimal("66.3"), fat_g=Decimal("6.9"), fiber_g=Decimal("10.6"))  # fmt: skip
+    return FoodFactory(
+        name="Test oats",
+        kcal=Decimal(389),
+        protein_g=Decimal("16.9"),
+        carbs_g=Decimal("66.3"),
+        fat_g=Decimal("6.9"),
+        fiber_g=Decimal("10.6"),
+    )
 
 
 @pytest.fixture
 def egg():
-    egg = FoodFactory(name="Test egg", kcal=Decimal(143), protein_g=Decimal("12.6"),
-                      carbs_g=Decimal("0.7"), fat_g=Decimal("9.5"), fiber_g=Decimal(0))  # fmt: skip
+    egg = FoodFactory(
+        name="Test egg",
+        kcal=Decimal(143),
+        protein_g=Decimal("12.6"),
+        carbs_g=Decimal("0.7"),
+        fat_g=Decimal("9.5"),
+        fiber_g=Decimal(0),
+    )
     FoodPortionFactory(food=egg, name="1 large egg", grams=Decimal(50))
     return egg
 
@@ -67,7 +79,9 @@ class TestRecipes:
     def test_another_trainers_food_is_refused_like_a_missing_one(self, trainer, outsider):
         theirs = FoodFactory(trainer=outsider)
         with pytest.raises(ValidationError) as exc:
-            recipe_create(trainer=trainer, name="Stolen", ingredients=[{"food": theirs.pk, "grams": 10}])
+            recipe_create(
+                trainer=trainer, name="Stolen", ingredients=[{"food": theirs.pk, "grams": 10}]
+            )
         assert exc.value.message_dict == {"ingredients[0].food": ["Pick a food from your library."]}
 
     def test_an_ingredient_in_portions_weighs_quantity_times_the_portion(self, trainer, egg):
@@ -79,25 +93,34 @@ class TestRecipes:
             ingredients=[{"food": egg, "portion": portion.pk, "quantity": Decimal(3)}],
         )
         ingredient = recipe.ingredients.get()
-        assert (ingredient.grams, ingredient.quantity, ingredient.portion) == (Decimal(150), 3, portion)
+        assert (ingredient.grams, ingredient.quantity, ingredient.portion) == (
+            Decimal(150),
+            3,
+            portion,
+        )
 
     def test_a_portion_of_another_food_is_refused(self, trainer, egg, oats):
         with pytest.raises(ValidationError) as exc:
             recipe_create(
-                trainer=trainer, name="Odd",
+                trainer=trainer,
+                name="Odd",
                 ingredients=[{"food": oats, "portion": egg.portions.get().pk, "quantity": 1}],
-            )  # fmt: skip
+            )
         assert "ingredients[0].portion" in exc.value.message_dict
 
     def test_duplicate_copies_ingredients_and_tags_under_a_free_name(self, trainer, oats):
-        recipe = recipe_create(trainer=trainer, name="Porridge", ingredients=[{"food": oats, "grams": 80}])
+        recipe = recipe_create(
+            trainer=trainer, name="Porridge", ingredients=[{"food": oats, "grams": 80}]
+        )
         first = recipe_duplicate(recipe=recipe)
         second = recipe_duplicate(recipe=recipe)
         assert (first.name, second.name) == ("Porridge (copy)", "Porridge (copy) 2")
         assert [i.grams for i in second.ingredients.all()] == [Decimal(80)]
 
     def test_a_recipe_on_a_plan_cannot_be_deleted(self, trainer, oats):
-        recipe = recipe_create(trainer=trainer, name="Porridge", ingredients=[{"food": oats, "grams": 80}])
+        recipe = recipe_create(
+            trainer=trainer, name="Porridge", ingredients=[{"food": oats, "grams": 80}]
+        )
         plan = plan_create(trainer=trainer, name="Week")
         entry_add(day=plan.days.first(), slot=plan.slots.first(), recipe=recipe)
         with pytest.raises(ConflictError, match="1 meal plan"):
@@ -108,7 +131,12 @@ class TestPlans:
     def test_a_new_plan_is_a_week_with_four_meals(self, trainer):
         plan = plan_create(trainer=trainer, name="Week")
         assert list(plan.days.values_list("day_number", flat=True)) == [1, 2, 3, 4, 5, 6, 7]
-        assert list(plan.slots.values_list("name", flat=True)) == ["Breakfast", "Lunch", "Dinner", "Snacks"]
+        assert list(plan.slots.values_list("name", flat=True)) == [
+            "Breakfast",
+            "Lunch",
+            "Dinner",
+            "Snacks",
+        ]
 
     def test_meals_are_renamed_and_added_but_never_twice(self, trainer):
         plan = plan_create(trainer=trainer, name="Week")
@@ -117,8 +145,12 @@ class TestPlans:
         with pytest.raises(ValidationError):
             slot_add(plan=plan, name="pre-workout")
         assert list(plan.slots.values_list("name", flat=True)) == [
-            "Breakfast", "Lunch", "Dinner", "Afternoon snack", "Pre-workout",
-        ]  # fmt: skip
+            "Breakfast",
+            "Lunch",
+            "Dinner",
+            "Afternoon snack",
+            "Pre-workout",
+        ]
 
     def test_a_food_added_without_an_amount_is_one_portion(self, trainer, egg, oats):
         plan = plan_create(trainer=trainer, name="Week")
@@ -133,7 +165,9 @@ class TestPlans:
         with pytest.raises(ValidationError, match="meal of this plan"):
             entry_add(day=plan.days.first(), slot=other.slots.first(), food=FoodFactory())
         with pytest.raises(ValidationError, match="from your library"):
-            entry_add(day=plan.days.first(), slot=plan.slots.first(), food=FoodFactory(trainer=outsider))
+            entry_add(
+                day=plan.days.first(), slot=plan.slots.first(), food=FoodFactory(trainer=outsider)
+            )
         assert not MealPlanEntry.objects.exists()
 
     def test_copying_a_day_replaces_the_other_days_items(self, trainer, oats, egg):
@@ -142,14 +176,17 @@ class TestPlans:
         breakfast = plan.slots.first()
         entry_add(day=monday, slot=breakfast, food=oats, grams=Decimal(60))
         entry_add(day=monday, slot=breakfast, food=egg)
-        entry_add(day=wednesday, slot=breakfast, food=egg, portion=egg.portions.get(), quantity=Decimal(4))
+        entry_add(
+            day=wednesday, slot=breakfast, food=egg, portion=egg.portions.get(), quantity=Decimal(4)
+        )
 
         day_copy(day=monday, to=[2, 3])
 
         for day in (tuesday, wednesday):
             assert list(day.entries.values_list("food__name", "grams")) == [
-                ("Test oats", Decimal(60)), ("Test egg", Decimal(50)),
-            ]  # fmt: skip
+                ("Test oats", Decimal(60)),
+                ("Test egg", Decimal(50)),
+            ]
         assert monday.entries.count() == 2
 
 
@@ -169,15 +206,24 @@ class TestAssigning:
         copy = second.meal_plan
         assert (copy.client, copy.source, copy.target_kcal) == (carol, other, 2000)
         assert copy.pk not in (plan.pk, other.pk)
-        assert list(copy.slots.values_list("name", flat=True)) == ["Breakfast", "Lunch", "Dinner", "Snacks"]
+        assert list(copy.slots.values_list("name", flat=True)) == [
+            "Breakfast",
+            "Lunch",
+            "Dinner",
+            "Snacks",
+        ]
         assert copy.days.get(day_number=1).entries.get().slot.plan == copy
 
     def test_an_empty_plan_or_another_trainers_client_is_refused(self, trainer, outsider):
         plan = plan_create(trainer=trainer, name="Empty")
         with pytest.raises(ValidationError, match="at least one meal item"):
-            plan_assign(plan=plan, client=ClientFactory(trainer=trainer), start_date=dt.date(2026, 3, 1))
+            plan_assign(
+                plan=plan, client=ClientFactory(trainer=trainer), start_date=dt.date(2026, 3, 1)
+            )
         with pytest.raises(ValidationError, match="another trainer"):
-            plan_assign(plan=plan, client=ClientFactory(trainer=outsider), start_date=dt.date(2026, 3, 1))
+            plan_assign(
+                plan=plan, client=ClientFactory(trainer=outsider), start_date=dt.date(2026, 3, 1)
+            )
         assert not MealPlanAssignment.objects.exists()
         assert MealPlan.objects.count() == 1
 
@@ -200,7 +246,7 @@ class TestDiary:
 
     def test_ticking_an_item_eaten_stores_its_macros(self, client_, followed):
         day = self._today(client_)
-        eggs, oats = day.planned_items  # today is day 1 again (7 days in)
+        _eggs, oats = day.planned_items  # today is day 1 again (7 days in)
         entry = diary_tick(client=client_, plan_entry=oats.entry, on=day.on)
         assert (entry.kcal, entry.protein_g) == (Decimal("311.20"), Decimal("13.52"))
         assert entry.meal == "Breakfast"
@@ -240,30 +286,54 @@ class TestDiary:
     def test_off_plan_food_from_the_library_in_a_portion(self, client_, followed, egg, outsider):
         today = client_.trainer.today()
         entry = diary_add_food(
-            client=client_, on=today, meal="Snacks", food=egg, portion=egg.portions.get(), quantity=1
+            client=client_,
+            on=today,
+            meal="Snacks",
+            food=egg,
+            portion=egg.portions.get(),
+            quantity=1,
         )
         assert (entry.grams, entry.kcal) == (Decimal(50), Decimal("71.50"))
         with pytest.raises(ValidationError, match="from the library"):
-            diary_add_food(client=client_, on=today, meal="Snacks", food=FoodFactory(trainer=outsider), grams=10)
+            diary_add_food(
+                client=client_,
+                on=today,
+                meal="Snacks",
+                food=FoodFactory(trainer=outsider),
+                grams=10,
+            )
         with pytest.raises(ValidationError, match="at most 5,000 g"):
             diary_add_food(client=client_, on=today, meal="Snacks", food=egg, grams=Decimal(100000))
         assert DiaryEntry.objects.count() == 1
 
     def test_changing_an_off_plan_amount_recomputes_it(self, client_, followed, oats):
-        entry = diary_add_food(client=client_, on=client_.trainer.today(), meal="Snacks", food=oats, grams=40)
+        entry = diary_add_food(
+            client=client_, on=client_.trainer.today(), meal="Snacks", food=oats, grams=40
+        )
         diary_update(entry=entry, grams=Decimal(80))
         assert DiaryEntry.objects.get().kcal == Decimal("311.20")
 
 
 def test_a_trainers_food_checks_its_energy_against_its_macros(trainer):
     with pytest.raises(ValidationError) as exc:
-        food_create(trainer=trainer, name="Bar", kcal=Decimal(900), protein_g=Decimal(20),
-                    carbs_g=Decimal(40), fat_g=Decimal(10))  # fmt: skip
+        food_create(
+            trainer=trainer,
+            name="Bar",
+            kcal=Decimal(900),
+            protein_g=Decimal(20),
+            carbs_g=Decimal(40),
+            fat_g=Decimal(10),
+        )
     assert "about 330 kcal" in exc.value.message_dict["kcal"][0]
     food = food_create(
-        trainer=trainer, name="Bar", kcal=Decimal(350), protein_g=Decimal(20), carbs_g=Decimal(40),
-        fat_g=Decimal(10), aliases="Protein bar, Barre protéinée",
+        trainer=trainer,
+        name="Bar",
+        kcal=Decimal(350),
+        protein_g=Decimal(20),
+        carbs_g=Decimal(40),
+        fat_g=Decimal(10),
+        aliases="Protein bar, Barre protéinée",
         portions=[{"name": "1 bar", "grams": Decimal(60)}],
-    )  # fmt: skip
+    )
     assert food.search_text == "bar | protein bar | barre proteinee"
     assert [p.name for p in food.portions.all()] == ["1 bar"]

@@ -13,13 +13,19 @@ from nutrition.services.plans import plan_calculate_targets, plan_create, plan_u
 
 
 def test_a_moderately_active_man_maintaining():
-    # BMR = 10×80 + 6.25×180 − 5×30 + 5 = 1780; × 1.55 = 2759 → 2760 kcal
+    # BMR = 10x80 + 6.25x180 - 5x30 + 5 = 1780; x 1.55 = 2759 → 2760 kcal
     # protein 1.6 g/kg = 128 g; fat 25% of 2760 / 9 = 76.7 → 77 g;
-    # carbs (2760 − 4×128 − 9×77) / 4 = 388.75 → 389 g
+    # carbs (2760 - 4x128 - 9x77) / 4 = 388.75 → 389 g
     result = mifflin_st_jeor(
-        TargetInputs(sex="male", age=30, weight_kg=Decimal(80), height_cm=Decimal(180),
-                     activity="moderate", goal="maintain")
-    )  # fmt: skip
+        TargetInputs(
+            sex="male",
+            age=30,
+            weight_kg=Decimal(80),
+            height_cm=Decimal(180),
+            activity="moderate",
+            goal="maintain",
+        )
+    )
     assert result.bmr == Decimal(1780)
     assert result.multiplier == Decimal("1.55")
     assert result.maintenance == Decimal("2759.00")
@@ -28,26 +34,38 @@ def test_a_moderately_active_man_maintaining():
 
 
 def test_a_lightly_active_woman_losing_fat():
-    # BMR = 10×60 + 6.25×165 − 5×40 − 161 = 1270.25; × 1.375 = 1746.59; × 0.8 = 1397.3
-    # → 1400 kcal; protein 2.0 g/kg = 120 g; fat 1400 × 25% / 9 = 38.9 → 39 g;
-    # carbs (1400 − 480 − 351) / 4 = 142.25 → 142 g
+    # BMR = 10x60 + 6.25x165 - 5x40 - 161 = 1270.25; x 1.375 = 1746.59; x 0.8 = 1397.3
+    # → 1400 kcal; protein 2.0 g/kg = 120 g; fat 1400 x 25% / 9 = 38.9 → 39 g;
+    # carbs (1400 - 480 - 351) / 4 = 142.25 → 142 g
     result = mifflin_st_jeor(
-        TargetInputs(sex="female", age=40, weight_kg=Decimal(60), height_cm=Decimal(165),
-                     activity="light", goal="lose")
-    )  # fmt: skip
+        TargetInputs(
+            sex="female",
+            age=40,
+            weight_kg=Decimal(60),
+            height_cm=Decimal(165),
+            activity="light",
+            goal="lose",
+        )
+    )
     assert result.bmr == Decimal("1270.25")
     assert (result.kcal, result.protein_g, result.fat_g, result.carbs_g) == (1400, 120, 39, 142)
     assert result.goal_change_percent == -20
 
 
 def test_a_very_active_young_man_building_muscle():
-    # BMR = 10×72.5 + 6.25×178 − 5×22 + 5 = 1732.5; × 1.725 = 2988.56; × 1.1 = 3287.4
-    # → 3290 kcal; protein 1.8 × 72.5 = 130.5 → 131 g (half up); fat 3290/4/9 = 91.4 → 91 g;
-    # carbs (3290 − 524 − 819) / 4 = 486.75 → 487 g
+    # BMR = 10x72.5 + 6.25x178 - 5x22 + 5 = 1732.5; x 1.725 = 2988.56; x 1.1 = 3287.4
+    # → 3290 kcal; protein 1.8 x 72.5 = 130.5 → 131 g (half up); fat 3290/4/9 = 91.4 → 91 g;
+    # carbs (3290 - 524 - 819) / 4 = 486.75 → 487 g
     result = mifflin_st_jeor(
-        TargetInputs(sex="male", age=22, weight_kg=Decimal("72.5"), height_cm=Decimal(178),
-                     activity="very", goal="gain")
-    )  # fmt: skip
+        TargetInputs(
+            sex="male",
+            age=22,
+            weight_kg=Decimal("72.5"),
+            height_cm=Decimal(178),
+            activity="very",
+            goal="gain",
+        )
+    )
     assert (result.kcal, result.protein_g, result.fat_g, result.carbs_g) == (3290, 131, 91, 487)
 
 
@@ -55,13 +73,21 @@ def test_a_very_active_young_man_building_muscle():
 def test_calculating_stores_the_targets_and_the_inputs(trainer):
     plan = plan_create(trainer=trainer, name="Cut")
     plan_calculate_targets(
-        plan=plan, sex="female", age=40, weight_kg=Decimal(60), height_cm=Decimal(165),
-        activity="light", goal="lose",
-    )  # fmt: skip
+        plan=plan,
+        sex="female",
+        age=40,
+        weight_kg=Decimal(60),
+        height_cm=Decimal(165),
+        activity="light",
+        goal="lose",
+    )
     plan.refresh_from_db()
     assert (plan.target_kcal, plan.target_protein_g, plan.target_carbs_g, plan.target_fat_g) == (
-        1400, 120, 142, 39,
-    )  # fmt: skip
+        1400,
+        120,
+        142,
+        39,
+    )
     assert plan.targets_from == "mifflin_st_jeor"
     assert (plan.calc_sex, plan.calc_age, plan.calc_activity) == ("female", 40, "light")
 
@@ -71,15 +97,25 @@ def test_the_formula_refuses_a_missing_or_impossible_input(trainer):
     plan = plan_create(trainer=trainer, name="Cut", target_kcal=2000)
     with pytest.raises(ValidationError) as exc:
         plan_calculate_targets(
-            plan=plan, sex="female", age=40, weight_kg=Decimal(600), height_cm=Decimal(165),
-            activity="light", goal="",
-        )  # fmt: skip
+            plan=plan,
+            sex="female",
+            age=40,
+            weight_kg=Decimal(600),
+            height_cm=Decimal(165),
+            activity="light",
+            goal="",
+        )
     assert set(exc.value.message_dict) == {"calc_goal"}
     with pytest.raises(ValidationError) as exc:
         plan_calculate_targets(
-            plan=plan, sex="female", age=40, weight_kg=Decimal(600), height_cm=Decimal(165),
-            activity="light", goal="lose",
-        )  # fmt: skip
+            plan=plan,
+            sex="female",
+            age=40,
+            weight_kg=Decimal(600),
+            height_cm=Decimal(165),
+            activity="light",
+            goal="lose",
+        )
     assert "calc_weight_kg" in exc.value.message_dict
     plan.refresh_from_db()
     assert plan.target_kcal == 2000
@@ -100,7 +136,12 @@ def test_the_formula_refuses_a_missing_or_impossible_input(trainer):
 )
 def test_typed_macros_must_add_up_to_about_the_kcal_target(trainer, kcal, protein, carbs, fat, ok):
     plan = plan_create(trainer=trainer, name="Typed")
-    changes = {"target_kcal": kcal, "target_protein_g": protein, "target_carbs_g": carbs, "target_fat_g": fat}
+    changes = {
+        "target_kcal": kcal,
+        "target_protein_g": protein,
+        "target_carbs_g": carbs,
+        "target_fat_g": fat,
+    }
     if ok:
         plan_update(plan=plan, **changes)
         return

@@ -45,22 +45,37 @@ diary_viewset = extend_schema_view(
         examples=[
             OpenApiExample(
                 "Ate it, one and a half servings",
-                value={"plan_entry": 7001, "eaten_on": "2026-03-02", "status": "eaten", "servings": 1.5},
+                value={
+                    "plan_entry": 7001,
+                    "eaten_on": "2026-03-02",
+                    "status": "eaten",
+                    "servings": 1.5,
+                },
                 request_only=True,
             ),
             OpenApiExample(
                 "Off-plan",
-                value={"food": 612, "meal": "Snacks", "eaten_on": "2026-03-02", "portion": 1401, "quantity": 1},
+                value={
+                    "food": 612,
+                    "meal": "Snacks",
+                    "eaten_on": "2026-03-02",
+                    "portion": 1401,
+                    "quantity": 1,
+                },
                 request_only=True,
             ),
-            OpenApiExample("Logged", value=ex.DIARY_ENTRY, response_only=True, status_codes=["201"]),
+            OpenApiExample(
+                "Logged", value=ex.DIARY_ENTRY, response_only=True, status_codes=["201"]
+            ),
         ],
     ),
     update=extend_schema(
         summary="Change a diary entry",
         description="The status (planned items) and the amount; the day, the meal and what "
         "was eaten stay. " + RULES + WHO,
-        examples=[OpenApiExample("Skipped after all", value={"status": "skipped"}, request_only=True)],
+        examples=[
+            OpenApiExample("Skipped after all", value={"status": "skipped"}, request_only=True)
+        ],
     ),
     partial_update=extend_schema(
         summary="Change a diary entry",

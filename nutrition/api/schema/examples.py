@@ -47,14 +47,38 @@ RECIPE: dict[str, Any] = {
     "id": 31,
     **RECIPE_WRITE,
     "ingredients": [
-        {"id": 90, "food": 101, "food_name": "Rolled oats", "grams": 60.0, "portion": None, "quantity": None, "note": ""},
-        {"id": 91, "food": 214, "food_name": "Greek yogurt, plain, nonfat", "grams": 170.0, "portion": 530, "quantity": 1.0, "note": "plain"},
-        {"id": 92, "food": 388, "food_name": "Blueberries", "grams": 80.0, "portion": None, "quantity": None, "note": ""},
+        {
+            "id": 90,
+            "food": 101,
+            "food_name": "Rolled oats",
+            "grams": 60.0,
+            "portion": None,
+            "quantity": None,
+            "note": "",
+        },
+        {
+            "id": 91,
+            "food": 214,
+            "food_name": "Greek yogurt, plain, nonfat",
+            "grams": 170.0,
+            "portion": 530,
+            "quantity": 1.0,
+            "note": "plain",
+        },
+        {
+            "id": 92,
+            "food": 388,
+            "food_name": "Blueberries",
+            "grams": 80.0,
+            "portion": None,
+            "quantity": None,
+            "note": "",
+        },
     ],
     "macros": {"total": MACROS, "per_serving": MACROS},
     "created_at": "2026-03-01T10:00:00Z",
     "updated_at": "2026-03-01T10:00:00Z",
-}  # fmt: skip
+}
 
 ENTRY_WRITE = [
     {"slot": "Breakfast", "recipe": 31, "servings": 1},
@@ -86,24 +110,68 @@ PLAN: dict[str, Any] = {
     "target_inputs": None,
     "created_at": "2026-03-01T10:00:00Z",
     "updated_at": "2026-03-01T10:00:00Z",
-    "slots": [{"id": 70, "name": "Breakfast"}, {"id": 71, "name": "Lunch"}, {"id": 72, "name": "Dinner"}, {"id": 73, "name": "Snacks"}],
+    "slots": [
+        {"id": 70, "name": "Breakfast"},
+        {"id": 71, "name": "Lunch"},
+        {"id": 72, "name": "Dinner"},
+        {"id": 73, "name": "Snacks"},
+    ],
     "days": [
         {
             "id": 700,
             "day_number": 1,
             "title": "Training day",
             "entries": [
-                {"id": 7001, "slot": "Breakfast", "recipe": 31, "recipe_name": "Overnight oats with berries", "servings": 1.0,
-                 "food": None, "food_name": None, "grams": None, "portion": None, "quantity": None, "notes": "", "macros": MACROS},
-                {"id": 7002, "slot": "Snacks", "recipe": None, "recipe_name": None, "servings": None, "food": 612,
-                 "food_name": "Skyr, plain", "grams": 150.0, "portion": 1401, "quantity": 1.0, "notes": "",
-                 "macros": {"kcal": 95, "protein_g": 16.5, "carbs_g": 6.0, "fat_g": 0.3, "fiber_g": 0.0}},
+                {
+                    "id": 7001,
+                    "slot": "Breakfast",
+                    "recipe": 31,
+                    "recipe_name": "Overnight oats with berries",
+                    "servings": 1.0,
+                    "food": None,
+                    "food_name": None,
+                    "grams": None,
+                    "portion": None,
+                    "quantity": None,
+                    "notes": "",
+                    "macros": MACROS,
+                },
+                {
+                    "id": 7002,
+                    "slot": "Snacks",
+                    "recipe": None,
+                    "recipe_name": None,
+                    "servings": None,
+                    "food": 612,
+                    "food_name": "Skyr, plain",
+                    "grams": 150.0,
+                    "portion": 1401,
+                    "quantity": 1.0,
+                    "notes": "",
+                    "macros": {
+                        "kcal": 95,
+                        "protein_g": 16.5,
+                        "carbs_g": 6.0,
+                        "fat_g": 0.3,
+                        "fiber_g": 0.0,
+                    },
+                },
             ],
-            "totals": {"kcal": 519, "protein_g": 44.5, "carbs_g": 75.4, "fat_g": 5.2, "fiber_g": 8.9},
+            "totals": {
+                "kcal": 519,
+                "protein_g": 44.5,
+                "carbs_g": 75.4,
+                "fat_g": 5.2,
+                "fiber_g": 8.9,
+            },
         }
     ],
-}  # fmt: skip
-PLAN_SUMMARY = {**{k: v for k, v in PLAN.items() if k not in {"slots", "days"}}, "item_count": 26, "active_assignments": 2}
+}
+PLAN_SUMMARY = {
+    **{k: v for k, v in PLAN.items() if k not in {"slots", "days"}},
+    "item_count": 26,
+    "active_assignments": 2,
+}
 ASSIGNMENT = {
     "id": 15,
     "client": 42,
@@ -129,11 +197,33 @@ FORMULA = {
     "fat_g": 39,
 }
 SHOPPING = [
-    {"category": "grains-starches", "label": "Grains and starches", "items": [
-        {"food": 101, "food_name": "Rolled oats", "grams": 420, "portion": "1/2 cup dry", "portions": 10.5}]},
-    {"category": "eggs-dairy", "label": "Eggs and dairy", "items": [
-        {"food": 214, "food_name": "Greek yogurt, plain, nonfat", "grams": 1190, "portion": "1 container (6 oz)", "portions": 7.0}]},
-]  # fmt: skip
+    {
+        "category": "grains-starches",
+        "name": "Grains and starches",
+        "items": [
+            {
+                "food": 101,
+                "food_name": "Rolled oats",
+                "grams": 420,
+                "portion": "1/2 cup dry",
+                "portions": 10.5,
+            }
+        ],
+    },
+    {
+        "category": "eggs-dairy",
+        "name": "Eggs and dairy",
+        "items": [
+            {
+                "food": 214,
+                "food_name": "Greek yogurt, plain, nonfat",
+                "grams": 1190,
+                "portion": "1 container (6 oz)",
+                "portions": 7.0,
+            }
+        ],
+    },
+]
 
 DIARY_ENTRY = {
     "id": 501,
@@ -159,26 +249,70 @@ DAY = {
     "meal_plan": 88,
     "meal_plan_name": "Lean & Strong",
     "meals": [
-        {"name": "Breakfast", "planned": [
-            {"plan_entry": 7001, "name": "Overnight oats with berries", "recipe": 31, "servings": 1.0, "food": None,
-             "grams": None, "planned": MACROS, "state": "eaten", "diary_entry": 501,
-             "ingredients": [{"food": "Rolled oats", "grams": 60.0, "portion": None, "quantity": None, "note": ""}],
-             "instructions": "Stir the oats, yogurt and milk together."}], "extras": []},
+        {
+            "name": "Breakfast",
+            "planned": [
+                {
+                    "plan_entry": 7001,
+                    "name": "Overnight oats with berries",
+                    "recipe": 31,
+                    "servings": 1.0,
+                    "food": None,
+                    "grams": None,
+                    "planned": MACROS,
+                    "state": "eaten",
+                    "diary_entry": 501,
+                    "ingredients": [
+                        {
+                            "food": "Rolled oats",
+                            "grams": 60.0,
+                            "portion": None,
+                            "quantity": None,
+                            "note": "",
+                        }
+                    ],
+                    "instructions": "Stir the oats, yogurt and milk together.",
+                }
+            ],
+            "extras": [],
+        },
     ],
     "eaten": MACROS,
     "targets": [{"key": "kcal", "value": 424.0, "target": 1800, "percent": 24, "state": "under"}],
     "ticked": 1,
-}  # fmt: skip
+}
 COMPLIANCE = {
     "client": 42,
     "start": "2026-02-24",
     "end": "2026-03-02",
     "days_logged": 1,
     "days": [
-        {"date": "2026-03-02", "logged": True, "eaten": {"kcal": 1710, "protein_g": 131.0, "carbs_g": 170.2, "fat_g": 58.0, "fiber_g": 30.1},
-         "percent_of_target": {"kcal": 95, "protein_g": 94, "carbs_g": 95, "fat_g": 97}}],
+        {
+            "date": "2026-03-02",
+            "logged": True,
+            "eaten": {
+                "kcal": 1710,
+                "protein_g": 131.0,
+                "carbs_g": 170.2,
+                "fat_g": 58.0,
+                "fiber_g": 30.1,
+            },
+            "percent_of_target": {"kcal": 95, "protein_g": 94, "carbs_g": 95, "fat_g": 97},
+        }
+    ],
     "weeks": [
-        {"start": "2026-02-24", "end": "2026-03-02", "days_logged": 1,
-         "average": {"kcal": 1710, "protein_g": 131.0, "carbs_g": 170.2, "fat_g": 58.0, "fiber_g": 30.1},
-         "percent_of_target": {"kcal": 95, "protein_g": 94, "carbs_g": 95, "fat_g": 97}}],
-}  # fmt: skip
+        {
+            "start": "2026-02-24",
+            "end": "2026-03-02",
+            "days_logged": 1,
+            "average": {
+                "kcal": 1710,
+                "protein_g": 131.0,
+                "carbs_g": 170.2,
+                "fat_g": 58.0,
+                "fiber_g": 30.1,
+            },
+            "percent_of_target": {"kcal": 95, "protein_g": 94, "carbs_g": 95, "fat_g": 97},
+        }
+    ],
+}

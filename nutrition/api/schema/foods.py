@@ -35,8 +35,8 @@ food_viewset = extend_schema_view(
     list=extend_schema(
         summary="List foods",
         description="The food library (nutrition per 100 g), paginated. `?search=` matches "
-        "the name, brand and other names ignoring accents and case (\"creme\" finds "
-        "\"Crème fraîche\", \"oatmeal\" finds rolled oats), best matches first; "
+        'the name, brand and other names ignoring accents and case ("creme" finds '
+        '"Crème fraîche", "oatmeal" finds rolled oats), best matches first; '
         "`?category=`; `?mine=true` (only your own; `false`: only the shared library). " + READ,
         parameters=[FoodQuerySerializer],
         examples=[OpenApiExample("A page of foods", value=ex.FOOD, response_only=True)],

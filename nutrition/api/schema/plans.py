@@ -14,10 +14,10 @@ from drf_spectacular.utils import (
 from fitnesspr.api.schema import error_example, error_response
 from nutrition.api.schema import examples as ex
 from nutrition.api.serializers.plans import (
-    MealPlanAssignmentEndSerializer,
-    MealPlanAssignmentSerializer,
     CalculateSerializer,
     FormulaSerializer,
+    MealPlanAssignmentEndSerializer,
+    MealPlanAssignmentSerializer,
     MealPlanSerializer,
     PlanAssignSerializer,
     PlanDuplicateSerializer,
@@ -82,7 +82,10 @@ plan_viewset = extend_schema_view(
     ),
     update=extend_schema(
         summary="Replace a meal plan",
-        description="Details, targets and (when sent) meals and days. " + NESTED + TARGETS + TRAINERS_ONLY,
+        description="Details, targets and (when sent) meals and days. "
+        + NESTED
+        + TARGETS
+        + TRAINERS_ONLY,
         examples=[OpenApiExample("Plan", value=ex.PLAN_WRITE, request_only=True)],
     ),
     partial_update=extend_schema(
@@ -93,7 +96,12 @@ plan_viewset = extend_schema_view(
         examples=[
             OpenApiExample(
                 "New targets",
-                value={"target_kcal": 2000, "target_protein_g": 150, "target_carbs_g": 200, "target_fat_g": 67},
+                value={
+                    "target_kcal": 2000,
+                    "target_protein_g": 150,
+                    "target_carbs_g": 200,
+                    "target_fat_g": 67,
+                },
                 request_only=True,
             )
         ],
@@ -108,7 +116,8 @@ plan_viewset = extend_schema_view(
 
 duplicate_action = extend_schema(
     summary="Duplicate a meal plan",
-    description="A deep copy (meals, days, items); a template's copy is a template. " + TRAINERS_ONLY,
+    description="A deep copy (meals, days, items); a template's copy is a template. "
+    + TRAINERS_ONLY,
     request=PlanDuplicateSerializer,
     responses={201: MealPlanSerializer},
     examples=[OpenApiExample("Name it", value={"name": "Lean & Strong (v2)"}, request_only=True)],
@@ -124,16 +133,19 @@ assign_action = extend_schema(
     request=PlanAssignSerializer,
     responses={201: OpenApiResponse(ASSIGN_RESULT, description="The new assignment(s).")},
     examples=[
-        OpenApiExample("One client", value={"client": 42, "start_date": "2026-03-02"}, request_only=True),
+        OpenApiExample(
+            "One client", value={"client": 42, "start_date": "2026-03-02"}, request_only=True
+        ),
         OpenApiExample("Assigned", value=ex.ASSIGNMENT, response_only=True, status_codes=["201"]),
     ],
 )
 
 targets_action = extend_schema(
     summary="Set targets by the Mifflin-St Jeor formula",
-    description="BMR = 10 × weight (kg) + 6.25 × height (cm) − 5 × age + 5 (men) or − 161 "
-    "(women); × the activity multiplier (sedentary 1.2, light 1.375, moderate 1.55, very "
-    "1.725, extra 1.9) to maintain; × the goal (lose 0.8, lose slowly 0.9, maintain 1.0, "
+    description="BMR = 10 \u00d7 weight (kg) + 6.25 \u00d7 height (cm) \u2212 5 \u00d7 age "
+    "+ 5 (men) or \u2212 161 "
+    "(women); \u00d7 the activity multiplier (sedentary 1.2, light 1.375, moderate 1.55, very "
+    "1.725, extra 1.9) to maintain; \u00d7 the goal (lose 0.8, lose slowly 0.9, maintain 1.0, "
     "gain 1.1), to the nearest 10 kcal. Protein 1.6-2.0 g per kg (by goal), fat 25% of the "
     "energy, carbohydrate the rest. Saves the targets and the inputs; answers every step. "
     + TRAINERS_ONLY,
@@ -142,7 +154,14 @@ targets_action = extend_schema(
     examples=[
         OpenApiExample(
             "A woman losing fat",
-            value={"sex": "female", "age": 40, "weight_kg": 60, "height_cm": 165, "activity": "light", "goal": "lose"},
+            value={
+                "sex": "female",
+                "age": 40,
+                "weight_kg": 60,
+                "height_cm": 165,
+                "activity": "light",
+                "goal": "lose",
+            },
             request_only=True,
         ),
         OpenApiExample("Targets", value=ex.FORMULA, response_only=True),
@@ -162,7 +181,8 @@ shopping_action = extend_schema(
 assignment_viewset = extend_schema_view(
     list=extend_schema(
         summary="List meal plan assignments",
-        description="Who follows which plan, newest first; `?client=`, `?status=`. " + TRAINERS_ONLY,
+        description="Who follows which plan, newest first; `?client=`, `?status=`. "
+        + TRAINERS_ONLY,
         examples=[OpenApiExample("Assignments", value=ex.ASSIGNMENT, response_only=True)],
     ),
     retrieve=extend_schema(

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+)
 
 from fitnesspr.api.schema import error_responses
 from nutrition.api.schema import examples as ex
@@ -74,5 +79,7 @@ tags_action = extend_schema(
     summary="List recipe tags",
     description="Every tag, for `tags` and `?tag=`. Not paginated. " + TRAINERS_ONLY,
     responses={200: TagSerializer(many=True)},
-    examples=[OpenApiExample("Tags", value=[{"slug": "vegan", "name": "Vegan"}], response_only=True)],
+    examples=[
+        OpenApiExample("Tags", value=[{"slug": "vegan", "name": "Vegan"}], response_only=True)
+    ],
 )

@@ -6,7 +6,6 @@ from typing import Any
 
 from rest_framework import serializers
 
-from fitnesspr.api.fields import NUMBER
 from nutrition.selectors.macros import Macros
 
 
@@ -17,11 +16,11 @@ def _number(value: Any) -> float:
 class MacrosSerializer(serializers.Serializer[Macros]):
     """Energy and macros, rounded as shown: whole kcal, grams to a tenth."""
 
-    kcal = serializers.DecimalField(max_digits=9, decimal_places=0, **NUMBER)
-    protein_g = serializers.DecimalField(max_digits=9, decimal_places=1, **NUMBER)
-    carbs_g = serializers.DecimalField(max_digits=9, decimal_places=1, **NUMBER)
-    fat_g = serializers.DecimalField(max_digits=9, decimal_places=1, **NUMBER)
-    fiber_g = serializers.DecimalField(max_digits=9, decimal_places=1, **NUMBER)
+    kcal = serializers.DecimalField(max_digits=9, decimal_places=0, coerce_to_string=False)
+    protein_g = serializers.DecimalField(max_digits=9, decimal_places=1, coerce_to_string=False)
+    carbs_g = serializers.DecimalField(max_digits=9, decimal_places=1, coerce_to_string=False)
+    fat_g = serializers.DecimalField(max_digits=9, decimal_places=1, coerce_to_string=False)
+    fiber_g = serializers.DecimalField(max_digits=9, decimal_places=1, coerce_to_string=False)
 
     def to_representation(self, instance: Macros) -> dict[str, Any]:
         return super().to_representation(instance.rounded())
@@ -32,6 +31,3 @@ class TargetsSerializer(serializers.Serializer[Any]):
     protein_g = serializers.IntegerField(allow_null=True, source="target_protein_g")
     carbs_g = serializers.IntegerField(allow_null=True, source="target_carbs_g")
     fat_g = serializers.IntegerField(allow_null=True, source="target_fat_g")
-
-
-AMOUNT = {**NUMBER, "required": False, "allow_null": True}

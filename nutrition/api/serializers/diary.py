@@ -12,8 +12,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField
-from nutrition.api.serializers.common import AMOUNT, MacrosSerializer
+from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
+from nutrition.api.serializers.common import MacrosSerializer
 from nutrition.models import EARLIEST_DAY, DiaryEntry, Food, MealPlanEntry
 from nutrition.selectors.macros import stored_macros
 
@@ -29,13 +29,29 @@ class DiaryEntrySerializer(serializers.ModelSerializer[DiaryEntry]):
         Food, required=False, allow_null=True, help_text="A food eaten off-plan (or `plan_entry`)."
     )
     name = serializers.CharField(read_only=True, help_text="The recipe's or the food's name.")
-    servings = serializers.DecimalField(max_digits=5, decimal_places=2, **AMOUNT, help_text="A recipe's servings eaten.")
-    grams = serializers.DecimalField(max_digits=7, decimal_places=1, **AMOUNT, help_text="Grams eaten…")
+    servings = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        coerce_to_string=False,
+        required=False,
+        allow_null=True,
+        help_text="A recipe's servings eaten.",
+    )
+    grams = serializers.DecimalField(
+        max_digits=7,
+        decimal_places=1,
+        coerce_to_string=False,
+        required=False,
+        allow_null=True,
+        help_text="Grams eaten…",
+    )
     portion = serializers.IntegerField(
         source="portion_id", required=False, allow_null=True,
         help_text="…or a number (`quantity`) of one of the food's portions (its id).",
     )  # fmt: skip
-    quantity = serializers.DecimalField(max_digits=6, decimal_places=2, **AMOUNT)
+    quantity = serializers.DecimalField(
+        max_digits=6, decimal_places=2, coerce_to_string=False, required=False, allow_null=True
+    )
     macros = serializers.SerializerMethodField(help_text="What was eaten (zero when skipped).")
 
     class Meta:
@@ -60,8 +76,13 @@ class DiaryEntrySerializer(serializers.ModelSerializer[DiaryEntry]):
         ]
         read_only_fields = ["id", "client", "name", "recipe", "macros", "created_at", "updated_at"]
         extra_kwargs = {
-            "eaten_on": {"help_text": "The day it was eaten: today or earlier, never a future day."},
-            "meal": {"required": False, "help_text": "Off-plan: the meal it belongs to, e.g. Snacks."},
+            "eaten_on": {
+                "help_text": "The day it was eaten: today or earlier, never a future day."
+            },
+            "meal": {
+                "required": False,
+                "help_text": "Off-plan: the meal it belongs to, e.g. Snacks.",
+            },
             "status": {"help_text": "`eaten` or `skipped` (a planned item only)."},
         }
         validators: list[Any] = []
@@ -76,7 +97,9 @@ class DiaryEntrySerializer(serializers.ModelSerializer[DiaryEntry]):
         return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if self.instance is None and (attrs.get("plan_entry") is None) == (attrs.get("food") is None):
+        if self.instance is None and (attrs.get("plan_entry") is None) == (
+            attrs.get("food") is None
+        ):
             raise serializers.ValidationError(
                 {"plan_entry": "Send a plan_entry to tick off, or a food eaten off-plan."}
             )
@@ -107,14 +130,18 @@ class DayQuerySerializer(serializers.Serializer[Any]):
     client = ScopedPrimaryKeyRelatedField(
         Client, required=False, help_text="Trainers: the client (required); clients: leave out."
     )
-    date = serializers.DateField(required=False, help_text="Default: today (the trainer's calendar).")
+    date = serializers.DateField(
+        required=False, help_text="Default: today (the trainer's calendar)."
+    )
 
 
 class ScaledIngredientSerializer(serializers.Serializer[Any]):
     food = serializers.CharField(source="ingredient.food.name")
-    grams = serializers.DecimalField(max_digits=9, decimal_places=1, **NUMBER)
+    grams = serializers.DecimalField(max_digits=9, decimal_places=1, coerce_to_string=False)
     portion = serializers.CharField(source="ingredient.portion.name", default=None)
-    quantity = serializers.DecimalField(max_digits=9, decimal_places=2, allow_null=True, **NUMBER)
+    quantity = serializers.DecimalField(
+        max_digits=9, decimal_places=2, allow_null=True, coerce_to_string=False
+    )
     note = serializers.CharField(source="ingredient.note")
 
 
@@ -122,11 +149,25 @@ class PlannedItemSerializer(serializers.Serializer[Any]):
     plan_entry = serializers.IntegerField(source="entry.pk", help_text="Tick it off with this id.")
     name = serializers.CharField()
     recipe = serializers.IntegerField(source="entry.recipe_id", allow_null=True)
-    servings = serializers.DecimalField(source="entry.servings", max_digits=5, decimal_places=2, allow_null=True, **NUMBER)
+    servings = serializers.DecimalField(
+        source="entry.servings",
+        max_digits=5,
+        decimal_places=2,
+        allow_null=True,
+        coerce_to_string=False,
+    )
     food = serializers.IntegerField(source="entry.food_id", allow_null=True)
-    grams = serializers.DecimalField(source="entry.grams", max_digits=7, decimal_places=1, allow_null=True, **NUMBER)
+    grams = serializers.DecimalField(
+        source="entry.grams",
+        max_digits=7,
+        decimal_places=1,
+        allow_null=True,
+        coerce_to_string=False,
+    )
     planned = MacrosSerializer(help_text="The macros as planned.")
-    state = serializers.CharField(help_text="`todo`, `eaten`, `changed` (another amount) or `skipped`.")
+    state = serializers.CharField(
+        help_text="`todo`, `eaten`, `changed` (another amount) or `skipped`."
+    )
     diary_entry = serializers.IntegerField(source="logged.pk", default=None, allow_null=True)
     ingredients = ScaledIngredientSerializer(many=True, help_text="A recipe's, for the servings.")
     instructions = serializers.CharField(source="entry.recipe.instructions", default="")
@@ -140,10 +181,12 @@ class MealSerializer(serializers.Serializer[Any]):
 
 class BarSerializer(serializers.Serializer[Any]):
     key = serializers.CharField()
-    value = serializers.DecimalField(max_digits=9, decimal_places=1, **NUMBER)
+    value = serializers.DecimalField(max_digits=9, decimal_places=1, coerce_to_string=False)
     target = serializers.IntegerField(allow_null=True)
     percent = serializers.IntegerField(allow_null=True)
-    state = serializers.CharField(help_text="`none` (no target), `under`, `on` (within 10%) or `over`.")
+    state = serializers.CharField(
+        help_text="`none` (no target), `under`, `on` (within 10%) or `over`."
+    )
 
 
 class DayMealsSerializer(serializers.Serializer[Any]):
@@ -168,7 +211,9 @@ class ComplianceDaySerializer(serializers.Serializer[Any]):
     date = serializers.DateField(source="on")
     logged = serializers.BooleanField()
     eaten = MacrosSerializer()
-    percent_of_target = PercentsSerializer(source="percents", help_text="null: not logged, or no target.")
+    percent_of_target = PercentsSerializer(
+        source="percents", help_text="null: not logged, or no target."
+    )
 
 
 class ComplianceWeekSerializer(serializers.Serializer[Any]):
@@ -185,7 +230,9 @@ class ComplianceSerializer(serializers.Serializer[Any]):
     end = serializers.DateField()
     days_logged = serializers.IntegerField()
     days = ComplianceDaySerializer(many=True)
-    weeks = ComplianceWeekSerializer(many=True, help_text="Newest first, each ending 7 days after the one before.")
+    weeks = ComplianceWeekSerializer(
+        many=True, help_text="Newest first, each ending 7 days after the one before."
+    )
 
 
 class ComplianceQuerySerializer(serializers.Serializer[Any]):
@@ -198,5 +245,3 @@ class ComplianceQuerySerializer(serializers.Serializer[Any]):
             if key in attrs and not EARLIEST_DAY <= attrs[key] <= LAST_DAY:
                 raise serializers.ValidationError({key: "Pick a day between 2000 and 2100."})
         return attrs
-
-

@@ -48,7 +48,9 @@ class AliasesField(serializers.ListField):
 
 
 class FoodSerializer(serializers.ModelSerializer[Food]):
-    aliases = AliasesField(required=False, help_text='Other names search finds, e.g. `["oatmeal"]`.')
+    aliases = AliasesField(
+        required=False, help_text='Other names search finds, e.g. `["oatmeal"]`.'
+    )
     portions = PortionSerializer(
         many=True, required=False, help_text="On a write, the full list (replaces the old one)."
     )
@@ -94,4 +96,8 @@ class FoodQuerySerializer(serializers.Serializer[Any]):
         mine = data.get("mine")
         owner = "" if mine is None else ("mine" if mine else "global")
         assert owner in OWNER_FILTERS
-        return {"search": data.get("search", ""), "category": data.get("category", ""), "owner": owner}
+        return {
+            "search": data.get("search", ""),
+            "category": data.get("category", ""),
+            "owner": owner,
+        }

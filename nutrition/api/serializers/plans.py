@@ -11,8 +11,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField
-from nutrition.api.serializers.common import AMOUNT, MacrosSerializer
+from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
+from nutrition.api.serializers.common import MacrosSerializer
 from nutrition.models import (
     ActivityLevel,
     AssignmentStatus,
@@ -44,7 +44,15 @@ PLAN_FIELDS = [
     "created_at",
     "updated_at",
 ]
-PLAN_READ_ONLY = ["id", "client", "source", "targets_from", "target_inputs", "created_at", "updated_at"]
+PLAN_READ_ONLY = [
+    "id",
+    "client",
+    "source",
+    "targets_from",
+    "target_inputs",
+    "created_at",
+    "updated_at",
+]
 PLAN_EXTRA = {
     "client": {"help_text": "Set on a client's own copy (made by assign); null otherwise."},
     "source": {"help_text": "The plan this one was copied from, if any."},
@@ -80,17 +88,33 @@ class EntrySerializer(serializers.ModelSerializer[MealPlanEntry]):
         Recipe, required=False, allow_null=True, help_text="One of your recipes (or a `food`)."
     )
     recipe_name = serializers.CharField(source="recipe.name", read_only=True, default=None)
-    servings = serializers.DecimalField(max_digits=5, decimal_places=2, **AMOUNT, help_text="A recipe's servings.")
+    servings = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        coerce_to_string=False,
+        required=False,
+        allow_null=True,
+        help_text="A recipe's servings.",
+    )
     food = ScopedPrimaryKeyRelatedField(
         Food, required=False, allow_null=True, help_text="A food of the library (or a `recipe`)."
     )
     food_name = serializers.CharField(source="food.name", read_only=True, default=None)
-    grams = serializers.DecimalField(max_digits=7, decimal_places=1, **AMOUNT, help_text="A food in grams…")
+    grams = serializers.DecimalField(
+        max_digits=7,
+        decimal_places=1,
+        coerce_to_string=False,
+        required=False,
+        allow_null=True,
+        help_text="A food in grams…",
+    )
     portion = serializers.IntegerField(
         source="portion_id", required=False, allow_null=True,
         help_text="…or in one of its portions (id), counted in `quantity`.",
     )  # fmt: skip
-    quantity = serializers.DecimalField(max_digits=6, decimal_places=2, **AMOUNT)
+    quantity = serializers.DecimalField(
+        max_digits=6, decimal_places=2, coerce_to_string=False, required=False, allow_null=True
+    )
     macros = serializers.SerializerMethodField()
 
     class Meta:
@@ -152,8 +176,20 @@ class DaySerializer(serializers.ModelSerializer[MealPlanDay]):
 class TargetInputsSerializer(serializers.Serializer[MealPlan]):
     sex = serializers.CharField(source="calc_sex")
     age = serializers.IntegerField(source="calc_age", allow_null=True)
-    weight_kg = serializers.DecimalField(source="calc_weight_kg", max_digits=5, decimal_places=2, allow_null=True, **NUMBER)
-    height_cm = serializers.DecimalField(source="calc_height_cm", max_digits=4, decimal_places=1, allow_null=True, **NUMBER)
+    weight_kg = serializers.DecimalField(
+        source="calc_weight_kg",
+        max_digits=5,
+        decimal_places=2,
+        allow_null=True,
+        coerce_to_string=False,
+    )
+    height_cm = serializers.DecimalField(
+        source="calc_height_cm",
+        max_digits=4,
+        decimal_places=1,
+        allow_null=True,
+        coerce_to_string=False,
+    )
     activity = serializers.CharField(source="calc_activity")
     goal = serializers.CharField(source="calc_goal")
 
@@ -161,7 +197,9 @@ class TargetInputsSerializer(serializers.Serializer[MealPlan]):
 class MealPlanSerializer(serializers.ModelSerializer[MealPlan]):
     """A plan with its meals and days. A write with `slots` or `days` replaces them."""
 
-    slots = MealSlotSerializer(many=True, required=False, help_text="The meals of the day, in order.")
+    slots = MealSlotSerializer(
+        many=True, required=False, help_text="The meals of the day, in order."
+    )
     days = DaySerializer(
         many=True, required=False, help_text="Every day; one left out is emptied (days 1-7 stay)."
     )
@@ -269,8 +307,12 @@ class MealPlanAssignmentEndSerializer(serializers.Serializer[Any]):
 class CalculateSerializer(serializers.Serializer[Any]):
     sex = serializers.ChoiceField(choices=Sex.choices)
     age = serializers.IntegerField(min_value=14, max_value=100)
-    weight_kg = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=30, max_value=300, **NUMBER)
-    height_cm = serializers.DecimalField(max_digits=4, decimal_places=1, min_value=120, max_value=230, **NUMBER)
+    weight_kg = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=30, max_value=300, coerce_to_string=False
+    )
+    height_cm = serializers.DecimalField(
+        max_digits=4, decimal_places=1, min_value=120, max_value=230, coerce_to_string=False
+    )
     activity = serializers.ChoiceField(choices=ActivityLevel.choices)
     goal = serializers.ChoiceField(choices=Goal.choices)
 
@@ -279,11 +321,19 @@ class FormulaSerializer(serializers.Serializer[Any]):
     """The targets and every step of the arithmetic behind them."""
 
     formula = serializers.CharField()
-    bmr = serializers.DecimalField(max_digits=7, decimal_places=1, **NUMBER, help_text="Resting energy, kcal.")
-    multiplier = serializers.DecimalField(max_digits=5, decimal_places=3, **NUMBER, help_text="For activity.")
-    maintenance = serializers.DecimalField(max_digits=7, decimal_places=1, **NUMBER, help_text="kcal to keep weight.")
-    goal_factor = serializers.DecimalField(max_digits=3, decimal_places=2, **NUMBER)
-    protein_per_kg = serializers.DecimalField(max_digits=3, decimal_places=1, **NUMBER)
+    bmr = serializers.DecimalField(
+        max_digits=7, decimal_places=1, coerce_to_string=False, help_text="Resting energy, kcal."
+    )
+    multiplier = serializers.DecimalField(
+        max_digits=5, decimal_places=3, coerce_to_string=False, help_text="For activity."
+    )
+    maintenance = serializers.DecimalField(
+        max_digits=7, decimal_places=1, coerce_to_string=False, help_text="kcal to keep weight."
+    )
+    goal_factor = serializers.DecimalField(max_digits=3, decimal_places=2, coerce_to_string=False)
+    protein_per_kg = serializers.DecimalField(
+        max_digits=3, decimal_places=1, coerce_to_string=False
+    )
     kcal = serializers.IntegerField()
     protein_g = serializers.IntegerField()
     carbs_g = serializers.IntegerField()
@@ -293,12 +343,22 @@ class FormulaSerializer(serializers.Serializer[Any]):
 class ShoppingItemSerializer(serializers.Serializer[Any]):
     food = serializers.IntegerField(source="food.pk")
     food_name = serializers.CharField(source="food.name")
-    grams = serializers.DecimalField(source="rounded_grams", max_digits=9, decimal_places=0, **NUMBER)
-    portion = serializers.CharField(source="portion.name", default=None, help_text="The food's first portion, if any.")
-    portions = serializers.DecimalField(max_digits=7, decimal_places=1, allow_null=True, **NUMBER, help_text="How many of `portion`, rounded up to a half.")
+    grams = serializers.DecimalField(
+        source="rounded_grams", max_digits=9, decimal_places=0, coerce_to_string=False
+    )
+    portion = serializers.CharField(
+        source="portion.name", default=None, help_text="The food's first portion, if any."
+    )
+    portions = serializers.DecimalField(
+        max_digits=7,
+        decimal_places=1,
+        allow_null=True,
+        coerce_to_string=False,
+        help_text="How many of `portion`, rounded up to a half.",
+    )
 
 
 class ShoppingAisleSerializer(serializers.Serializer[Any]):
     category = serializers.CharField()
-    label = serializers.CharField()
+    name = serializers.CharField(source="label", help_text="The category, as people read it.")
     items = ShoppingItemSerializer(many=True)

@@ -53,7 +53,9 @@ class DiaryViewSet(ScopedModelViewSet):
         queryset = diary_entries(actor=self.actor)
         if self.action != "list":
             return queryset
-        query = DiaryQuerySerializer(data=self.request.query_params, context={"request": self.request})
+        query = DiaryQuerySerializer(
+            data=self.request.query_params, context={"request": self.request}
+        )
         query.is_valid(raise_exception=True)
         data = query.validated_data
         if "client" in data:
@@ -79,7 +81,9 @@ class DiaryViewSet(ScopedModelViewSet):
             )
         else:
             if data.get("status", DiaryStatus.EATEN) != DiaryStatus.EATEN:
-                raise APIValidationError({"status": "Food eaten off-plan is eaten: leave out status."})
+                raise APIValidationError(
+                    {"status": "Food eaten off-plan is eaten: leave out status."}
+                )
             serializer.instance = services.diary_add_food(
                 client=self.client,
                 on=data["eaten_on"],

@@ -38,7 +38,9 @@ class FoodViewSet(ScopedModelViewSet):
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         assert isinstance(serializer, FoodSerializer)
-        serializer.instance = services.food_create(trainer=self.trainer, **serializer.service_fields())
+        serializer.instance = services.food_create(
+            trainer=self.trainer, **serializer.service_fields()
+        )
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         assert isinstance(serializer, FoodSerializer)

@@ -23,10 +23,10 @@ from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from nutrition.api.schema import plans as schema
 from nutrition.api.serializers.plans import (
-    MealPlanAssignmentEndSerializer,
-    MealPlanAssignmentSerializer,
     CalculateSerializer,
     FormulaSerializer,
+    MealPlanAssignmentEndSerializer,
+    MealPlanAssignmentSerializer,
     MealPlanListSerializer,
     MealPlanSerializer,
     PlanAssignSerializer,
@@ -69,12 +69,13 @@ class MealPlanViewSet(ScopedModelViewSet):
     }
 
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
-        return {
+        by_action: dict[str, type[BaseSerializer[Any]]] = {
             "list": MealPlanListSerializer,
             "duplicate": PlanDuplicateSerializer,
             "assign": PlanAssignSerializer,
             "targets": CalculateSerializer,
-        }.get(self.action or "", MealPlanSerializer)
+        }
+        return by_action.get(self.action or "", MealPlanSerializer)
 
     def scope_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if self.action == "list":
@@ -176,7 +177,11 @@ class MealPlanAssignmentViewSet(ScopedReadOnlyViewSet):
     success_messages = {"end": "Assignment ended."}
 
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
-        return MealPlanAssignmentEndSerializer if self.action == "end" else MealPlanAssignmentSerializer
+        return (
+            MealPlanAssignmentEndSerializer
+            if self.action == "end"
+            else MealPlanAssignmentSerializer
+        )
 
     def scope_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         return queryset.select_related("client__user", "meal_plan").order_by("-start_date", "-pk")
@@ -188,6 +193,10 @@ class MealPlanAssignmentViewSet(ScopedReadOnlyViewSet):
         serializer = MealPlanAssignmentEndSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         assignment = assigning.assignment_end(
-            assignment=assignment, on=self.trainer.today(), status=serializer.validated_data["status"]
+            assignment=assignment,
+            on=self.trainer.today(),
+            status=serializer.validated_data["status"],
         )
-        return envelope(MealPlanAssignmentSerializer(assignment).data, message=self.success_messages["end"])
+        return envelope(
+            MealPlanAssignmentSerializer(assignment).data, message=self.success_messages["end"]
+        )
