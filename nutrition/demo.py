@@ -132,13 +132,13 @@ def _fill_week(plan: MealPlan, recipes: dict[str, Recipe]) -> None:
         for meal, options in (("Breakfast", BREAKFASTS), ("Lunch", LUNCHES), ("Dinner", DINNERS)):
             recipe = recipes.get(options[n % len(options)])
             if recipe is not None:
-                entry_add(day=day, slot=slots[meal], recipe=recipe, servings=Decimal(1))  # type: ignore[arg-type]
+                entry_add(day=day, slot=slots[meal], recipe=recipe, servings=Decimal(1))
         for name, how in SNACKS[n % len(SNACKS)]:
             if name in recipes:
-                entry_add(day=day, slot=slots["Snacks"], recipe=recipes[name], servings=how)  # type: ignore[arg-type]
+                entry_add(day=day, slot=slots["Snacks"], recipe=recipes[name], servings=how)
             elif name in snack_foods:
                 food = snack_foods[name]
-                entry_add(day=day, slot=slots["Snacks"], food=food, **_amount(food, how))  # type: ignore[arg-type]
+                entry_add(day=day, slot=slots["Snacks"], food=food, **_amount(food, how))
 
 
 def _diary(client: Client) -> None:
@@ -166,7 +166,7 @@ def _diary(client: Client) -> None:
                 meal="Snacks",
                 food=extra,
                 **_amount(extra, ("1 medium banana", 1)),
-            )  # type: ignore[arg-type]
+            )
 
 
 def demo_nutrition(*, trainer: Trainer, clients: list[Client]) -> list[MealPlanAssignment]:

@@ -115,7 +115,7 @@ def _in_use(portion_model: type[models.Model], using: str) -> set[int]:
     """Portions something measures in (recipes, plans, diaries): never removed."""
     ids: set[int] = set()
     for relation in portion_model._meta.related_objects:
-        related = relation.related_model._default_manager.db_manager(using)  # type: ignore[union-attr]
+        related = relation.related_model._default_manager.db_manager(using)
         used = related.filter(portion__isnull=False, portion__food__trainer__isnull=True)
         ids |= set(used.values_list("portion_id", flat=True))
     return ids

@@ -3,13 +3,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import models
 
-from fitnesspr.constraints import between, choices_check, not_blank
-from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
+from fitnesspr.constraints import choices_check, not_blank
+from fitnesspr.tenancy import TrainerScopedQuerySet
 
-from .library import Food, FoodPortion, Recipe, check_portion
+from .amounts import RecipeOrFood, protected_link
+from .library import Food, FoodPortion, Recipe
 from .plans import MealPlanEntry
 
 #: the earliest day a diary entry may be for (dates a person types are bounded)
@@ -33,7 +33,7 @@ def _energy_field() -> models.DecimalField[Decimal, Decimal]:
     return models.DecimalField(max_digits=8, decimal_places=2, default=Decimal(0))
 
 
-class DiaryEntry(models.Model):
+class DiaryEntry(RecipeOrFood):
     """What a client ate (or skipped) on a day: a planned item ticked off, or a food
     eaten off-plan. The macros are stored as they were when logged, so editing a recipe
     or a food later doesn't rewrite what the client ate; a skipped item counts zero."""
@@ -52,40 +52,9 @@ class DiaryEntry(models.Model):
         help_text="The planned item this ticks off; empty for food eaten off-plan.",
     )
     status = models.CharField(max_length=8, choices=DiaryStatus.choices, default=DiaryStatus.EATEN)
-    recipe = models.ForeignKey(
-        Recipe, on_delete=models.PROTECT, null=True, blank=True, related_name="diary_entries"
-    )
-    servings = models.DecimalField(
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=between(Decimal("0.01"), 100),
-    )
-    food = models.ForeignKey(
-        Food, on_delete=models.PROTECT, null=True, blank=True, related_name="diary_entries"
-    )
-    grams = models.DecimalField(
-        max_digits=7,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=between(Decimal("0.1"), 10000),
-    )
-    portion = models.ForeignKey(
-        FoodPortion,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="diary_entries",
-    )
-    quantity = models.DecimalField(
-        max_digits=6,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=between(Decimal("0.01"), 1000),
-    )
+    recipe = protected_link(Recipe, "diary_entries")
+    food = protected_link(Food, "diary_entries")
+    portion = protected_link(FoodPortion, "diary_entries")
     kcal = _energy_field()
     protein_g = _energy_field()
     carbs_g = _energy_field()
@@ -101,46 +70,12 @@ class DiaryEntry(models.Model):
         verbose_name_plural = "diary entries"
         indexes = [models.Index(fields=["client", "eaten_on"], name="diary_client_day")]
         constraints = [
+            *RecipeOrFood.recipe_or_food_constraints("diary"),
             models.UniqueConstraint(
                 fields=["client", "eaten_on", "plan_entry"],
                 condition=models.Q(plan_entry__isnull=False),
                 name="diary_plan_entry_once_a_day",
                 violation_error_message="This meal is already in the diary for that day.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(
-                    recipe__isnull=False,
-                    servings__isnull=False,
-                    food__isnull=True,
-                    grams__isnull=True,
-                )
-                | models.Q(
-                    recipe__isnull=True,
-                    servings__isnull=True,
-                    food__isnull=False,
-                    grams__isnull=False,
-                ),
-                name="diary_recipe_xor_food",
-                violation_error_message=(
-                    "Choose either a recipe (with servings) or a food (with grams)."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(servings__isnull=True)
-                | models.Q(servings__gt=0, servings__lte=100),
-                name="diary_servings_range",
-                violation_error_message="Servings must be more than 0 and at most 100.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(grams__isnull=True) | models.Q(grams__gt=0, grams__lte=10000),
-                name="diary_grams_range",
-                violation_error_message="Grams must be more than 0 and at most 10000.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(portion__isnull=True, quantity__isnull=True)
-                | models.Q(portion__isnull=False, quantity__gt=0, food__isnull=False),
-                name="diary_portion_has_quantity",
-                violation_error_message="A portion needs a quantity (and a quantity a portion).",
             ),
             models.CheckConstraint(
                 condition=models.Q(eaten_on__gte=EARLIEST_DAY),
@@ -166,15 +101,12 @@ class DiaryEntry(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if not self.client_id:
-            return
-        trainer_id = self.client.trainer_id
-        recipe, food = self.recipe, self.food
-        if recipe is not None and recipe.trainer_id != trainer_id:
-            raise ValidationError({"recipe": "Pick a recipe from your plan."})
-        if food is not None and not LibraryQuerySet.usable_by(food, trainer_id=trainer_id):
-            raise ValidationError({"food": "Pick a food from the library."})
-        check_portion(self.portion, self.food_id)
+        if self.client_id:
+            self.check_library(
+                self.client.trainer_id,
+                recipe_error="Pick a recipe from your plan.",
+                food_error="Pick a food from the library.",
+            )
 
     @property
     def is_skipped(self) -> bool:

@@ -14,6 +14,8 @@ from fitnesspr.actor import Actor, ActorKind
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
 
+from .amounts import protected_link, quantity_field
+
 if TYPE_CHECKING:
     from clients.models import Client
     from trainers.models import Trainer
@@ -323,20 +325,8 @@ class RecipeIngredient(models.Model):
         max_digits=7, decimal_places=1, validators=between(Decimal("0.1"), 10000)
     )
     #: measured in a portion ("2 x 1 large egg"): grams = quantity x the portion's grams
-    portion = models.ForeignKey(
-        FoodPortion,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="recipe_ingredients",
-    )
-    quantity = models.DecimalField(
-        max_digits=6,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=between(Decimal("0.01"), 1000),
-    )
+    portion = protected_link(FoodPortion, "recipe_ingredients")
+    quantity = quantity_field()
     order = models.PositiveSmallIntegerField(default=0)
     note = models.CharField(max_length=120, blank=True, help_text="e.g. finely chopped")
 

@@ -9,9 +9,10 @@ from django.db.models.functions import Lower
 
 from clients.models import AssignmentQuerySet, ClientAssignment
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
-from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
+from fitnesspr.tenancy import TrainerScopedQuerySet
 
-from .library import KCAL_PER_G, Food, FoodPortion, Recipe, check_portion
+from .amounts import RecipeOrFood, protected_link
+from .library import KCAL_PER_G, Food, FoodPortion, Recipe
 
 #: the slots a new plan starts with; the trainer renames, adds and removes them
 DEFAULT_SLOTS = ("Breakfast", "Lunch", "Dinner", "Snacks")
@@ -262,50 +263,14 @@ class MealPlanEntryQuerySet(TrainerScopedQuerySet):
     client_path = "day__plan__client"
 
 
-class MealPlanEntry(models.Model):
+class MealPlanEntry(RecipeOrFood):
     """One item in a meal slot: a recipe in servings, or a single food in grams."""
 
     day = models.ForeignKey(MealPlanDay, on_delete=models.CASCADE, related_name="entries")
     slot = models.ForeignKey(MealPlanSlot, on_delete=models.CASCADE, related_name="entries")
-    recipe = models.ForeignKey(
-        Recipe,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="meal_plan_entries",
-    )
-    food = models.ForeignKey(
-        Food, on_delete=models.PROTECT, null=True, blank=True, related_name="meal_plan_entries"
-    )
-    servings = models.DecimalField(
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=between(Decimal("0.01"), 100),
-    )
-    grams = models.DecimalField(
-        max_digits=7,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=between(Decimal("0.1"), 10000),
-    )
-    #: a food measured in a portion: grams = quantity x the portion's grams
-    portion = models.ForeignKey(
-        FoodPortion,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="meal_plan_entries",
-    )
-    quantity = models.DecimalField(
-        max_digits=6,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=between(Decimal("0.01"), 1000),
-    )
+    recipe = protected_link(Recipe, "meal_plan_entries")
+    food = protected_link(Food, "meal_plan_entries")
+    portion = protected_link(FoodPortion, "meal_plan_entries")
     order = models.PositiveSmallIntegerField(default=0)
     notes = models.CharField(max_length=200, blank=True)
 
@@ -314,43 +279,7 @@ class MealPlanEntry(models.Model):
     class Meta:
         ordering = ["day", "slot__order", "order", "pk"]
         verbose_name_plural = "meal plan entries"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(
-                    recipe__isnull=False,
-                    servings__isnull=False,
-                    food__isnull=True,
-                    grams__isnull=True,
-                )
-                | models.Q(
-                    recipe__isnull=True,
-                    servings__isnull=True,
-                    food__isnull=False,
-                    grams__isnull=False,
-                ),
-                name="mealentry_recipe_xor_food",
-                violation_error_message=(
-                    "Choose either a recipe (with servings) or a food (with grams)."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(servings__isnull=True)
-                | models.Q(servings__gt=0, servings__lte=100),
-                name="mealentry_servings_range",
-                violation_error_message="Servings must be more than 0 and at most 100.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(grams__isnull=True) | models.Q(grams__gt=0, grams__lte=10000),
-                name="mealentry_grams_range",
-                violation_error_message="Grams must be more than 0 and at most 10000.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(portion__isnull=True, quantity__isnull=True)
-                | models.Q(portion__isnull=False, quantity__gt=0, food__isnull=False),
-                name="mealentry_portion_has_quantity",
-                violation_error_message="A portion needs a quantity (and a quantity a portion).",
-            ),
-        ]
+        constraints = RecipeOrFood.recipe_or_food_constraints("mealentry")
 
     def __str__(self) -> str:
         if self.recipe_id:
@@ -361,15 +290,13 @@ class MealPlanEntry(models.Model):
         super().clean()
         if not self.day_id:
             return
-        trainer_id = self.day.plan.trainer_id
-        recipe, food = self.recipe, self.food
-        if recipe is not None and recipe.trainer_id != trainer_id:
-            raise ValidationError({"recipe": "Pick one of your own recipes."})
-        if food is not None and not LibraryQuerySet.usable_by(food, trainer_id=trainer_id):
-            raise ValidationError({"food": "Pick a food from your library."})
+        self.check_library(
+            self.day.plan.trainer_id,
+            recipe_error="Pick one of your own recipes.",
+            food_error="Pick a food from your library.",
+        )
         if self.slot_id and self.slot.plan_id != self.day.plan_id:
             raise ValidationError({"slot": "Pick a meal of this plan."})
-        check_portion(self.portion, self.food_id)
 
 
 class MealPlanAssignmentQuerySet(AssignmentQuerySet):

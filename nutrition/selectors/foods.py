@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
-from django.db.models.functions import Length
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Length, StrIndex
 
 from fitnesspr.actor import Actor
 from fitnesspr.tenancy import get_for_read, get_for_write
@@ -56,21 +56,21 @@ def matching(qs: QuerySet[Food], search: str) -> QuerySet[Food]:
     if not terms:
         return qs.order_by("name", "brand", "pk")
     first = terms[0]
-    name_only = Q(search_text__regex=r"^[^|]*" + _escape(first))
+    # Built-in string functions only (no regex): SQLite runs a regex as a Python callback,
+    # which can deadlock its shared in-memory database under a threaded test server.
     ranked = qs.annotate(
+        found_at=StrIndex("search_text", Value(first)),
+        aliases_at=StrIndex("search_text", Value(" | ")),
+    ).annotate(
         rank=Case(
             When(search_text__startswith=first, then=Value(0)),
-            When(name_only, then=Value(1)),
+            When(Q(aliases_at=0) | Q(found_at__lt=F("aliases_at")), then=Value(1)),
             default=Value(2),
             output_field=IntegerField(),
         ),
         name_length=Length("name"),
     )
     return ranked.order_by("rank", "name_length", "name", "pk")
-
-
-def _escape(term: str) -> str:
-    return "".join("\\" + ch if not ch.isalnum() and ch != " " else ch for ch in term)
 
 
 def food_list(

@@ -263,7 +263,7 @@ def client_body(client: Client | None, *, today: dt.date) -> ClientBody:
     if client is None:
         return ClientBody(None, None, None)
     latest = (
-        client.body_measurements.filter(weight_kg__isnull=False)  # type: ignore[attr-defined]
+        client.body_measurements.filter(weight_kg__isnull=False)
         .order_by("-measured_on", "-pk")
         .values("weight_kg", "measured_on")
         .first()

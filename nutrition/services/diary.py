@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,6 +22,7 @@ from nutrition.models import (
     MealPlanEntry,
     Recipe,
 )
+from nutrition.models.amounts import RecipeOrFood
 from nutrition.selectors.macros import Macros, food_macros, serving_macros
 from nutrition.selectors.recipes import ingredients_prefetch
 from nutrition.selectors.today import client_assignments, covering_assignment, day_number
@@ -67,7 +69,39 @@ def _recipe(recipe_id: int | None) -> Recipe:
     return recipe
 
 
-def _food_for(food_id: int) -> Food:
+class Eaten(TypedDict):
+    """How much was eaten; None = as in the source (the plan, or the entry as it was)."""
+
+    servings: Decimal | None
+    grams: Decimal | None
+    portion: FoodPortion | int | None
+    quantity: Decimal | None
+
+
+def _fill(entry: DiaryEntry, source: RecipeOrFood, eaten: Eaten) -> Macros:
+    """Set on `entry` the recipe or food of `source` (a planned item, or the entry
+    itself) in the amount eaten; returns its macros."""
+    if source.recipe_id is not None:
+        recipe = _recipe(source.recipe_id)
+        servings = eaten["servings"] if eaten["servings"] is not None else source.servings
+        entry.recipe, entry.servings = recipe, servings_amount(servings)
+        entry.food = entry.grams = entry.portion = entry.quantity = None
+        return serving_macros(recipe, entry.servings)
+    food = _food_for(source.food_id)
+    grams, portion, quantity = eaten["grams"], eaten["portion"], eaten["quantity"]
+    if grams is None and portion is None and quantity is None:
+        grams, portion, quantity = source.grams, source.portion, source.quantity
+    elif quantity is not None and portion is None:
+        portion = source.portion
+    amount = food_amount(food=food, grams=grams, portion=portion, quantity=quantity)
+    entry.recipe, entry.servings = None, None
+    entry.food, entry.grams = food, amount.grams
+    entry.portion, entry.quantity = amount.portion, amount.quantity
+    return food_macros(food, amount.grams)
+
+
+def _food_for(food_id: int | None) -> Food:
+    assert food_id is not None  # PROTECT keeps a food that plans and diaries use
     food = Food.objects.filter(pk=food_id).prefetch_related("portions").first()
     assert food is not None
     return food
@@ -98,24 +132,8 @@ def diary_tick(
     ) or DiaryEntry(client=client, eaten_on=on, plan_entry=plan_entry)
     entry.meal = plan_entry.slot.name
     entry.status = status
-    if plan_entry.recipe_id is not None:
-        recipe = _recipe(plan_entry.recipe_id)
-        entry.recipe = recipe
-        entry.servings = servings_amount(servings if servings is not None else plan_entry.servings)
-        entry.food = entry.grams = entry.portion = entry.quantity = None
-        macros = serving_macros(recipe, entry.servings)
-    else:
-        food = _food_for(plan_entry.food_id)  # type: ignore[arg-type]
-        if grams is None and portion is None and quantity is None:
-            grams, portion, quantity = plan_entry.grams, plan_entry.portion, plan_entry.quantity
-        elif quantity is not None and portion is None:
-            portion = plan_entry.portion
-        amount = food_amount(food=food, grams=grams, portion=portion, quantity=quantity)
-        entry.recipe, entry.servings = None, None
-        entry.food, entry.grams = food, amount.grams
-        entry.portion, entry.quantity = amount.portion, amount.quantity
-        macros = food_macros(food, amount.grams)
-    return _store(entry, macros)
+    amount = Eaten(servings=servings, grams=grams, portion=portion, quantity=quantity)
+    return _store(entry, _fill(entry, plan_entry, amount))
 
 
 @transaction.atomic
@@ -181,18 +199,8 @@ def diary_update(
         raise ValidationError(
             {"status": "Food eaten off-plan can't be skipped: remove it instead."}
         )
-    if entry.recipe_id is not None:
-        recipe = _recipe(entry.recipe_id)
-        entry.servings = servings_amount(servings if servings is not None else entry.servings)
-        return _store(entry, serving_macros(recipe, entry.servings))
-    food = _food_for(entry.food_id)  # type: ignore[arg-type]
-    if grams is None and portion is None and quantity is None:
-        grams, portion, quantity = entry.grams, entry.portion, entry.quantity
-    elif quantity is not None and portion is None:
-        portion = entry.portion
-    amount = food_amount(food=food, grams=grams, portion=portion, quantity=quantity)
-    entry.grams, entry.portion, entry.quantity = amount.grams, amount.portion, amount.quantity
-    return _store(entry, food_macros(food, amount.grams))
+    amount = Eaten(servings=servings, grams=grams, portion=portion, quantity=quantity)
+    return _store(entry, _fill(entry, entry, amount))
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ redirects back to the editor at that place."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -144,16 +145,23 @@ def _week(
 @trainer_required
 def slot_add(request: TrainerRequest, pk: int) -> HttpResponse:
     plan = lookups.plan_get_for_write(actor=request.actor, pk=pk)
+    return _week(
+        request,
+        plan.pk,
+        error=_slot_named(request, lambda name: services.slot_add(plan=plan, name=name)),
+    )
+
+
+def _slot_named(request: TrainerRequest, write: Callable[[str], object]) -> str:
+    """Add or rename a meal with the name posted; the refusal, if any."""
     form = SlotForm(request.POST)
-    error = ""
-    if form.is_valid():
-        try:
-            services.slot_add(plan=plan, name=form.cleaned_data["name"])
-        except ValidationError as exc:
-            error = _messages(exc)
-    else:
-        error = "Give the new meal a name, e.g. Pre-workout."
-    return _week(request, plan.pk, error=error)
+    if not form.is_valid():
+        return "Give the meal a name, e.g. Pre-workout."
+    try:
+        write(form.cleaned_data["name"])
+    except ValidationError as exc:
+        return _messages(exc)
+    return ""
 
 
 @require_POST
@@ -161,15 +169,7 @@ def slot_add(request: TrainerRequest, pk: int) -> HttpResponse:
 @trainer_required
 def slot_rename(request: TrainerRequest, pk: int) -> HttpResponse:
     slot = lookups.slot_get_for_write(actor=request.actor, pk=pk)
-    form = SlotForm(request.POST)
-    error = ""
-    if form.is_valid():
-        try:
-            services.slot_rename(slot=slot, name=form.cleaned_data["name"])
-        except ValidationError as exc:
-            error = _messages(exc)
-    else:
-        error = "A meal needs a name."
+    error = _slot_named(request, lambda name: services.slot_rename(slot=slot, name=name))
     return _week(request, slot.plan_id, error=error)
 
 

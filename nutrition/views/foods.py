@@ -86,27 +86,26 @@ def _save(request: TrainerRequest, food: Food | None) -> tuple[FoodForm, Any, Fo
     return form, portions, None
 
 
+def _food_page(request: TrainerRequest, food: Food | None) -> HttpResponse:
+    form, portions, saved = _save(request, food)
+    if saved is not None:
+        done = "is saved" if food else "is in your foods"
+        messages.success(request, f"“{saved.name}” {done}.")
+        return redirect("nutrition:food_detail", pk=saved.pk)
+    context = {"form": form, "portions": portions, "food": food}
+    return render(request, "nutrition/food_form.html", context)
+
+
 @require_http_methods(["GET", "POST"])
 @trainer_required
 def food_create(request: TrainerRequest) -> HttpResponse:
-    form, portions, saved = _save(request, None)
-    if saved is not None:
-        messages.success(request, f"“{saved.name}” is in your foods.")
-        return redirect("nutrition:food_detail", pk=saved.pk)
-    context = {"form": form, "portions": portions, "food": None}
-    return render(request, "nutrition/food_form.html", context)
+    return _food_page(request, None)
 
 
 @require_http_methods(["GET", "POST"])
 @trainer_required
 def food_edit(request: TrainerRequest, pk: int) -> HttpResponse:
-    food = selectors.food_get_for_write(actor=request.actor, pk=pk)
-    form, portions, saved = _save(request, food)
-    if saved is not None:
-        messages.success(request, f"“{saved.name}” is saved.")
-        return redirect("nutrition:food_detail", pk=saved.pk)
-    context = {"form": form, "portions": portions, "food": food}
-    return render(request, "nutrition/food_form.html", context)
+    return _food_page(request, selectors.food_get_for_write(actor=request.actor, pk=pk))
 
 
 @require_http_methods(["GET", "POST"])

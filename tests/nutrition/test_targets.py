@@ -11,32 +11,42 @@ from django.core.exceptions import ValidationError
 from nutrition.selectors.targets import TargetInputs, mifflin_st_jeor
 from nutrition.services.plans import plan_calculate_targets, plan_create, plan_update
 
+# Worked by hand (kcal to the nearest 10; protein and fat whole grams; carbs the rest):
+# a man, 80 kg, 180 cm, 30, moderately active, maintaining:
+#   BMR 10x80 + 6.25x180 - 5x30 + 5 = 1780; x 1.55 = 2759 -> 2760 kcal; protein 1.6 g/kg =
+#   128 g; fat 25% of 2760 / 9 = 76.7 -> 77 g; carbs (2760 - 512 - 693) / 4 = 388.75 -> 389 g
+# a woman, 60 kg, 165 cm, 40, lightly active, losing fat:
+#   BMR 600 + 1031.25 - 200 - 161 = 1270.25; x 1.375 = 1746.59; x 0.8 = 1397.3 -> 1400 kcal;
+#   protein 2.0 g/kg = 120 g; fat 1400 / 4 / 9 = 38.9 -> 39 g; carbs (1400 - 480 - 351) / 4 = 142
+# a man, 72.5 kg, 178 cm, 22, very active, building muscle:
+#   BMR 725 + 1112.5 - 110 + 5 = 1732.5; x 1.725 = 2988.56; x 1.1 = 3287.4 -> 3290 kcal;
+#   protein 1.8 x 72.5 = 130.5 -> 131 g; fat 3290 / 4 / 9 = 91.4 -> 91 g; carbs 486.75 -> 487 g
+WORKED = [
+    (("male", 30, "80", "180", "moderate", "maintain"), Decimal(1780), (2760, 128, 77, 389)),
+    (("female", 40, "60", "165", "light", "lose"), Decimal("1270.25"), (1400, 120, 39, 142)),
+    (("male", 22, "72.5", "178", "very", "gain"), Decimal("1732.5"), (3290, 131, 91, 487)),
+]
 
-def test_a_moderately_active_man_maintaining():
-    # BMR = 10x80 + 6.25x180 - 5x30 + 5 = 1780; x 1.55 = 2759 → 2760 kcal
-    # protein 1.6 g/kg = 128 g; fat 25% of 2760 / 9 = 76.7 → 77 g;
-    # carbs (2760 - 4x128 - 9x77) / 4 = 388.75 → 389 g
+
+@pytest.mark.parametrize(("inputs", "bmr", "targets"), WORKED)
+def test_the_formula_against_examples_worked_by_hand(inputs, bmr, targets):
+    sex, age, weight, height, activity, goal = inputs
     result = mifflin_st_jeor(
         TargetInputs(
-            sex="male",
-            age=30,
-            weight_kg=Decimal(80),
-            height_cm=Decimal(180),
-            activity="moderate",
-            goal="maintain",
+            sex=sex,
+            age=age,
+            weight_kg=Decimal(weight),
+            height_cm=Decimal(height),
+            activity=activity,
+            goal=goal,
         )
     )
-    assert result.bmr == Decimal(1780)
-    assert result.multiplier == Decimal("1.55")
-    assert result.maintenance == Decimal("2759.00")
-    assert (result.kcal, result.protein_g, result.fat_g, result.carbs_g) == (2760, 128, 77, 389)
+    assert result.bmr == bmr
+    assert (result.kcal, result.protein_g, result.fat_g, result.carbs_g) == targets
     assert result.formula == "Mifflin-St Jeor"
 
 
-def test_a_lightly_active_woman_losing_fat():
-    # BMR = 10x60 + 6.25x165 - 5x40 - 161 = 1270.25; x 1.375 = 1746.59; x 0.8 = 1397.3
-    # → 1400 kcal; protein 2.0 g/kg = 120 g; fat 1400 x 25% / 9 = 38.9 → 39 g;
-    # carbs (1400 - 480 - 351) / 4 = 142.25 → 142 g
+def test_the_steps_are_there_to_show():
     result = mifflin_st_jeor(
         TargetInputs(
             sex="female",
@@ -47,26 +57,10 @@ def test_a_lightly_active_woman_losing_fat():
             goal="lose",
         )
     )
-    assert result.bmr == Decimal("1270.25")
-    assert (result.kcal, result.protein_g, result.fat_g, result.carbs_g) == (1400, 120, 39, 142)
+    assert result.multiplier == Decimal("1.375")
+    assert result.maintenance.quantize(Decimal("0.01")) == Decimal("1746.59")
     assert result.goal_change_percent == -20
-
-
-def test_a_very_active_young_man_building_muscle():
-    # BMR = 10x72.5 + 6.25x178 - 5x22 + 5 = 1732.5; x 1.725 = 2988.56; x 1.1 = 3287.4
-    # → 3290 kcal; protein 1.8 x 72.5 = 130.5 → 131 g (half up); fat 3290/4/9 = 91.4 → 91 g;
-    # carbs (3290 - 524 - 819) / 4 = 486.75 → 487 g
-    result = mifflin_st_jeor(
-        TargetInputs(
-            sex="male",
-            age=22,
-            weight_kg=Decimal("72.5"),
-            height_cm=Decimal(178),
-            activity="very",
-            goal="gain",
-        )
-    )
-    assert (result.kcal, result.protein_g, result.fat_g, result.carbs_g) == (3290, 131, 91, 487)
+    assert result.sex_term == "\u2212 161"
 
 
 @pytest.mark.django_db

@@ -9,10 +9,6 @@ from rest_framework import serializers
 from nutrition.selectors.macros import Macros
 
 
-def _number(value: Any) -> float:
-    return float(value)
-
-
 class MacrosSerializer(serializers.Serializer[Macros]):
     """Energy and macros, rounded as shown: whole kcal, grams to a tenth."""
 
@@ -26,8 +22,20 @@ class MacrosSerializer(serializers.Serializer[Macros]):
         return super().to_representation(instance.rounded())
 
 
-class TargetsSerializer(serializers.Serializer[Any]):
-    kcal = serializers.IntegerField(allow_null=True, source="target_kcal")
-    protein_g = serializers.IntegerField(allow_null=True, source="target_protein_g")
-    carbs_g = serializers.IntegerField(allow_null=True, source="target_carbs_g")
-    fat_g = serializers.IntegerField(allow_null=True, source="target_fat_g")
+def amount_field(help_text: str, *, places: int = 1, digits: int = 8) -> serializers.DecimalField:
+    """An optional amount in a body (grams, servings, how many portions): a JSON number."""
+    return serializers.DecimalField(
+        max_digits=digits,
+        decimal_places=places,
+        coerce_to_string=False,
+        required=False,
+        allow_null=True,
+        help_text=help_text,
+    )
+
+
+def portion_field(help_text: str) -> serializers.IntegerField:
+    """One of the food's portions, by id (the services check it is that food's)."""
+    return serializers.IntegerField(
+        source="portion_id", required=False, allow_null=True, help_text=help_text
+    )

@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from clients.models import Client
 from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
-from nutrition.api.serializers.common import MacrosSerializer
+from nutrition.api.serializers.common import MacrosSerializer, amount_field, portion_field
 from nutrition.models import EARLIEST_DAY, DiaryEntry, Food, MealPlanEntry
 from nutrition.selectors.macros import stored_macros
 
@@ -29,29 +29,10 @@ class DiaryEntrySerializer(serializers.ModelSerializer[DiaryEntry]):
         Food, required=False, allow_null=True, help_text="A food eaten off-plan (or `plan_entry`)."
     )
     name = serializers.CharField(read_only=True, help_text="The recipe's or the food's name.")
-    servings = serializers.DecimalField(
-        max_digits=5,
-        decimal_places=2,
-        coerce_to_string=False,
-        required=False,
-        allow_null=True,
-        help_text="A recipe's servings eaten.",
-    )
-    grams = serializers.DecimalField(
-        max_digits=7,
-        decimal_places=1,
-        coerce_to_string=False,
-        required=False,
-        allow_null=True,
-        help_text="Grams eaten…",
-    )
-    portion = serializers.IntegerField(
-        source="portion_id", required=False, allow_null=True,
-        help_text="…or a number (`quantity`) of one of the food's portions (its id).",
-    )  # fmt: skip
-    quantity = serializers.DecimalField(
-        max_digits=6, decimal_places=2, coerce_to_string=False, required=False, allow_null=True
-    )
+    servings = amount_field("A recipe's servings eaten.", places=2, digits=5)
+    grams = amount_field("Grams eaten…", digits=7)
+    portion = portion_field("…or a number (`quantity`) of one of the food's portions (its id).")
+    quantity = amount_field("How many of `portion`.", places=2, digits=6)
     macros = serializers.SerializerMethodField(help_text="What was eaten (zero when skipped).")
 
     class Meta:

@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from clients.models import Client
 from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
-from nutrition.api.serializers.common import MacrosSerializer
+from nutrition.api.serializers.common import MacrosSerializer, amount_field, portion_field
 from nutrition.models import (
     ActivityLevel,
     AssignmentStatus,
@@ -88,33 +88,14 @@ class EntrySerializer(serializers.ModelSerializer[MealPlanEntry]):
         Recipe, required=False, allow_null=True, help_text="One of your recipes (or a `food`)."
     )
     recipe_name = serializers.CharField(source="recipe.name", read_only=True, default=None)
-    servings = serializers.DecimalField(
-        max_digits=5,
-        decimal_places=2,
-        coerce_to_string=False,
-        required=False,
-        allow_null=True,
-        help_text="A recipe's servings.",
-    )
+    servings = amount_field("A recipe's servings.", places=2, digits=5)
     food = ScopedPrimaryKeyRelatedField(
         Food, required=False, allow_null=True, help_text="A food of the library (or a `recipe`)."
     )
     food_name = serializers.CharField(source="food.name", read_only=True, default=None)
-    grams = serializers.DecimalField(
-        max_digits=7,
-        decimal_places=1,
-        coerce_to_string=False,
-        required=False,
-        allow_null=True,
-        help_text="A food in grams…",
-    )
-    portion = serializers.IntegerField(
-        source="portion_id", required=False, allow_null=True,
-        help_text="…or in one of its portions (id), counted in `quantity`.",
-    )  # fmt: skip
-    quantity = serializers.DecimalField(
-        max_digits=6, decimal_places=2, coerce_to_string=False, required=False, allow_null=True
-    )
+    grams = amount_field("A food in grams…", digits=7)
+    portion = portion_field("…or in one of its portions (id), counted in `quantity`.")
+    quantity = amount_field("How many of `portion`.", places=2, digits=6)
     macros = serializers.SerializerMethodField()
 
     class Meta:

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
-from nutrition.api.serializers.common import MacrosSerializer
+from nutrition.api.serializers.common import MacrosSerializer, amount_field, portion_field
 from nutrition.models import Food, Recipe, RecipeIngredient, RecipeTag
 from nutrition.selectors.macros import recipe_macros
 
@@ -25,22 +25,9 @@ class TagSerializer(serializers.ModelSerializer[RecipeTag]):
 class IngredientSerializer(serializers.ModelSerializer[RecipeIngredient]):
     food = ScopedPrimaryKeyRelatedField(Food, help_text="A food of the shared library or your own.")
     food_name = serializers.CharField(source="food.name", read_only=True)
-    grams = serializers.DecimalField(
-        max_digits=8, decimal_places=1, coerce_to_string=False, required=False, allow_null=True,
-        help_text="The amount in grams; or give `portion` and `quantity` instead.",
-    )  # fmt: skip
-    portion = serializers.IntegerField(
-        source="portion_id", required=False, allow_null=True,
-        help_text="One of the food's portions (its id), counted in `quantity`.",
-    )  # fmt: skip
-    quantity = serializers.DecimalField(
-        max_digits=8,
-        decimal_places=2,
-        coerce_to_string=False,
-        required=False,
-        allow_null=True,
-        help_text="How many of `portion`, e.g. 2.",
-    )
+    grams = amount_field("The amount in grams; or give `portion` and `quantity` instead.")
+    portion = portion_field("One of the food's portions (its id), counted in `quantity`.")
+    quantity = amount_field("How many of `portion`, e.g. 2.", places=2)
 
     class Meta:
         model = RecipeIngredient
