@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -49,6 +50,7 @@ def _plan(request: TrainerRequest, pk: int) -> MealPlan:
 
 
 @require_GET
+@never_cache  # it changes in place: Back must fetch it again, not show a stale copy
 @trainer_required
 def editor(request: TrainerRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
@@ -64,6 +65,7 @@ def _context(day: DayMeals, today: dt.date, **extra: Any) -> dict[str, Any]:
 
 
 @require_GET
+@never_cache  # it changes in place: Back must fetch it again, not show a stale copy
 @vary_on_headers("HX-Request")
 @portal_login_required
 def today(request: HtmxPortalRequest) -> HttpResponse:

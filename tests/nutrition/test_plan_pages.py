@@ -61,6 +61,7 @@ class TestIndexAndCreate:
         assert response["Location"] == editor(plan)
         page = trainer_client.get(editor(plan))
         assert page.text.count('class="day-card plan-day"') == 7
+        assert "no-store" in page["Cache-Control"]  # Back fetches it again, never a stale copy
         for meal in ("Breakfast", "Lunch", "Dinner", "Snacks"):
             assert f"Add to {meal.lower()}" in page.text
 

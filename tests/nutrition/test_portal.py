@@ -68,6 +68,7 @@ def tick(portal, entry, action, on=None, **extra):
 def test_today_shows_the_meals_with_the_recipe_scaled_to_the_servings(portal, items):
     page = portal.get(P)
     assert page.status_code == 200
+    assert "no-store" in page["Cache-Control"]  # Back fetches it again, never a stale copy
     assert "Porridge" in page.text
     assert "Banana" in page.text
     assert "80 g Rolled oats" in page.text  # one serving of a two-serving recipe
