@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 
+from nutrition.forms import id_field, row_id
 from nutrition.models import EARLIEST_DAY
 
 GRAMS = "g"
@@ -62,7 +63,7 @@ class TickForm(forms.Form):
 
 class OffPlanForm(forms.Form):
     day = DayField()
-    food = forms.IntegerField(widget=forms.HiddenInput)
+    food = id_field()
     quantity = _amount(label="How much")
     unit = forms.CharField(required=False, max_length=12)
     meal = forms.CharField(max_length=60)
@@ -85,11 +86,8 @@ def amount_of(unit: str, quantity: Decimal) -> dict[str, Any]:
         return {"servings": quantity}
     if unit in ("", GRAMS):
         return {"grams": quantity}
-    try:
-        portion = int(unit)
-    except ValueError:
-        portion = -1  # not a portion of anything: the service says so
-    return {"portion": portion, "quantity": quantity}
+    # not a portion of anything (-1): the service says so
+    return {"portion": row_id(unit) or -1, "quantity": quantity}
 
 
 #: service field -> the form field it is shown on

@@ -13,6 +13,7 @@ from django import forms
 from django.http import QueryDict
 
 from fitnesspr.units import format_number
+from nutrition.forms import id_field, row_id
 from nutrition.models import Food, Recipe, RecipeTag
 from nutrition.selectors.macros import Macros, food_macros
 from nutrition.services.amounts import MAX_INGREDIENT_GRAMS
@@ -76,7 +77,7 @@ class RecipeForm(forms.Form):
 
 
 class IngredientForm(forms.Form):
-    food = forms.IntegerField(widget=forms.HiddenInput)
+    food = id_field()
     quantity = forms.DecimalField(
         label="Amount",
         max_digits=8,
@@ -123,10 +124,7 @@ def unit_choices(food: Food | None) -> list[tuple[str, str]]:
 
 
 def _int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return row_id(value)
 
 
 def _decimal(value: Any) -> Decimal | None:

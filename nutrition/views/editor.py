@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from fitnesspr.forms import add_service_error
-from nutrition.forms import errors_text
+from nutrition.forms import errors_text, row_id
 from nutrition.forms.plans import (
     CALCULATOR_FIELDS,
     ENTRY_FIELDS,
@@ -277,12 +277,10 @@ def day_items(request: TrainerRequest, pk: int) -> HttpResponse:
 
 
 def _id(value: str | None) -> int | None:
+    """None when nothing was sent; -1 (no row at all) when it isn't an id."""
     if not value:
         return None
-    try:
-        return int(value)
-    except ValueError:
-        return -1
+    return row_id(value) or -1
 
 
 @require_POST

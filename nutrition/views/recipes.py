@@ -25,6 +25,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
+from nutrition.forms import row_id
 from nutrition.forms.recipes import (
     RecipeForm,
     draft_rows,
@@ -205,10 +206,7 @@ def _action(data: QueryDict) -> str:
 
 
 def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return -1
+    return row_id(value) or -1
 
 
 @require_http_methods(["GET", "POST"])

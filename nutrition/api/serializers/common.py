@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from fitnesspr.tenancy import MAX_ID
 from nutrition.selectors.macros import Macros
 
 
@@ -37,5 +38,10 @@ def amount_field(help_text: str, *, places: int = 1, digits: int = 8) -> seriali
 def portion_field(help_text: str) -> serializers.IntegerField:
     """One of the food's portions, by id (the services check it is that food's)."""
     return serializers.IntegerField(
-        source="portion_id", required=False, allow_null=True, help_text=help_text
+        source="portion_id",
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=MAX_ID,
+        help_text=help_text,
     )
