@@ -50,8 +50,13 @@ def test_the_plan_editor(trainer_client, plan, wild):
 
 @pytest.mark.parametrize("wild", [HUGE, "-3", "oats"])
 def test_the_recipe_form(trainer_client, oats, wild):
-    rows = {"ingredients-TOTAL_FORMS": "1", "ingredients-INITIAL_FORMS": "0",
-            "ingredients-0-food": wild, "ingredients-0-quantity": "50", "ingredients-0-unit": "g"}  # fmt: skip
+    rows = {
+        "ingredients-TOTAL_FORMS": "1",
+        "ingredients-INITIAL_FORMS": "0",
+        "ingredients-0-food": wild,
+        "ingredients-0-quantity": "50",
+        "ingredients-0-unit": "g",
+    }
     added = trainer_client.post(
         "/dashboard/nutrition/recipes/new/",
         {"name": "X", "servings": "1", "add_food": wild, **rows},
