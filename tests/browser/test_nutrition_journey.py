@@ -66,6 +66,7 @@ def test_recipe_plan_assign_tick_and_compliance(live_server, browser: Browser, s
     amount.fill("80")
     amount.press("Tab")
     page.locator("select[name='ingredients-0-unit']").select_option("g")
+    page.wait_for_load_state("networkidle")  # the live macros have caught up
     _add_ingredient(page, "whey", "Whey protein powder")
     oats = Food.objects.get(trainer__isnull=True, name="Rolled oats")
     whey = Food.objects.get(trainer__isnull=True, name="Whey protein powder")
