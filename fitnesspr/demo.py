@@ -14,6 +14,7 @@ from django.db import transaction
 from billing.demo import demo_billing
 from clients.demo import demo_clients
 from clients.services import client_reset_pin
+from nutrition.demo import demo_nutrition
 from programs.demo import demo_programs
 from progress.demo import demo_body_progress, demo_workout_logs
 from trainers.demo import (
@@ -43,6 +44,7 @@ def demo_seed() -> DemoLogins:
     assignments = demo_programs(trainer=trainer, clients=clients[:2])
     if assignments:  # only the first client has been keeping up
         demo_workout_logs(assignment=assignments[0])
+    demo_nutrition(trainer=trainer, clients=clients[:2])
     demo_body_progress(trainer=trainer, clients=clients)
     demo_billing(trainer=trainer, clients=clients)
     first = clients[0]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("trainers.urls")),
     path("", include("clients.urls")),
     path("", include("programs.urls")),
+    path("", include("nutrition.urls")),
     path("", include("progress.urls")),
     path("", include("billing.urls")),
     path("api/v1/", include("fitnesspr.api.urls")),

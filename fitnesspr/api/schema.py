@@ -292,6 +292,13 @@ TAGS = [
         "own, with their copy of the program).",
     },
     {
+        "name": "meals",
+        "description": "Nutrition: the food library (clients read it), recipes with computed "
+        "macros, meal plans with nested days (duplicate, assign, targets, shopping list), "
+        "assignments, the client's food diary (clients write their own, trainers read it) "
+        "and macro compliance.",
+    },
+    {
         "name": "progress",
         "description": "Workout logs (clients write their own, trainers read their "
         "clients'), today's workout, exercise history with estimated 1RM, adherence; body "

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("trainers.api.urls")),
     path("", include("clients.api.urls")),
     path("", include("programs.api.urls")),
+    path("", include("nutrition.api.urls")),
     path("", include("progress.api.urls")),
     path("", include("billing.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

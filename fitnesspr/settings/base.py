@@ -284,6 +284,9 @@ SPECTACULAR_SETTINGS = {
         "WorkoutStatusEnum": "progress.models.WorkoutStatus",
         "PaymentKindEnum": "billing.models.payments.PaymentKind",
         "UploadKindEnum": ["progress_photo"],
+        # two "goal" fields (a program's, the target formula's): a name each
+        "ProgramGoalEnum": "programs.models.ProgramGoal",
+        "NutritionGoalEnum": "nutrition.models.Goal",
     },
     # No validator badge: it would load an image from swagger.io (no internet, strict CSP).
     "SWAGGER_UI_SETTINGS": {

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from clients.decorators import PortalRequest, portal_login_required
+from nutrition.selectors.today import day_meals
 from progress.forms.body import WeighInForm
 from progress.selectors.body import last_weigh_in
 from progress.selectors.check_ins import check_in_due, unread_replies
@@ -29,5 +30,6 @@ def portal_home(request: PortalRequest) -> HttpResponse:
         "weigh_in_form": WeighInForm(initial={"measured_on": on}, unit_system=units),
         "last_weigh_in": last_weigh_in(client=client),
         "units": units,
+        "meals": day_meals(client=client, on=on),
     }
     return render(request, "progress/portal/home.html", context)

@@ -6,11 +6,14 @@ from decimal import Decimal
 import factory
 
 from nutrition.models import (
+    DiaryEntry,
     Food,
+    FoodPortion,
     MealPlan,
     MealPlanAssignment,
     MealPlanDay,
     MealPlanEntry,
+    MealPlanSlot,
     Recipe,
     RecipeIngredient,
 )
@@ -30,6 +33,16 @@ class FoodFactory(factory.django.DjangoModelFactory):
     carbs_g = Decimal("66.30")
     fat_g = Decimal("6.90")
     fiber_g = Decimal("10.60")
+    category = "grains-starches"
+
+
+class FoodPortionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FoodPortion
+
+    food = factory.SubFactory(FoodFactory)
+    name = factory.Sequence(lambda n: f"1 cup {n}")
+    grams = Decimal("40.0")
 
 
 class RecipeFactory(factory.django.DjangoModelFactory):
@@ -77,6 +90,15 @@ class MealPlanDayFactory(factory.django.DjangoModelFactory):
     day_number = factory.Sequence(lambda n: n % 28 + 1)
 
 
+class MealPlanSlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MealPlanSlot
+
+    plan = factory.SubFactory(MealPlanFactory)
+    name = factory.Sequence(lambda n: f"Meal {n}")
+    order = factory.Sequence(lambda n: n)
+
+
 class MealPlanEntryFactory(factory.django.DjangoModelFactory):
     """A food entry in grams; use recipe=..., servings=..., food=None, grams=None for a recipe."""
 
@@ -84,7 +106,7 @@ class MealPlanEntryFactory(factory.django.DjangoModelFactory):
         model = MealPlanEntry
 
     day = factory.SubFactory(MealPlanDayFactory)
-    slot = "breakfast"
+    slot = factory.SubFactory(MealPlanSlotFactory, plan=factory.SelfAttribute("..day.plan"))
     food = factory.SubFactory(FoodFactory)
     grams = Decimal("80.0")
     recipe = None
@@ -99,3 +121,21 @@ class MealPlanAssignmentFactory(factory.django.DjangoModelFactory):
     meal_plan = factory.SubFactory(ClientMealPlanFactory, client=factory.SelfAttribute("..client"))
     start_date = factory.LazyFunction(dt.date.today)
     status = "active"
+
+
+class DiaryEntryFactory(factory.django.DjangoModelFactory):
+    """An off-plan food eaten today (80 g of the oats-like food: 311.2 kcal)."""
+
+    class Meta:
+        model = DiaryEntry
+
+    client = factory.SubFactory(ClientFactory)
+    eaten_on = factory.LazyFunction(dt.date.today)
+    meal = "Snacks"
+    food = factory.SubFactory(FoodFactory)
+    grams = Decimal("80.0")
+    kcal = Decimal("311.20")
+    protein_g = Decimal("13.52")
+    carbs_g = Decimal("53.04")
+    fat_g = Decimal("5.52")
+    fiber_g = Decimal("8.48")

@@ -18,11 +18,14 @@ from clients.models import Client
 from fitnesspr.actor import actor_for_user
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
 from nutrition.models import (
+    DiaryEntry,
     Food,
+    FoodPortion,
     MealPlan,
     MealPlanAssignment,
     MealPlanDay,
     MealPlanEntry,
+    MealPlanSlot,
     Recipe,
     RecipeIngredient,
 )
@@ -56,11 +59,14 @@ from tests.factories.billing import (
 from tests.factories.core import ClientFactory, OutboundEmailFactory
 from tests.factories.nutrition import (
     ClientMealPlanFactory,
+    DiaryEntryFactory,
     FoodFactory,
+    FoodPortionFactory,
     MealPlanAssignmentFactory,
     MealPlanDayFactory,
     MealPlanEntryFactory,
     MealPlanFactory,
+    MealPlanSlotFactory,
     RecipeFactory,
     RecipeIngredientFactory,
 )
@@ -134,6 +140,7 @@ CASES = [
     ),
     Case(ProgramAssignment, lambda t, c: ProgramAssignmentFactory(client=c), "own"),
     Case(Food, lambda t, c: FoodFactory(trainer=t), "trainer"),
+    Case(FoodPortion, lambda t, c: FoodPortionFactory(food=FoodFactory(trainer=t)), "trainer"),
     Case(Recipe, _recipe_in_plan, "own"),
     Case(
         RecipeIngredient,
@@ -143,6 +150,9 @@ CASES = [
     Case(MealPlan, lambda t, c: ClientMealPlanFactory(client=c), "own"),
     Case(MealPlanDay, lambda t, c: MealPlanDayFactory(plan=ClientMealPlanFactory(client=c)), "own"),
     Case(
+        MealPlanSlot, lambda t, c: MealPlanSlotFactory(plan=ClientMealPlanFactory(client=c)), "own"
+    ),
+    Case(
         MealPlanEntry,
         lambda t, c: MealPlanEntryFactory(
             day=MealPlanDayFactory(plan=ClientMealPlanFactory(client=c))
@@ -150,6 +160,7 @@ CASES = [
         "own",
     ),
     Case(MealPlanAssignment, lambda t, c: MealPlanAssignmentFactory(client=c), "own"),
+    Case(DiaryEntry, lambda t, c: DiaryEntryFactory(client=c), "own"),
     Case(BodyMeasurement, lambda t, c: BodyMeasurementFactory(client=c), "own"),
     Case(ProgressPhoto, lambda t, c: ProgressPhotoFactory(client=c), "own"),
     Case(WorkoutLog, lambda t, c: _client_workout(c), "own"),
@@ -269,8 +280,18 @@ def test_a_draft_invoice_its_lines_and_payments_are_hidden_from_the_client(train
     assert _visible(InvoiceLine, client_.user, line)
 
 
+def _portion(trainer: Trainer | None) -> FoodPortion:
+    return FoodPortionFactory(food=FoodFactory(trainer=trainer))
+
+
 @pytest.mark.parametrize(
-    ("model", "factory"), [(Exercise, ExerciseFactory), (Food, FoodFactory)], ids=str
+    ("model", "factory"),
+    [
+        (Exercise, ExerciseFactory),
+        (Food, FoodFactory),
+        (FoodPortion, lambda trainer: _portion(trainer)),
+    ],
+    ids=str,
 )
 def test_global_library_rows_are_read_by_everyone_and_changed_by_staff_only(
     model, factory, trainer, client_, outsider, staff
