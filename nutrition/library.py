@@ -177,3 +177,33 @@ def load_food_library(
         portions_updated=portions_updated,
         portions_removed=removed,
     )
+
+
+#: the recipe tags every install has, in the order the recipe form shows them
+RECIPE_TAGS = [
+    ("vegetarian", "Vegetarian"),
+    ("vegan", "Vegan"),
+    ("pescatarian", "Pescatarian"),
+    ("high-protein", "High protein"),
+    ("low-carb", "Low carb"),
+    ("dairy-free", "Dairy-free"),
+    ("gluten-free", "Gluten-free"),
+    ("nut-free", "Nut-free"),
+    ("quick", "Quick (15 minutes or less)"),
+    ("meal-prep", "Good for meal prep"),
+    ("budget", "Budget-friendly"),
+    ("family", "Family-friendly"),
+]
+
+
+def load_recipe_tags(*, tag_model: type[models.Model] | None = None, using: str = "default") -> int:
+    """Create or rename the standard recipe tags (the migration passes its historical
+    model). Idempotent; returns how many there are."""
+    if tag_model is None:
+        from nutrition.models import RecipeTag
+
+        tag_model = RecipeTag
+    manager = tag_model._default_manager.using(using)
+    for order, (slug, name) in enumerate(RECIPE_TAGS, start=1):
+        manager.update_or_create(slug=slug, defaults={"name": name, "order": order})
+    return len(RECIPE_TAGS)

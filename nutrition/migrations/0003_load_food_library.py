@@ -1,26 +1,12 @@
 from django.db import migrations
 
-TAGS = [
-    ("vegetarian", "Vegetarian"),
-    ("vegan", "Vegan"),
-    ("pescatarian", "Pescatarian"),
-    ("high-protein", "High protein"),
-    ("low-carb", "Low carb"),
-    ("dairy-free", "Dairy-free"),
-    ("gluten-free", "Gluten-free"),
-    ("nut-free", "Nut-free"),
-    ("quick", "Quick (15 minutes or less)"),
-    ("meal-prep", "Good for meal prep"),
-    ("budget", "Budget-friendly"),
-    ("family", "Family-friendly"),
-]
-
-
 def load_tags(apps, schema_editor):
-    RecipeTag = apps.get_model("nutrition", "RecipeTag")
-    manager = RecipeTag.objects.using(schema_editor.connection.alias)
-    for order, (slug, name) in enumerate(TAGS, start=1):
-        manager.update_or_create(slug=slug, defaults={"name": name, "order": order})
+    # The same loader as `manage.py load_food_library`, given the historical model.
+    from nutrition.library import load_recipe_tags
+
+    load_recipe_tags(
+        tag_model=apps.get_model("nutrition", "RecipeTag"), using=schema_editor.connection.alias
+    )
 
 
 def load_library(apps, schema_editor):

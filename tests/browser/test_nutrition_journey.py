@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from nutrition.library import load_food_library
+from nutrition.library import load_food_library, load_recipe_tags
 from nutrition.models import DiaryEntry, Food
 from tests.factories.core import DEFAULT_PASSWORD, DEFAULT_PIN, ClientFactory, TrainerFactory
 
@@ -49,6 +49,7 @@ def _add_to_meal(page: Page, day: int, meal: str, search: str, name: str) -> Non
 def test_recipe_plan_assign_tick_and_compliance(live_server, browser: Browser, screenshots):
     if not Food.objects.filter(trainer__isnull=True).exists():
         load_food_library()  # a flushed test database lost the migrated library
+    load_recipe_tags()
     trainer = TrainerFactory(user__email="sam@example.com", timezone="UTC")
     nora = ClientFactory(trainer=trainer, user__email="nora@example.com", user__first_name="Nora")
     base = live_server.url

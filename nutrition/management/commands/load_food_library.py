@@ -5,12 +5,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from nutrition.library import LIBRARY_PATH, load_food_library, read_library
+from nutrition.library import LIBRARY_PATH, load_food_library, load_recipe_tags, read_library
 
 
 class Command(BaseCommand):
     help = (
-        "Create or refresh the global food library (foods and their portions) from "
+        "Create or refresh the global food library (foods and their portions) and the "
+        "recipe tags from "
         "nutrition/data/food_library.json. Safe to run again; trainers' own foods are "
         "left alone."
     )
@@ -23,10 +24,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = load_food_library(data=read_library(options["file"]), using=options["database"])
+        tags = load_recipe_tags(using=options["database"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Food library: {result.foods_created} foods added, {result.foods_updated} "
                 f"updated; portions: {result.portions_created} added, "
-                f"{result.portions_updated} updated, {result.portions_removed} removed."
+                f"{result.portions_updated} updated, {result.portions_removed} removed; "
+                f"{tags} recipe tags."
             )
         )
