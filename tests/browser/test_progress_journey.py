@@ -95,7 +95,9 @@ def test_weigh_ins_photo_check_in_and_the_trainers_reply(
     expect(mobile.get_by_text("Photo saved.")).to_be_visible()
     thumb = mobile.locator("img.photo-thumb").first
     expect(thumb).to_be_visible()
-    assert thumb.evaluate("img => img.complete && img.naturalWidth > 0")
+    thumb.page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=thumb.element_handle()
+    )  # loaded and decoded (waits while the image is on its way)
     mobile.screenshot(path=screenshots / "3-portal-photo.png", full_page=True)
     no_sideways_scroll(mobile)
 
@@ -134,7 +136,9 @@ def test_weigh_ins_photo_check_in_and_the_trainers_reply(
     expect(chart.locator("circle.chart-dot")).to_have_count(2)
     photo = page.locator("#photos img.photo-thumb").first
     expect(photo).to_be_visible()
-    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+    photo.page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=photo.element_handle()
+    )  # loaded and decoded (waits while the image is on its way)
     expect(page.locator("#check-ins")).to_contain_text("Waiting for your reply")
     page.screenshot(path=screenshots / "7-trainer-progress-tab.png", full_page=True)
 
