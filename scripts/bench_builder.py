@@ -29,6 +29,8 @@ sys.path.insert(0, str(ROOT))
 def _setup(db_path: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "fitnesspr.settings.test"
     os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    # One access line per request would bury the figures.
+    os.environ.setdefault("ACCESS_LOG_LEVEL", "WARNING")
     import django
 
     django.setup()

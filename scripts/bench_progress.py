@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fitnesspr.settings.test")
 os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/fitnesspr-bench.sqlite3")
+# One access line per request would bury the figures.
+os.environ.setdefault("ACCESS_LOG_LEVEL", "WARNING")
 
 import django  # noqa: E402
 
