@@ -30,7 +30,8 @@ STRONG_KEY = "k3Jx9-vQ2mZ8pL7wR4tY6uI1oP0aS5dF3gH8jK2lZ9xC7vB4nM6qW1eR5tY"
 LIMITS = {
     "PIN_MAX_FAILED_ATTEMPTS": "3",
     "TRAINER_LOGIN_IP_LIMIT": "3",
-    "THROTTLE_AUTH": "6/min",  # the JWT test makes 5 calls
+    "THROTTLE_AUTH": "6/min",
+    "METRICS_TOKEN": "two-processes-metrics-token",  # the JWT test makes 5 calls
 }
 
 
@@ -263,3 +264,22 @@ def test_a_refresh_token_blacklisted_through_one_is_refused_by_the_other(servers
         ).status_code
         == 401
     )
+
+
+def _healthz_count(server: Server) -> float:
+    scraped = server.get(
+        "/metrics", headers={"Authorization": f"Bearer {LIMITS['METRICS_TOKEN']}"}
+    ).text
+    line = 'fitnesspr_http_requests_total{route="healthz",method="GET",status="200"} '
+    found = [row for row in scraped.splitlines() if row.startswith(line)]
+    return float(found[0].removeprefix(line)) if found else 0.0
+
+
+def test_metrics_add_up_over_both_processes(servers, real_services):
+    one, other = servers
+    before = _healthz_count(other)
+    for _ in range(3):
+        one.get("/healthz")
+
+    assert _healthz_count(other) >= before + 3
+    assert _healthz_count(one) == _healthz_count(other)
