@@ -26,6 +26,7 @@ print(json.dumps({
     "sessions": settings.SESSION_ENGINE,
     "apps": settings.INSTALLED_APPS,
     "eager": settings.CELERY_TASK_ALWAYS_EAGER,
+    "static": settings.STORAGES["staticfiles"]["BACKEND"],
 }))
 """
 
@@ -85,6 +86,8 @@ def test_production_keeps_shared_state_in_postgresql_or_redis():
     assert state["sessions"] == "django.contrib.sessions.backends.db"
     assert "rest_framework_simplejwt.token_blacklist" in state["apps"]
     assert state["eager"] is False
+    # and static files hashed and compressed, served by whitenoise
+    assert state["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
 @pytest.mark.django_db
