@@ -146,3 +146,11 @@ def test_a_store_that_fails_never_fails_the_request(monkeypatch):
 
     monkeypatch.setattr(metrics, "_store", Broken())
     metrics.record_request(route="x", method="GET", status=200, seconds=0.1)  # no exception
+
+
+@pytest.mark.django_db
+def test_in_development_without_a_token_metrics_are_open(client, settings):
+    settings.METRICS_TOKEN = ""
+    settings.DEBUG = True
+
+    assert client.get("/metrics").status_code == 200
