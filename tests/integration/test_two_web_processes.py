@@ -100,7 +100,7 @@ def servers(
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "NUM_PROXIES": "1",
-        "CONN_MAX_AGE": "60",
+        "DATABASE_POOL": "true",  # as make serve and compose run
         "CELERY_TASK_ALWAYS_EAGER": "true",  # no worker here; nothing left in Redis
         "HOST": "127.0.0.1",
         "WEB_CONCURRENCY": "1",
