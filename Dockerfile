@@ -25,11 +25,13 @@ RUN DJANGO_SETTINGS_MODULE=fitnesspr.settings.base DEBUG=false \
     python manage.py collectstatic --noinput
 
 RUN useradd --create-home --uid 10001 fitnesspr \
-    && mkdir -p /app/media && chown -R fitnesspr /app/media
+    && mkdir -p /app/media /app/private-media \
+    && chown -R fitnesspr /app/media /app/private-media
 USER fitnesspr
 
 ENV DJANGO_SETTINGS_MODULE=fitnesspr.settings.production \
     MEDIA_ROOT=/app/media \
+    PRIVATE_MEDIA_ROOT=/app/private-media \
     PORT=8000
 EXPOSE 8000
 # The web process; compose.yaml runs the same image as the worker and beat with

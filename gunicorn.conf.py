@@ -25,3 +25,5 @@ SHARED_MEMORY = "/dev/shm"  # noqa: S108  (heartbeat files off the disk, as in c
 if os.path.isdir(SHARED_MEMORY):
     worker_tmp_dir = SHARED_MEMORY
 wsgi_app = "fitnesspr.wsgi:application"
+# The app is loaded in each worker (no preload_app), so each worker opens its own
+# database connections or pool (DATABASE_POOL) after the fork, never sharing one.

@@ -1,4 +1,5 @@
-"""Liveness (/healthz: the process answers) and readiness (/readyz: its backends do)."""
+"""Liveness (/healthz: the process answers) and readiness (/readyz: its backends answer
+and the database has every migration this code expects)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,29 @@ def _check_database() -> str:
     return "ok"
 
 
+# Once every migration is applied it stays so for this process's code: stop checking.
+_migrations_applied = False
+
+
+def unapplied_migrations() -> list[str]:
+    """Migrations this code has that the database has not applied ("app.name")."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+
+
+def _check_migrations() -> str:
+    global _migrations_applied
+    if not _migrations_applied:
+        missing = unapplied_migrations()
+        if missing:
+            return "error: unapplied " + ", ".join(missing)
+        _migrations_applied = True
+    return "ok"
+
+
 def _check_redis() -> str:
     import redis
 
@@ -34,7 +58,7 @@ def _check_redis() -> str:
 @require_GET
 def readyz(request: HttpRequest) -> JsonResponse:
     checks: dict[str, str] = {}
-    probes = {"database": _check_database}
+    probes = {"database": _check_database, "migrations": _check_migrations}
     if settings.REDIS_URL:
         probes["redis"] = _check_redis
     for name, probe in probes.items():

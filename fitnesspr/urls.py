@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from fitnesspr import health, views
+from fitnesspr import health, metrics, views
 
 handler400 = "fitnesspr.views.bad_request"
 handler404 = "fitnesspr.views.not_found"
@@ -16,6 +16,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("", include("trainers.urls")),
     path("", include("clients.urls")),
     path("", include("programs.urls")),

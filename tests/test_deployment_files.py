@@ -54,3 +54,15 @@ def test_the_image_runs_production_settings_from_the_lock_file():
     assert "uv sync --frozen --no-dev" in DOCKERFILE
     assert "collectstatic --noinput" in DOCKERFILE
     assert "USER fitnesspr" in DOCKERFILE
+
+
+def test_uploads_live_on_volumes_every_service_shares():
+    """Public and private uploads outlive the containers and are the same files for the
+    web process and the worker (local-disk mode)."""
+    services = compose()["services"]
+    env = dict(re.findall(r"^\s+(MEDIA_ROOT|PRIVATE_MEDIA_ROOT)=(\S+)", DOCKERFILE, re.MULTILINE))
+
+    for name in ("web", "worker"):
+        mounts = {volume.split(":")[1] for volume in services[name]["volumes"]}
+        assert {env["MEDIA_ROOT"], env["PRIVATE_MEDIA_ROOT"]} <= mounts
+    assert {"media", "private-media"} <= set(compose()["volumes"])

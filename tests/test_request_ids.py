@@ -84,3 +84,16 @@ def test_json_log_lines_carry_the_request_fields():
     assert line["status"] == 200
     assert line["request_id"] == "-"
     assert line["level"] == "INFO"
+
+
+@pytest.mark.django_db
+def test_an_api_call_is_logged_as_json_with_who_made_it(trainer, caplog_with_ids):
+    response = bearer(trainer.user).get("/api/v1/clients/")
+
+    request_id = response["X-Request-ID"]
+    access = [r for r in records_of(caplog_with_ids, request_id) if r.name == "fitnesspr.requests"]
+    line = json.loads(JsonFormatter().format(access[0]))
+    assert line["request_id"] == request_id
+    assert (line["method"], line["path"], line["status"]) == ("GET", "/api/v1/clients/", 200)
+    assert (line["user_id"], line["role"]) == (trainer.user.pk, "trainer")
+    assert isinstance(line["duration_ms"], float)

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -16,12 +17,32 @@ ROOT = Path(__file__).resolve().parent.parent
 STRONG_KEY = "k3Jx9-vQ2mZ8pL7wR4tY6uI1oP0aS5dF3gH8jK2lZ9xC7vB4nM6qW1eR5tY"
 
 
-def _boot_production(**env: str) -> subprocess.CompletedProcess[str]:
-    unset = {"DEBUG", "SECRET_KEY", "JWT_SIGNING_KEY"}
+SHARED_STATE = """
+import json, django
+from django.conf import settings
+django.setup()
+print(json.dumps({
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "sessions": settings.SESSION_ENGINE,
+    "apps": settings.INSTALLED_APPS,
+    "eager": settings.CELERY_TASK_ALWAYS_EAGER,
+    "static": settings.STORAGES["staticfiles"]["BACKEND"],
+}))
+"""
+
+
+def _boot_production(
+    *, code: str = "import django; django.setup()", **env: str
+) -> subprocess.CompletedProcess[str]:
+    unset = {"DEBUG", "SECRET_KEY", "JWT_SIGNING_KEY", "REDIS_URL"}
     environment = {k: v for k, v in os.environ.items() if k not in unset}
-    environment.update(DJANGO_SETTINGS_MODULE="fitnesspr.settings.production", **env)
+    environment.update(
+        DJANGO_SETTINGS_MODULE="fitnesspr.settings.production",
+        REDIS_URL="redis://127.0.0.1:6379/6",
+    )
+    environment.update(env)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -39,6 +60,7 @@ def _boot_production(**env: str) -> subprocess.CompletedProcess[str]:
         ({"DEBUG": "false", "SECRET_KEY": "a" * 60}, "SECRET_KEY"),
         ({"DEBUG": "false", "SECRET_KEY": STRONG_KEY, "JWT_SIGNING_KEY": "changeme"}, "JWT"),
         ({"DEBUG": "false", "SECRET_KEY": STRONG_KEY, "JWT_SIGNING_KEY": "x" * 64}, "JWT"),
+        ({"DEBUG": "false", "SECRET_KEY": STRONG_KEY, "REDIS_URL": ""}, "REDIS_URL"),
     ],
 )
 def test_production_refuses_unsafe_settings(env, complaint):
@@ -51,6 +73,21 @@ def test_production_refuses_unsafe_settings(env, complaint):
 def test_production_starts_with_safe_settings():
     result = _boot_production(DEBUG="false", SECRET_KEY=STRONG_KEY)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_keeps_shared_state_in_postgresql_or_redis():
+    """Sessions and the JWT blacklist in the database; throttles, per-IP limits and the
+    cache in Redis; tasks on the broker — never one process's memory."""
+    result = _boot_production(code=SHARED_STATE, DEBUG="false", SECRET_KEY=STRONG_KEY)
+    assert result.returncode == 0, result.stderr
+    state = json.loads(result.stdout)
+
+    assert state["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert state["sessions"] == "django.contrib.sessions.backends.db"
+    assert "rest_framework_simplejwt.token_blacklist" in state["apps"]
+    assert state["eager"] is False
+    # and static files hashed and compressed, served by whitenoise
+    assert state["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
 @pytest.mark.django_db

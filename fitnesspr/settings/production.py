@@ -4,7 +4,7 @@ JWT_SIGNING_KEY (a guessable JWT key lets anyone forge a token)."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEBUG, SECRET_KEY, SIMPLE_JWT, env, logging_config
+from .base import CACHES, DEBUG, SECRET_KEY, SIMPLE_JWT, env, logging_config
 
 _WEAK_KEYS = {"dev-insecure-secret-key-change-me", "changeme", "secret", ""}
 
@@ -21,6 +21,15 @@ if _weak(SIMPLE_JWT["SIGNING_KEY"]):
     raise ImproperlyConfigured(
         "JWT_SIGNING_KEY is weak: leave it unset (SECRET_KEY signs tokens) or use at least "
         "50 random characters."
+    )
+# Shared state lives where every web process sees it: sessions, the JWT blacklist and
+# PIN lockouts in the database; the cache — API throttles, per-IP sign-in limits, the
+# counts of unknown-email PIN tries, metrics — in Redis. One process's memory would let
+# a second process forget a lockout, so production refuses to run without Redis.
+if CACHES["default"]["BACKEND"] != "django.core.cache.backends.redis.RedisCache":
+    raise ImproperlyConfigured(
+        "REDIS_URL is required in production: throttles and sign-in limits must be shared "
+        "by every web process."
     )
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

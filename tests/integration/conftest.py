@@ -35,13 +35,27 @@ def _requirements_missing() -> str:
     return ""
 
 
-@pytest.fixture
-def real_services(transactional_db: None) -> None:
+def require_real_services() -> None:
+    """Skip without Redis and PostgreSQL, except in CI, where that fails the run."""
     missing = _requirements_missing()
     if missing and os.environ.get("CI"):
-        pytest.fail(f"CI must run the worker tests: {missing}")
+        pytest.fail(f"CI must run the integration tests: {missing}")
     if missing:
         pytest.skip(missing)
+
+
+def subprocess_database_url() -> str:
+    """The URL of the test database, for processes started by a test."""
+    db = connection.settings_dict
+    return (
+        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}"
+    )
+
+
+@pytest.fixture
+def real_services(transactional_db: None) -> None:
+    require_real_services()
 
 
 @dataclass
@@ -81,11 +95,7 @@ def start_worker(
     real_services: None, smtp: tuple[int, Mailbox], queue_name: str, tmp_path: Path
 ) -> Iterator[Callable[[], WorkerProcess]]:
     """Start worker processes on this test's own queue, with the test database."""
-    db = connection.settings_dict
-    database_url = (
-        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
+    database_url = subprocess_database_url()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "fitnesspr.settings.base",

@@ -40,8 +40,15 @@ def empty_database(postgres: None) -> str:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run(script: str, *args: str, database: str, media: Path) -> str:
-    env = {**os.environ, "DATABASE_URL": _url(database), "MEDIA_ROOT": str(media)}
+def run(script: str, *args: str, database: str, media: Path, private: Path) -> str:
+    env = {
+        **os.environ,
+        "DATABASE_URL": _url(database),
+        "MEDIA_ROOT": str(media),
+        "PRIVATE_MEDIA_ROOT": str(private),
+    }
+    env.pop("MEDIA_STORAGE", None)
+    env.pop("AWS_STORAGE_BUCKET_NAME", None)
     result = subprocess.run(
         [str(ROOT / "scripts" / script), *args],
         env=env,
@@ -58,13 +65,30 @@ def test_a_backup_restores_into_an_empty_database(empty_database, tmp_path, trai
     media = tmp_path / "media"
     (media / "progress").mkdir(parents=True)
     (media / "progress" / "photo.jpg").write_bytes(b"not really a jpeg")
+    private = tmp_path / "private-media"
+    (private / "progress").mkdir(parents=True)
+    (private / "progress" / "front.jpg").write_bytes(b"a private photo")
 
     dump = run(
-        "backup", str(tmp_path / "backups"), database=connection.settings_dict["NAME"], media=media
+        "backup",
+        str(tmp_path / "backups"),
+        database=connection.settings_dict["NAME"],
+        media=media,
+        private=private,
     )
     archives = sorted((tmp_path / "backups").glob("fitnesspr-media-*.tar.gz"))
+    private_archives = sorted((tmp_path / "backups").glob("fitnesspr-private-media-*.tar.gz"))
     restored_media = tmp_path / "restored-media"
-    run("restore", dump, str(archives[0]), database=empty_database, media=restored_media)
+    restored_private = tmp_path / "restored-private"
+    run(
+        "restore",
+        dump,
+        str(archives[0]),
+        str(private_archives[0]),
+        database=empty_database,
+        media=restored_media,
+        private=restored_private,
+    )
 
     with psycopg.connect(_url(empty_database)) as restored:
         businesses = restored.execute("SELECT business_name FROM trainers_trainer").fetchall()
@@ -77,3 +101,4 @@ def test_a_backup_restores_into_an_empty_database(empty_database, tmp_path, trai
     assert migrations is not None
     assert migrations[0] > 10
     assert (restored_media / "progress" / "photo.jpg").read_bytes() == b"not really a jpeg"
+    assert (restored_private / "progress" / "front.jpg").read_bytes() == b"a private photo"

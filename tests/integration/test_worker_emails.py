@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+from fitnesspr import metrics
 from tests.factories.core import OutboundEmailFactory
 from tests.integration.conftest import wait_for
 from trainers.models import EmailStatus, OutboundEmail
@@ -17,10 +18,16 @@ def _status(email: OutboundEmail) -> str:
     return email.status
 
 
+def _tasks_done() -> float:
+    field = metrics._SEP.join((send_email_notification.name, "success"))
+    return metrics.store().read(metrics.TASKS).get(field, 0)
+
+
 def test_a_worker_sends_a_queued_email(start_worker, enqueue, smtp, trainer):
     _port, mailbox = smtp
     email = OutboundEmailFactory(trainer=trainer, subject="Your week at Alice Strength")
     start_worker()
+    done_before = _tasks_done()
 
     enqueue(send_email_notification, email.pk)
 
@@ -28,6 +35,8 @@ def test_a_worker_sends_a_queued_email(start_worker, enqueue, smtp, trainer):
     assert len(mailbox.messages) == 1
     assert b"Subject: Your week at Alice Strength" in mailbox.messages[0]
     assert email.attempts == 1
+    # the worker's count reaches /metrics of every web process (through Redis)
+    wait_for(lambda: _tasks_done() == done_before + 1, timeout=10, what="the task to be counted")
 
 
 def test_a_worker_killed_mid_send_leaves_one_email_after_a_new_worker(

@@ -9,9 +9,7 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, serializers
 from rest_framework.exceptions import ValidationError
@@ -25,7 +23,7 @@ from fitnesspr.api.filters import scoped_choices
 from fitnesspr.api.permissions import IsTrainerOrClient, IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView, ScopedGenericViewSet
-from fitnesspr.tenancy import NOT_FOUND
+from fitnesspr.storage import private_file_response
 from progress.api.schema import body as schema
 from progress.api.serializers.body import (
     CLIENT_SETTINGS,
@@ -282,7 +280,8 @@ class PhotoViewSet(
 
 
 class PhotoFileView(ActorAPIView):
-    """The bytes of a photo, for whoever may read it; never cached by shared caches."""
+    """The bytes of a photo (or, on S3, a redirect to a short-lived signed URL), for
+    whoever may read it; never cached by shared caches."""
 
     FIELDS = {"image": "image", "thumbnail": "thumbnail"}
 
@@ -292,13 +291,8 @@ class PhotoFileView(ActorAPIView):
             raise serializers.ValidationError({"variant": ["Ask for image or thumbnail."]})
         photo = photo_get(actor=self.actor, pk=pk)
         stored = getattr(photo, self.FIELDS[variant]) or photo.image
-        try:
-            handle = stored.open("rb")
-        except FileNotFoundError:
-            raise Http404(NOT_FOUND) from None
-        response = FileResponse(handle, content_type="image/jpeg")
-        patch_cache_control(response, private=True, max_age=3600)
-        return response
+        filename = f"progress-{photo.taken_on:%Y-%m-%d}-{photo.pose}-{variant}.jpg"
+        return private_file_response(stored, content_type="image/jpeg", filename=filename)
 
 
 class UploadView(ActorAPIView):
