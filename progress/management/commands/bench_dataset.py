@@ -31,6 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--weeks", type=int, default=52, help="weeks of history")
         parser.add_argument("--seed", type=int, default=13)
         parser.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="keep a benchmark dataset already loaded, whatever its size (make bench)",
+        )
+        parser.add_argument(
             "--reset",
             action="store_true",
             help="empty the WHOLE database (flush) and reload the libraries first",
@@ -53,7 +58,7 @@ class Command(BaseCommand):
             raise CommandError("--trainers and --clients must be at least 1, --weeks 1 to 520.")
         existing = User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}", role="trainer").count()
         if existing:
-            if existing != plan.trainers:
+            if existing != plan.trainers and not options["if_missing"]:
                 raise CommandError(
                     f"A benchmark dataset with {existing} trainers is already loaded: "
                     "run with --reset to replace it."
