@@ -177,6 +177,8 @@ def wrk(
             f"-t{min(2, connections)}",
             f"-c{connections}",
             f"-d{seconds}s",
+            "--timeout",
+            "30s",  # a slow page is measured, not dropped as a timeout
             "--latency",
             "-s",
             lua.name,
