@@ -40,7 +40,7 @@ THREADS = {"client workout thread", "portal workout"}
 
 # The most queries each may make (what they make today, on any amount of data).
 BUDGET = {
-    "dashboard home": 16,
+    "dashboard home": 14,
     "client list": 9,
     "client page": 15,
     "client training": 17,
