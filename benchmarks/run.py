@@ -58,6 +58,7 @@ class Result:
     p50_ms: float
     p99_ms: float
     errors: int
+    requests: int = 0
     ratio: float = 0.0
 
 
@@ -142,6 +143,11 @@ class FormFields(HTMLParser):
             self.select = None
         elif tag == "form" and self.in_form:
             self.in_form, self.done = False, True
+
+
+def completed(output: str) -> int:
+    found = re.search(r"(\d+) requests in", output)
+    return int(found.group(1)) if found else 0
 
 
 def parse_wrk(output: str) -> tuple[float, float, float, int]:
@@ -333,20 +339,30 @@ class Bench:
         if self.args.verbose:
             print(output)
         return Result(
-            endpoint.name, endpoint.path, status, round(kb, 1), queries, rps, p50, p99, errors
+            endpoint.name,
+            endpoint.path,
+            status,
+            round(kb, 1),
+            queries,
+            rps,
+            p50,
+            p99,
+            errors,
+            requests=completed(output),
         )
 
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| endpoint | status | KB | queries | req/s | ratio | p50 ms | p99 ms | p99/p50 | errors |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| endpoint | status | KB | queries | req/s | ratio | p50 ms | p99 ms | p99/p50 "
+        "| done | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         spread = r.p99_ms / r.p50_ms if r.p50_ms else 0
         lines.append(
             f"| {r.name} | {r.status} | {r.kb:.0f} | {r.queries} | {r.rps:,.0f} | {r.ratio:.3f} | "
-            f"{r.p50_ms:.0f} | {r.p99_ms:.0f} | {spread:.1f} | {r.errors} |"
+            f"{r.p50_ms:.0f} | {r.p99_ms:.0f} | {spread:.1f} | {r.requests} | {r.errors} |"
         )
     return "\n".join(lines)
 
