@@ -196,7 +196,6 @@ def _active_clients_query(trainer: Trainer) -> QuerySet[Client]:
     )
 
 
-
 def no_recent_weigh_in(trainer: Trainer, today: date) -> list[AttentionItem]:
     """An active client with no weigh-in for 14 days (a new client gets 14 days too)."""
     # Each client's last weigh-in rides along with the client (an index lookup on
