@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV_VERSION := 0.13.8
 
-.PHONY: run serve test install lint format typecheck imports pytest migrate demo worker beat clean
+.PHONY: run serve test install lint format typecheck imports pytest migrate demo worker beat clean bench
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -51,6 +51,11 @@ test: lint typecheck imports pytest
 # The production stack (gunicorn + Celery worker + beat) against DATABASE_URL/REDIS_URL.
 serve: install
 	scripts/serve
+
+# Benchmark: production stack + wrk per endpoint on the large dataset (benchmarks/README.md).
+# Needs DATABASE_URL (PostgreSQL) and REDIS_URL; BENCH_ARGS="--only API --duration 4".
+bench: install
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 worker: install
 	$(VENV)/bin/celery -A fitnesspr worker -l info

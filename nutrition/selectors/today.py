@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 
 from clients.models import Client
 from nutrition.models import (
@@ -176,18 +176,16 @@ def diary_day(*, client: Client, on: dt.date) -> QuerySet[DiaryEntry]:
 
 
 def _plan_day(plan: MealPlan, on: dt.date, assignment: MealPlanAssignment) -> MealPlanDay | None:
-    days = list(
-        MealPlanDay.objects.filter(plan=plan)
-        .order_by("day_number")
-        .only("pk", "plan_id", "day_number", "title")
-    )
+    days = list(MealPlanDay.objects.filter(plan=plan).order_by("day_number"))
     if not days:
         return None
     number = day_number(assignment, on, days[-1].day_number)
     wanted = [d for d in days if d.day_number == number]
     if not wanted:
         return None
-    return MealPlanDay.objects.filter(pk=wanted[0].pk).prefetch_related(entries_prefetch()).first()
+    # The day is already loaded: only its entries are fetched (not the day a second time).
+    prefetch_related_objects(wanted[:1], entries_prefetch())
+    return wanted[0]
 
 
 def day_meals(*, client: Client, on: dt.date) -> DayMeals:

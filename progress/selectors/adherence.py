@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Max
+from django.db.models import Count, OuterRef, Subquery
 
 from clients.models import Client, ClientStatus
 from programs.models import ProgramAssignment, ProgramDay
@@ -101,23 +101,24 @@ def clients_gone_quiet(*, trainer: Trainer, today: date, days: int = 7) -> list[
     their assignment started (a client assigned this morning owes nothing yet)."""
     first = today - timedelta(days=days)
     yesterday = today - timedelta(days=1)
+    # Each client's last completed workout rides along (an index lookup per client on
+    # workout_client_status): one query fewer on the dashboard home.
+    last_completed = (
+        WorkoutLog.objects.filter(client_id=OuterRef("client_id"), status=WorkoutStatus.COMPLETED)
+        .order_by("-performed_on")
+        .values("performed_on")[:1]
+    )
     assignments = list(
         ProgramAssignment.objects.for_trainer(trainer)
         .active()
         .filter(start_date__lte=today, client__status=ClientStatus.ACTIVE)
         .select_related("program", "client__user")
+        .annotate(last_workout=Subquery(last_completed))
     )
     slots = _slots_by_program({a.program_id for a in assignments})
-    last_logged = dict(
-        WorkoutLog.objects.for_trainer(trainer)
-        .filter(status=WorkoutStatus.COMPLETED, client_id__in={a.client_id for a in assignments})
-        .values("client_id")
-        .annotate(last=Max("performed_on"))
-        .values_list("client_id", "last")
-    )
     quiet = []
     for assignment in assignments:
-        last = last_logged.get(assignment.client_id)
+        last = assignment.last_workout  # type: ignore[attr-defined]
         if last is not None and last >= first:
             continue
         since = max(first, assignment.start_date)

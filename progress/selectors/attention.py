@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Max, Q
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -187,8 +187,8 @@ def gone_quiet(trainer: Trainer, today: date) -> list[AttentionItem]:
     return items
 
 
-def _active_clients(trainer: Trainer) -> list[Client]:
-    return list(
+def _active_clients_query(trainer: Trainer) -> QuerySet[Client]:
+    return (
         Client.objects.for_trainer(trainer)
         .filter(status=ClientStatus.ACTIVE)
         .select_related("user")
@@ -198,17 +198,18 @@ def _active_clients(trainer: Trainer) -> list[Client]:
 
 def no_recent_weigh_in(trainer: Trainer, today: date) -> list[AttentionItem]:
     """An active client with no weigh-in for 14 days (a new client gets 14 days too)."""
-    last_weighed = dict(
-        BodyMeasurement.objects.for_trainer(trainer)
-        .filter(weight_kg__isnull=False)
-        .values("client_id")
-        .annotate(last=Max("measured_on"))
-        .values_list("client_id", "last")
+    # Each client's last weigh-in rides along with the client (an index lookup on
+    # measurement_client_date): one query fewer on the dashboard home.
+    last_weighed = (
+        BodyMeasurement.objects.filter(client_id=OuterRef("pk"), weight_kg__isnull=False)
+        .order_by("-measured_on")
+        .values("measured_on")[:1]
     )
     cutoff = today - timedelta(days=NO_WEIGH_IN_DAYS)
     items = []
-    for client in _active_clients(trainer):
-        last = last_weighed.get(client.pk)
+    clients = _active_clients_query(trainer).annotate(last_weighed=Subquery(last_weighed))
+    for client in clients:
+        last = client.last_weighed  # type: ignore[attr-defined]
         since = last or timezone.localdate(client.created_at)
         if since > cutoff:
             continue

@@ -71,6 +71,9 @@ class ExerciseBest:
     duration_seconds: int | None = None  # a timed exercise: the longest set
 
 
+BEST_FIELDS = ("exercise", "workout_log", "reps", "load_kg", "duration_seconds")
+
+
 def _done_sets(client: Client) -> QuerySet[SetLog]:
     return SetLog.objects.for_client(client).filter(
         is_completed=True, workout_log__status=WorkoutStatus.COMPLETED
@@ -117,7 +120,19 @@ def exercise_bests(
     rows = _done_sets(client)
     if exercise_ids is not None:
         rows = rows.filter(exercise_id__in=set(exercise_ids))
-    for row in rows.select_related("exercise", "workout_log"):
+    # A year of history is thousands of sets: load only what ranking and the lists use
+    # (the exercise's name, not its instructions, for every set).
+    # The newest set wins a tie, as before; ordering by the exercise's id rather than
+    # its name (the default) gives each exercise the same sequence without sorting
+    # thousands of rows by text.
+    rows = (
+        rows.select_related("exercise", "workout_log")
+        .only(*BEST_FIELDS, "exercise__name", "workout_log__performed_on")
+        .order_by(
+            "-workout_log__performed_on", "-workout_log__started_at", "exercise_id", "set_number"
+        )
+    )
+    for row in rows:
         sessions.setdefault(row.exercise_id, set()).add(row.workout_log_id)
         if _better(best.get(row.exercise_id), row):
             best[row.exercise_id] = row

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import DenseRank
 from django.shortcuts import get_object_or_404
 
 from clients.models import Client
@@ -74,18 +75,19 @@ class TodayWorkout:
 def last_sets_by_exercise(
     *, client: Client, exercise_ids: set[int], before: date
 ) -> dict[int, list[SetLog]]:
-    """For each exercise, the sets of the client's most recent earlier workout with it."""
-    latest_log = (
-        WorkoutLog.objects.for_client(client)
-        .filter(performed_on__lt=before, sets__exercise_id=OuterRef("exercise_id"))
-        .order_by("-performed_on", "-pk")
-        .values("pk")[:1]
+    """For each exercise, the sets of the client's most recent earlier workout with it.
+    One pass over the client's sets of those exercises, ranked per exercise by workout
+    (a subquery per set row took ~100 ms with a year of history)."""
+    newest_first = Window(
+        DenseRank(),
+        partition_by=[F("exercise_id")],
+        order_by=[F("workout_log__performed_on").desc(), F("workout_log_id").desc()],
     )
     rows = (
         SetLog.objects.for_client(client)
-        .filter(exercise_id__in=exercise_ids)
-        .annotate(latest=Subquery(latest_log))
-        .filter(workout_log_id=F("latest"))
+        .filter(exercise_id__in=exercise_ids, workout_log__performed_on__lt=before)
+        .annotate(recency=newest_first)
+        .filter(recency=1)
         .select_related("workout_log")
         .order_by("exercise_id", "set_number")
     )

@@ -30,7 +30,7 @@ from tests.factories.programs import (
 pytestmark = pytest.mark.django_db
 
 PROGRESS_TAB_QUERIES = 15
-DASHBOARD_QUERIES = 17  # the attention list: one query per rule, and the dismissals
+DASHBOARD_QUERIES = 15  # the attention list: one query per rule, and the dismissals
 
 
 def a_year_of_data(trainer, *, clients: int, days: int) -> list:

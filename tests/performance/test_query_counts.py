@@ -1,0 +1,157 @@
+"""Every main page and API list costs the same number of queries for a trainer with 2
+clients and two weeks of history as for one with 25 clients and four weeks (the
+benchmark dataset's generator builds both), and no GET request writes to the database
+(but the read receipts of a reply thread)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client as Browser
+from django.test.utils import CaptureQueriesContext
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from clients.models import Client
+from fitnesspr.models import User
+from programs.models import Program
+from progress.benchdata.build import (
+    CLIENT_PIN,
+    TRAINER_PASSWORD,
+    Dataset,
+    Plan,
+    client_email,
+    trainer_email,
+)
+from progress.models import WorkoutLog
+
+pytestmark = pytest.mark.django_db
+
+SMALL = Plan(trainers=1, clients=2, weeks=2, seed=13)
+LARGE = Plan(trainers=2, clients=25, weeks=4, seed=13)
+WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+# The one write a GET makes on purpose: opening a workout's reply thread marks the other
+# side's replies read (what the unread counts on the dashboard and portal go by).
+READ_RECEIPT = re.compile(r'^UPDATE "progress_reply" SET "read_at" = ')
+THREADS = {"client workout thread", "portal workout"}
+
+# The most queries each may make (what they make today, on any amount of data).
+BUDGET = {
+    "dashboard home": 14,
+    "client list": 9,
+    "client page": 15,
+    "client training": 17,
+    "client progress": 14,
+    "client nutrition": 13,
+    "client workout thread": 15,
+    "program builder": 7,
+    "exercise library": 10,
+    "food library": 6,
+    "meal plans": 4,
+    "billing home": 8,
+    "portal home": 18,
+    "portal today": 10,
+    "portal workout": 12,
+    "portal nutrition": 9,
+    "portal progress": 11,
+    "API clients": 4,
+    "API exercises": 7,
+    "API programs": 4,
+    "API workout logs": 5,
+    "API invoices": 5,
+    "API measurements": 6,
+}
+
+
+@dataclass
+class Visit:
+    counts: dict[str, int]
+    writes: dict[str, list[str]]
+
+
+def walk() -> Visit:
+    """GET every main page and API list as trainer 1 and their first client."""
+    trainer_user = User.objects.get(email=trainer_email(0))
+    dashboard, portal, api = Browser(), Browser(), Browser()
+    assert dashboard.login(username=trainer_user.email, password=TRAINER_PASSWORD)
+    signed_in = portal.post("/portal/login/", {"email": client_email(0, 0), "pin": CLIENT_PIN})
+    assert signed_in.status_code == 302
+    token = str(RefreshToken.for_user(trainer_user).access_token)  # type: ignore[attr-defined]
+    bearer = {"Authorization": f"Bearer {token}"}
+    client = Client.objects.get(user__email=client_email(0, 0))
+    template = Program.objects.get(trainer__user=trainer_user, is_template=True)
+    log = WorkoutLog.objects.filter(client=client).first()
+    assert log is not None
+    c = client.pk
+    pages: dict[str, tuple[Browser, str, dict[str, str]]] = {
+        "dashboard home": (dashboard, "/dashboard/", {}),
+        "client list": (dashboard, "/dashboard/clients/?q=client", {}),
+        "client page": (dashboard, f"/dashboard/clients/{c}/", {}),
+        "client training": (dashboard, f"/dashboard/clients/{c}/training/", {}),
+        "client progress": (dashboard, f"/dashboard/clients/{c}/progress/", {}),
+        "client nutrition": (dashboard, f"/dashboard/clients/{c}/nutrition/", {}),
+        "client workout thread": (dashboard, f"/dashboard/clients/{c}/workouts/{log.pk}/", {}),
+        "program builder": (dashboard, f"/dashboard/programs/{template.pk}/", {}),
+        "exercise library": (dashboard, "/dashboard/exercises/", {}),
+        "food library": (dashboard, "/dashboard/nutrition/foods/", {}),
+        "meal plans": (dashboard, "/dashboard/nutrition/", {}),
+        "billing home": (dashboard, "/dashboard/billing/", {}),
+        "portal home": (portal, "/portal/", {}),
+        "portal today": (portal, "/portal/training/", {}),
+        "portal workout": (portal, f"/portal/training/workouts/{log.pk}/", {}),
+        "portal nutrition": (portal, "/portal/nutrition/", {}),
+        "portal progress": (portal, "/portal/progress/", {}),
+        "API clients": (api, "/api/v1/clients/", bearer),
+        "API exercises": (api, "/api/v1/exercises/?muscle=chest", bearer),
+        "API programs": (api, "/api/v1/programs/", bearer),
+        "API workout logs": (api, "/api/v1/progress/workout-logs/", bearer),
+        "API invoices": (api, "/api/v1/payments/invoices/", bearer),
+        "API measurements": (api, f"/api/v1/progress/measurements/?client={c}", bearer),
+    }
+    visit = Visit(counts={}, writes={})
+    for name, (browser, path, headers) in pages.items():
+        browser.get(path, headers=headers)  # the first request of a session may warm caches
+        with CaptureQueriesContext(connection) as queries:
+            response = browser.get(path, headers=headers)
+        assert response.status_code == 200, (name, response.status_code)
+        visit.counts[name] = len(queries)
+        sql = [q["sql"] for q in queries.captured_queries]
+        visit.writes[name] = [s for s in sql if WRITES.match(s)]
+    return visit
+
+
+def with_data(plan: Plan, look: Callable[[], Visit]) -> Visit:
+    """Load `plan`, look, and take the data away again (a savepoint rolled back)."""
+    with transaction.atomic():
+        Dataset(plan).run()
+        seen = look()
+        transaction.set_rollback(True)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def visits(django_db_setup, django_db_blocker) -> tuple[Visit, Visit]:
+    with django_db_blocker.unblock(), transaction.atomic():
+        small = with_data(SMALL, walk)
+        large = with_data(LARGE, walk)
+        transaction.set_rollback(True)
+    return small, large
+
+
+@pytest.mark.parametrize("name", BUDGET)
+def test_queries_do_not_grow_with_data(visits: tuple[Visit, Visit], name: str) -> None:
+    small, large = visits
+    assert large.counts[name] == small.counts[name], "one more query per row somewhere"
+    assert large.counts[name] <= BUDGET[name]
+
+
+@pytest.mark.parametrize("name", BUDGET)
+def test_get_requests_write_nothing(visits: tuple[Visit, Visit], name: str) -> None:
+    _small, large = visits
+    if name in THREADS:
+        assert all(READ_RECEIPT.match(sql) for sql in large.writes[name])
+    else:
+        assert large.writes[name] == []
