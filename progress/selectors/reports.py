@@ -4,10 +4,11 @@ trainer's document, which they pass on."""
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.http import FileResponse, Http404
 
 from clients.models import Client
 from fitnesspr.actor import Actor
-from fitnesspr.tenancy import get_for_read, get_for_write
+from fitnesspr.tenancy import NOT_FOUND, get_for_read, get_for_write
 from progress.models import ProgressReport
 
 #: the reports listed on a client's Progress tab
@@ -38,3 +39,20 @@ def report_filename(report: ProgressReport) -> str:
 
     name = slugify(report.client.full_name) or "client"
     return f"progress-{name}-{report.period_start:%Y-%m-%d}-{report.period_end:%Y-%m-%d}.pdf"
+
+
+def report_download(report: ProgressReport) -> FileResponse:
+    """The report's PDF as a download (pages and API alike): private, never stored by a
+    cache; a 404 while it is not made yet."""
+    if not report.file:
+        raise Http404("This report isn't ready yet.")
+    try:
+        handle = report.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(NOT_FOUND) from None
+    response = FileResponse(
+        handle, content_type="application/pdf", as_attachment=True, filename=report_filename(report)
+    )
+    response["Cache-Control"] = "no-store, private"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -24,7 +24,7 @@ from progress.forms.reports import ReportRequestForm
 from progress.models import ProgressReport
 from progress.selectors.reports import (
     RECENT_REPORTS,
-    report_filename,
+    report_download,
     report_get,
     report_get_for_write,
     report_list,
@@ -124,19 +124,4 @@ def report_file(request: HttpRequest, client_id: int, pk: int) -> HttpResponseBa
         return redirect_to_login(request.get_full_path())
     report = report_get(actor=actor_of(request), pk=pk)
     _own(report, client_id)
-    return report_file_response(report)
-
-
-def report_file_response(report: ProgressReport) -> FileResponse:
-    if not report.file:
-        raise Http404("This report isn't ready yet.")
-    try:
-        handle = report.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(NOT_FOUND) from None
-    response = FileResponse(
-        handle, content_type="application/pdf", as_attachment=True, filename=report_filename(report)
-    )
-    response["Cache-Control"] = "no-store, private"
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
-    return response
+    return report_download(report)
