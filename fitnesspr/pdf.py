@@ -23,10 +23,17 @@ class PdfUnavailable(DomainError):
 
 def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
     """The PDF of a complete HTML document (its CSS inline, its images as data: URLs)."""
+    from PIL import ImageFile
+
+    strict = ImageFile.LOAD_TRUNCATED_IMAGES
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: a shared library failed to load
         raise PdfUnavailable(MISSING_LIBRARIES) from exc
+    finally:
+        # WeasyPrint's import tells Pillow to accept truncated images, process-wide: the
+        # photo uploads of this process must still refuse them.
+        ImageFile.LOAD_TRUNCATED_IMAGES = strict
     pdf = HTML(string=html, base_url=base_url).write_pdf()
     assert pdf is not None  # write_pdf() with no target returns the bytes
     return pdf

@@ -53,3 +53,11 @@ def test_the_app_loads_without_weasyprint():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_making_a_pdf_leaves_pillow_refusing_truncated_images():
+    from PIL import ImageFile
+
+    html_to_pdf("<p>Hello</p>")
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False  # photo uploads still refuse them

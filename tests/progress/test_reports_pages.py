@@ -131,3 +131,33 @@ def test_a_client_cannot_download_their_report(
             requested_by=None,
         )
     assert carol_browser.get(_url("report_file", client_, report.pk)).status_code == 404
+
+
+def test_the_client_opts_in_to_a_weekly_report_in_the_portal(carol_browser, client_):
+    page = carol_browser.get(reverse("progress:portal_photos")).content.decode()
+    assert "Make a progress report of my week every Monday" in page
+
+    carol_browser.post(reverse("progress:portal_photo_consent"), {"weekly_report": "on"})
+
+    client_.progress_settings.refresh_from_db()
+    assert client_.progress_settings.weekly_report is True
+    assert client_.progress_settings.photos_in_reports is False
+
+
+def test_the_trainer_sees_the_weekly_choice(alice, client_):
+    from tests.factories.progress import ProgressSettingsFactory
+
+    ProgressSettingsFactory(client=client_, weekly_report=True)
+    page = alice.get(_url("client_progress", client_)).content.decode()
+    assert "asked for a weekly report: one is made every Monday" in page
+
+
+def test_the_weekly_choice_through_the_api(api, client_, trainer):
+    api.force_authenticate(client_.user)
+    answer = api.patch("/api/v1/progress/settings/", {"weekly_report": True}, format="json")
+    assert answer.json()["data"]["weekly_report"] is True
+    api.force_authenticate(trainer.user)
+    refused = api.patch(
+        f"/api/v1/progress/settings/?client={client_.pk}", {"weekly_report": False}, format="json"
+    )
+    assert refused.status_code == 400
