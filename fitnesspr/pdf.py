@@ -6,6 +6,8 @@ without them. When they are missing the caller gets PdfUnavailable, in plain wor
 
 from __future__ import annotations
 
+from django.http import HttpResponse
+
 from fitnesspr.errors import DomainError
 
 MISSING_LIBRARIES = (
@@ -37,3 +39,11 @@ def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
     pdf = HTML(string=html, base_url=base_url).write_pdf()
     assert pdf is not None  # write_pdf() with no target returns the bytes
     return pdf
+
+
+def pdf_download(data: bytes, filename: str) -> HttpResponse:
+    """A PDF as a download that no browser or proxy cache keeps."""
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store, private"
+    return response
