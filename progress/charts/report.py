@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -18,12 +18,13 @@ from progress.models import ProgressPhoto, WorkoutLog, WorkoutStatus
 from progress.selectors.adherence import Adherence, adherence_by_client
 from progress.selectors.body import progress_settings
 from progress.selectors.history import ExerciseBest, exercise_bests
-from progress.selectors.series import Period, progress_summary
+from progress.selectors.series import Period, Point, Series, progress_summary
 
 #: a report this short shows nutrition week by week, a longer one month by month
 WEEKLY_NUTRITION_DAYS = 62
-#: photos from the first and the last photo day of the period
-PHOTO_DAYS = 2
+#: a series with more points than this is drawn one point a week (a year of weigh-ins
+#: reads the same on paper, and the PDF draws four times fewer shapes)
+MAX_POINTS = 60
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,20 @@ class ReportContent:
     @property
     def has_nutrition(self) -> bool:
         return any(row.days_logged for row in self.nutrition)
+
+
+def _weekly(points: list[Point]) -> list[Point]:
+    """The last point of each week (points oldest first)."""
+    last: dict[date, Point] = {}
+    for point in points:
+        last[point.on - timedelta(days=point.on.weekday())] = point
+    return list(last.values())
+
+
+def _thinned(series: Series) -> Series:
+    if len(series.points) <= MAX_POINTS:
+        return series
+    return replace(series, points=_weekly(series.points), trend=_weekly(series.trend))
 
 
 def _chunks(start: date, end: date) -> list[tuple[date, date, str]]:
@@ -127,6 +142,12 @@ def report_content(*, client: Client, start: date, end: date) -> ReportContent:
     units = client.trainer.unit_system
     period = Period(key="report", label="Report", start=start, end=end)
     summary = progress_summary(client=client, period=period)
+    summary = replace(
+        summary,
+        weight=_thinned(summary.weight),
+        measurements=[_thinned(series) for series in summary.measurements],
+        lifts=[_thinned(series) for series in summary.lifts],
+    )
     workouts = WorkoutLog.objects.for_client(client).filter(
         status=WorkoutStatus.COMPLETED, performed_on__range=(start, end)
     )

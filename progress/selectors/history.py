@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from clients.models import Client
 from programs.models import Exercise
@@ -125,7 +125,14 @@ def exercise_bests(
         rows = rows.filter(workout_log__performed_on__gte=start)
     if end is not None:
         rows = rows.filter(workout_log__performed_on__lte=end)
-    for row in rows.select_related("exercise", "workout_log"):
+    # Only what the ranking reads, and the day as a column rather than a whole workout
+    # object per set: a year of training is thousands of sets.
+    rows = (
+        rows.select_related("exercise")
+        .only("exercise", "workout_log_id", "reps", "load_kg", "duration_seconds")
+        .annotate(performed_on=F("workout_log__performed_on"))
+    )
+    for row in rows:
         sessions.setdefault(row.exercise_id, set()).add(row.workout_log_id)
         if _better(best.get(row.exercise_id), row):
             best[row.exercise_id] = row
@@ -133,7 +140,7 @@ def exercise_bests(
         (
             ExerciseBest(
                 exercise=s.exercise,
-                performed_on=s.workout_log.performed_on,
+                performed_on=s.performed_on,  # type: ignore[attr-defined]  # annotated
                 load_kg=s.load_kg,
                 reps=s.reps,
                 e1rm_kg=set_e1rm(s),
