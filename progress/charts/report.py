@@ -32,6 +32,8 @@ class NutritionRow:
     label: str
     days: int
     days_logged: int
+    #: the average logged day's calories (something to read without a meal plan)
+    average_kcal: Decimal
     percents: dict[str, int | None]
 
 
@@ -108,7 +110,11 @@ def _nutrition(client: Client, start: date, end: date) -> list[NutritionRow]:
     for first, last, label in _chunks(start, end):
         days = client_compliance(client=client, start=first, end=last).days
         summary = WeekCompliance(start=first, end=last, days=days)
-        rows.append(NutritionRow(label, len(days), summary.days_logged, summary.percents))
+        rows.append(
+            NutritionRow(
+                label, len(days), summary.days_logged, summary.average.kcal, summary.percents
+            )
+        )
     return rows
 
 
