@@ -339,6 +339,9 @@ def logging_config(log_format: str) -> dict[str, Any]:
             "celery": {"level": env.str("CELERY_LOG_LEVEL", default="INFO")},
             # The Stripe SDK logs every request at INFO: keep its warnings only.
             "stripe": {"level": "WARNING"},
+            # WeasyPrint logs each layout step, and every SVG property its HTML CSS parser
+            # skips (the charts' colours, which the SVG itself reads): errors only.
+            "weasyprint": {"level": "ERROR"},
         },
     }
 
