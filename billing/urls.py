@@ -23,6 +23,7 @@ urlpatterns = [
     path(
         "dashboard/billing/invoices/<int:pk>/print/", invoices.invoice_print, name="invoice_print"
     ),
+    path("dashboard/billing/invoices/<int:pk>/pdf/", invoices.invoice_pdf, name="invoice_pdf"),
     path("dashboard/billing/invoices/<int:pk>/issue/", actions.invoice_issue, name="invoice_issue"),
     path("dashboard/billing/invoices/<int:pk>/send/", actions.invoice_send, name="invoice_send"),
     path("dashboard/billing/invoices/<int:pk>/void/", actions.invoice_void, name="invoice_void"),
@@ -56,5 +57,6 @@ urlpatterns = [
     path("portal/invoices/<int:pk>/", portal.invoice_detail, name="portal_invoice"),
     path("portal/invoices/<int:pk>/pay/", portal.invoice_pay, name="portal_pay"),
     path("portal/invoices/<int:pk>/print/", portal.invoice_print, name="portal_print"),
+    path("portal/invoices/<int:pk>/pdf/", portal.invoice_pdf, name="portal_invoice_pdf"),
     path("portal/receipts/<int:pk>/", portal.receipt, name="portal_receipt"),
 ]

@@ -23,10 +23,12 @@ from django.views.decorators.vary import vary_on_headers
 
 from billing import stripe_gateway
 from billing.models import PAYABLE, Invoice, PaymentStatus
+from billing.selectors import documents
 from billing.selectors import invoices as selectors
 from billing.services.online import checkout_start
 from clients.decorators import PortalRequest, portal_login_required
 from fitnesspr.errors import DomainError
+from fitnesspr.pdf import PdfUnavailable, pdf_download
 
 PAGE_SIZE = 20
 #: what ?checkout= on the invoice page may say after Stripe Checkout
@@ -113,3 +115,16 @@ def receipt(request: PortalRequest, pk: int) -> HttpResponse:
     payment = selectors.receipt_get(actor=request.actor, pk=pk)
     context = {"payment": payment, "invoice": payment.invoice, "portal": True}
     return render(request, "billing/print/receipt.html", context)
+
+
+@require_GET
+@portal_login_required
+def invoice_pdf(request: PortalRequest, pk: int) -> HttpResponse:
+    """The client's invoice as a PDF download."""
+    invoice = selectors.invoice_get(actor=request.actor, pk=pk)
+    try:
+        data = documents.invoice_pdf(invoice=invoice)
+    except PdfUnavailable as exc:
+        messages.error(request, exc.message)
+        return redirect("billing:portal_invoice", pk=invoice.pk)
+    return pdf_download(data, documents.invoice_pdf_filename(invoice))

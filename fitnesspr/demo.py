@@ -16,7 +16,7 @@ from clients.demo import demo_clients
 from clients.services import client_reset_pin
 from nutrition.demo import demo_nutrition
 from programs.demo import demo_programs
-from progress.demo import demo_body_progress, demo_workout_logs
+from progress.demo import demo_body_progress, demo_reports, demo_workout_logs
 from trainers.demo import (
     DEMO_STAFF_EMAIL,
     DEMO_STAFF_PASSWORD,
@@ -46,6 +46,7 @@ def demo_seed() -> DemoLogins:
         demo_workout_logs(assignment=assignments[0])
     demo_nutrition(trainer=trainer, clients=clients[:2])
     demo_body_progress(trainer=trainer, clients=clients)
+    demo_reports(clients=clients)
     demo_billing(trainer=trainer, clients=clients)
     first = clients[0]
     pin = client_reset_pin(client=first)

@@ -75,13 +75,19 @@ def _signs_urls(storage: Storage) -> bool:
 
 
 def private_file_response(
-    stored: FieldFile, *, content_type: str, filename: str, cache_seconds: int = 3600
+    stored: FieldFile,
+    *,
+    content_type: str,
+    filename: str,
+    cache_seconds: int | None = 3600,
+    attachment: bool = False,
 ) -> HttpResponseBase:
     """Hand a private file to a caller the view has already checked. From a bucket: a
     redirect to a signed URL that soon expires (never cached, so no stale link is
-    replayed). From disk: the bytes, cacheable by the browser only. A file that is gone
-    is a 404."""
-    disposition = f'inline; filename="{filename}"'
+    replayed). From disk: the bytes, cacheable by the browser only (`cache_seconds`;
+    None = never stored). A file that is gone is a 404. `attachment` makes browsers
+    download it rather than show it."""
+    disposition = f'{"attachment" if attachment else "inline"}; filename="{filename}"'
     if _signs_urls(stored.storage):
         signed = stored.storage.url(  # type: ignore[call-arg]
             stored.name,
@@ -100,5 +106,8 @@ def private_file_response(
     response = FileResponse(handle, content_type=content_type)
     response["Content-Disposition"] = disposition
     response["Cross-Origin-Resource-Policy"] = "same-origin"
-    patch_cache_control(response, private=True, max_age=cache_seconds)
+    if cache_seconds is None:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(response, private=True, max_age=cache_seconds)
     return response

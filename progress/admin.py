@@ -129,8 +129,9 @@ class ProgressSettingsAdmin(ScopedAdmin):
         "weight_goal",
         "target_weight_kg",
         "photos_in_reports",
+        "weekly_report",
     )
-    list_filter = ("check_in_weekday", "weight_goal", "photos_in_reports")
+    list_filter = ("check_in_weekday", "weight_goal", "photos_in_reports", "weekly_report")
     list_select_related = ("client__user",)
     search_fields = _CLIENT_SEARCH
     autocomplete_fields = ("client",)
@@ -202,7 +203,7 @@ class ProgressReportAdmin(ScopedAdmin):
     search_fields = _CLIENT_SEARCH
     autocomplete_fields = ("client",)
     raw_id_fields = ("requested_by",)
-    readonly_fields = ("created_at", "completed_at", "error")
+    readonly_fields = ("created_at", "completed_at", "error", "key")
     date_hierarchy = "created_at"
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from clients.models import Client
 from programs.models import Exercise, ProgramAssignment
-from progress.models import CheckIn, Reply, WeightGoal
+from progress.models import CheckIn, ProgressReport, Reply, ReportStatus, WeightGoal
 from progress.selectors.check_ins import due_date
 from progress.selectors.today import day_workout
 from progress.services import SetEntry, one_rep_max_set, workout_log_save
@@ -21,7 +21,9 @@ from progress.services.body import (
     custom_measurement_add,
     measurement_log,
     progress_settings_update,
+    weekly_report_set,
 )
+from progress.services.reports import report_generate, report_request
 from trainers.models import Trainer
 
 SQUAT = "Barbell Back Squat"
@@ -157,3 +159,23 @@ def _demo_check_ins(client: Client, *, today: date) -> None:
             created_at=sent + timedelta(hours=14),
             read_at=sent + timedelta(hours=20),
         )
+
+
+def demo_reports(*, clients: list[Client]) -> None:
+    """Anna asked for a weekly report and has a ready report of her last four weeks, made
+    here and now through the same service as the background job (a few seconds at most).
+    Skipped when she already has a ready report."""
+    if not clients:
+        return
+    anna = clients[0]
+    weekly_report_set(client=anna, wanted=True)
+    if ProgressReport.objects.filter(client=anna, status=ReportStatus.READY).exists():
+        return
+    today = anna.trainer.today()
+    report = report_request(
+        client=anna,
+        period_start=today - timedelta(days=27),
+        period_end=today,
+        requested_by=anna.trainer.user,
+    )
+    report_generate(report_id=report.pk)

@@ -5,7 +5,17 @@ gather every domain: the dashboard home, the client page and the portal home."""
 
 from django.urls import path
 
-from progress.views import attention, body, check_ins, client, clients, home, photo_files, training
+from progress.views import (
+    attention,
+    body,
+    check_ins,
+    client,
+    clients,
+    home,
+    photo_files,
+    reports,
+    training,
+)
 from progress.views_portal import body as portal_body
 from progress.views_portal import check_ins as portal_check_ins
 from progress.views_portal import home as portal_home
@@ -57,6 +67,10 @@ urlpatterns = [
         body.custom_remove,
         name="custom_remove",
     ),
+    path(CLIENT + "progress/reports/", reports.request_report, name="report_request"),
+    path(CLIENT + "progress/reports/<int:pk>/", reports.report_row, name="report_row"),
+    path(CLIENT + "progress/reports/<int:pk>/retry/", reports.retry_report, name="report_retry"),
+    path(CLIENT + "progress/reports/<int:pk>/file/", reports.report_file, name="report_file"),
     path(CLIENT + "progress/check-ins/<int:pk>/", check_ins.check_in, name="check_in"),
     path(CLIENT + "workouts/<int:pk>/", check_ins.workout_thread_page, name="workout_thread"),
     # Progress photos, for the client, their trainer and staff alike (access-checked).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 
 from billing.api.serializers import (
     BillingProfileSerializer,
@@ -456,4 +456,18 @@ webhook = extend_schema(
             response_only=True,
         ),
     ],
+)
+
+pdf_action = extend_schema(
+    operation_id="payments_invoices_pdf",
+    summary="An invoice as a PDF",
+    description="The invoice as the printable page shows it, as a PDF attachment "
+    "(`Cache-Control: no-store`), made on request. The trainer reads their invoices; a "
+    "client their own issued ones; anyone else's is a 404. 503 `PDF_UNAVAILABLE` when "
+    "the server lacks WeasyPrint's system libraries.",
+    request=None,
+    responses={
+        (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The PDF."),
+        404: error_response(404),
+    },
 )

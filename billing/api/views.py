@@ -9,6 +9,7 @@ import logging
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.http import HttpResponseBase
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
@@ -31,6 +32,7 @@ from billing.api.serializers import (
     WebhookResultSerializer,
 )
 from billing.models import Invoice, Package
+from billing.selectors.documents import invoice_pdf, invoice_pdf_filename
 from billing.selectors.invoices import invoice_list
 from billing.selectors.profile import billing_profile_for
 from billing.services import invoices as invoice_services
@@ -45,6 +47,7 @@ from fitnesspr.api.exceptions import error_response
 from fitnesspr.api.permissions import IsTrainer, IsTrainerOrClient, IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView, ScopedModelViewSet
+from fitnesspr.pdf import PdfUnavailable, pdf_download
 from fitnesspr.tenancy import get_for_read
 
 logger = logging.getLogger(__name__)
@@ -161,6 +164,17 @@ class InvoiceViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["post"])
     def send(self, request: Request, pk: str | None = None) -> Response:
         return self._act("send")
+
+    @schema.pdf_action
+    @action(detail=True, methods=["get"])
+    def pdf(self, request: Request, pk: str | None = None) -> HttpResponseBase:
+        """The invoice as a PDF (what the printable page shows), made on request."""
+        invoice = self.get_object()
+        try:
+            data = invoice_pdf(invoice=invoice)
+        except PdfUnavailable as exc:
+            return error_response(exc.code, exc.message, status.HTTP_503_SERVICE_UNAVAILABLE)
+        return pdf_download(data, invoice_pdf_filename(invoice))
 
     @schema.void_action
     @action(detail=True, methods=["post"])

@@ -20,6 +20,7 @@ from billing import stripe_gateway
 from billing.forms import SERVICE_NAMES, InvoiceForm, LineForm
 from billing.models import Invoice
 from billing.money import bp_to_percent
+from billing.selectors import documents
 from billing.selectors import invoices as selectors
 from billing.selectors.packages import package_choices
 from billing.selectors.profile import seller_details
@@ -29,6 +30,7 @@ from clients.models import Client, ClientStatus
 from clients.selectors import client_list
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
+from fitnesspr.pdf import PdfUnavailable, pdf_download
 from fitnesspr.tenancy import MAX_ID
 from trainers.decorators import TrainerRequest, trainer_required
 
@@ -230,3 +232,16 @@ def invoice_print(request: TrainerRequest, pk: int) -> HttpResponse:
     invoice = selectors.invoice_get(actor=request.actor, pk=pk, today=request.trainer.today())
     context = detail_context(request, invoice, back_url=request.GET.get("back", ""))
     return render(request, "billing/print/invoice.html", context)
+
+
+@require_GET
+@trainer_required
+def invoice_pdf(request: TrainerRequest, pk: int) -> HttpResponse:
+    """The invoice as a PDF download (the printable page's content)."""
+    invoice = selectors.invoice_get(actor=request.actor, pk=pk, today=request.trainer.today())
+    try:
+        data = documents.invoice_pdf(invoice=invoice)
+    except PdfUnavailable as exc:
+        messages.error(request, exc.message)
+        return redirect("billing:invoice", pk=invoice.pk)
+    return pdf_download(data, documents.invoice_pdf_filename(invoice))

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -275,8 +276,23 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 EMAIL_TASK_SOFT_TIME_LIMIT = env.int("EMAIL_TASK_SOFT_TIME_LIMIT", default=30)
 EMAIL_TASK_TIME_LIMIT = env.int("EMAIL_TASK_TIME_LIMIT", default=60)
+# A progress report renders in a second or two; a year of full data stays well inside.
+REPORT_TASK_SOFT_TIME_LIMIT = env.int("REPORT_TASK_SOFT_TIME_LIMIT", default=120)
+REPORT_TASK_TIME_LIMIT = env.int("REPORT_TASK_TIME_LIMIT", default=180)
+# Worker tests only: seconds a report render waits first, to be caught (and killed) mid-way.
+REPORT_RENDER_DELAY_SECONDS = env.float("REPORT_RENDER_DELAY_SECONDS", default=0)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = "UTC"
+# Task modules in packages of tasks (autodiscovery finds only `<app>.tasks` itself).
+CELERY_IMPORTS = [
+    "progress.tasks.reports",
+]
+CELERY_BEAT_SCHEDULE = {
+    "weekly-progress-reports": {
+        "task": "progress.tasks.reports.queue_weekly_progress_reports",
+        "schedule": crontab(minute="0", hour="6", day_of_week="mon"),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -389,6 +405,9 @@ def logging_config(log_format: str) -> dict[str, Any]:
             "celery": {"level": env.str("CELERY_LOG_LEVEL", default="INFO")},
             # The Stripe SDK logs every request at INFO: keep its warnings only.
             "stripe": {"level": "WARNING"},
+            # WeasyPrint logs each layout step, and every SVG property its HTML CSS parser
+            # skips (the charts' colours, which the SVG itself reads): errors only.
+            "weasyprint": {"level": "ERROR"},
         },
     }
 

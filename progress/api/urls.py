@@ -11,6 +11,7 @@ from progress.api.views.body import (
     UploadView,
 )
 from progress.api.views.check_ins import CheckInViewSet, WorkoutRepliesView
+from progress.api.views.reports import ReportViewSet
 from progress.api.views.strength import OneRepMaxViewSet
 from progress.api.views.training import AdherenceView, ExerciseHistoryView, TodayView
 from progress.api.views.workout_logs import WorkoutLogViewSet
@@ -24,6 +25,7 @@ router.register(
 router.register("progress/photos", PhotoViewSet, basename="progress-photo")
 router.register("progress/check-ins", CheckInViewSet, basename="check-in")
 router.register("progress/one-rep-maxes", OneRepMaxViewSet, basename="one-rep-max")
+router.register("progress/reports", ReportViewSet, basename="progress-report")
 
 urlpatterns = [
     path("progress/today/", TodayView.as_view(), name="progress-today"),

@@ -331,6 +331,9 @@ class PhotoConsentForm(forms.Form):
     photos_in_reports = forms.BooleanField(
         label="Let my trainer use my progress photos in progress reports", required=False
     )
+    weekly_report = forms.BooleanField(
+        label="Make a progress report of my week every Monday, for my trainer", required=False
+    )
 
 
 class ProgressSettingsForm(UnitsMixin, forms.Form):

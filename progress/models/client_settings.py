@@ -1,5 +1,6 @@
 """How a client's progress is followed: the weekly check-in day and the weight goal (the
-trainer's choice) and whether photos may go in reports (the client's choice)."""
+trainer's choice), whether photos may go in reports and whether a weekly progress report
+is made (the client's choices)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ class WeightGoal(models.TextChoices):
 class ProgressSettingsQuerySet(TrainerScopedQuerySet):
     trainer_path = "client__trainer"
     client_path = "client"
-    client_may_write = True  # the photo consent is the client's to give
+    client_may_write = True  # the photo consent and the weekly report are the client's
 
 
 class ProgressSettings(models.Model):
@@ -61,6 +62,10 @@ class ProgressSettings(models.Model):
     photos_in_reports = models.BooleanField(
         default=False,
         help_text="The client lets their trainer use progress photos in reports.",
+    )
+    weekly_report = models.BooleanField(
+        default=False,
+        help_text="The client asks for a progress report of the past week every Monday.",
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 
 from fitnesspr.constraints import choices_check
+from fitnesspr.storage import private_storage
 from fitnesspr.tenancy import TrainerScopedQuerySet
 
 from .body import client_media_dir
@@ -18,7 +17,9 @@ class ReportStatus(models.TextChoices):
 
 
 def progress_report_path(instance: ProgressReport, filename: str) -> str:
-    return f"reports/{client_media_dir(instance.client)}/{uuid.uuid4().hex}.pdf"
+    """One name per report (its file is saved after the row exists): a run that died
+    after writing the file is overwritten by the next, never left beside it."""
+    return f"reports/{client_media_dir(instance.client)}/report-{instance.pk}.pdf"
 
 
 class ProgressReportQuerySet(TrainerScopedQuerySet):
@@ -40,7 +41,9 @@ class ProgressReport(models.Model):
     status = models.CharField(
         max_length=8, choices=ReportStatus.choices, default=ReportStatus.PENDING
     )
-    file = models.FileField(upload_to=progress_report_path, max_length=200, blank=True)
+    file = models.FileField(
+        upload_to=progress_report_path, storage=private_storage, max_length=200, blank=True
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -48,7 +51,10 @@ class ProgressReport(models.Model):
         blank=True,
         related_name="+",
     )
-    error = models.TextField(blank=True)
+    error = models.TextField(blank=True, help_text="Why the last attempt failed, in plain words.")
+    #: set on reports queued by a schedule ("weekly:<client>:<monday>"), so one is made
+    #: per client and week however often the schedule fires
+    key = models.CharField(max_length=80, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)
 

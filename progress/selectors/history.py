@@ -111,15 +111,23 @@ def exercise_progress(*, client: Client, exercise: Exercise) -> list[ProgressPoi
 
 
 def exercise_bests(
-    *, client: Client, exercise_ids: Iterable[int] | None = None
+    *,
+    client: Client,
+    exercise_ids: Iterable[int] | None = None,
+    start: date | None = None,
+    end: date | None = None,
 ) -> list[ExerciseBest]:
     """Every exercise the client has done (or those of `exercise_ids`), with their best
-    set ever, by name."""
+    set ever (or between `start` and `end`, a report's period), by name."""
     best: dict[int, SetLog] = {}
     sessions: dict[int, set[int]] = {}
     rows = _done_sets(client)
     if exercise_ids is not None:
         rows = rows.filter(exercise_id__in=set(exercise_ids))
+    if start is not None:
+        rows = rows.filter(workout_log__performed_on__gte=start)
+    if end is not None:
+        rows = rows.filter(workout_log__performed_on__lte=end)
     # A year of history is thousands of sets: load only what ranking and the lists use
     # (the exercise's name, not its instructions, for every set).
     # The newest set wins a tie, as before; ordering by the exercise's id rather than

@@ -253,3 +253,13 @@ def photo_consent_set(*, client: Client, allowed: bool) -> ProgressSettings:
     row.photos_in_reports = allowed
     row.save(update_fields=["photos_in_reports", "updated_at"])
     return row
+
+
+@transaction.atomic
+def weekly_report_set(*, client: Client, wanted: bool) -> ProgressSettings:
+    """The client's choice: a progress report of the past week every Monday, made for
+    their trainer."""
+    row = _settings_row(client)
+    row.weekly_report = wanted
+    row.save(update_fields=["weekly_report", "updated_at"])
+    return row

@@ -26,6 +26,7 @@ from progress.forms.body import (
     PhotoForm,
     ProgressSettingsForm,
 )
+from progress.forms.reports import ReportRequestForm
 from progress.models import BodyMeasurement, PhotoPose, ProgressPhoto
 from progress.selectors.body import (
     custom_measurement_get_for_write,
@@ -42,6 +43,7 @@ from progress.selectors.body import (
 from progress.selectors.check_ins import check_in_due, check_in_list, is_waiting
 from progress.services import body as body_services
 from progress.services.photos import photo_delete
+from progress.views.reports import report_panel_context
 from trainers.decorators import TrainerRequest, trainer_required
 
 MEASUREMENTS_PAGE_SIZE = 20
@@ -82,6 +84,7 @@ def progress_tab(request: TrainerRequest, client_id: int) -> HttpResponse:
         "photo_days": photo_days(photos)[:RECENT_PHOTO_DAYS],
         "measurements": list(measurement_list(client=client)[:RECENT_MEASUREMENTS]),
         "last_weigh_in": last_weigh_in(client=client),
+        **report_panel_context(client=client, form=ReportRequestForm(today=today)),
     }
     return render(request, "progress/body/progress.html", context)
 

@@ -36,7 +36,7 @@ from progress.selectors.body import (
     progress_settings,
 )
 from progress.selectors.check_ins import check_in_due
-from progress.services.body import measurement_delete, photo_consent_set
+from progress.services.body import measurement_delete, photo_consent_set, weekly_report_set
 from progress.services.photos import photo_delete
 
 RECENT_MEASUREMENTS = 5
@@ -174,7 +174,12 @@ def photos(request: PortalRequest) -> HttpResponse:
         "pose": pose,
         "poses": PhotoPose.choices,
         "days": photo_days(list(photo_list(client=client))),
-        "consent_form": PhotoConsentForm(initial={"photos_in_reports": settings.photos_in_reports}),
+        "consent_form": PhotoConsentForm(
+            initial={
+                "photos_in_reports": settings.photos_in_reports,
+                "weekly_report": settings.weekly_report,
+            }
+        ),
     }
     return render(request, "progress/portal/photos.html", context)
 
@@ -210,10 +215,16 @@ def photo_remove(request: PortalRequest, pk: int) -> HttpResponse:
 @portal_login_required
 def photo_consent(request: PortalRequest) -> HttpResponse:
     form = PhotoConsentForm(request.POST)
-    allowed = form.is_valid() and form.cleaned_data["photos_in_reports"]
+    valid = form.is_valid()
+    allowed = valid and form.cleaned_data["photos_in_reports"]
+    weekly = valid and form.cleaned_data["weekly_report"]
     photo_consent_set(client=request.portal_client, allowed=allowed)
+    weekly_report_set(client=request.portal_client, wanted=weekly)
     if allowed:
-        messages.success(request, "Your trainer may now use your photos in progress reports.")
+        said = "Your trainer may now use your photos in progress reports."
     else:
-        messages.success(request, "Your photos stay out of progress reports.")
+        said = "Your photos stay out of progress reports."
+    if weekly:
+        said += " A report of your week is made every Monday."
+    messages.success(request, said)
     return redirect("progress:portal_photos")

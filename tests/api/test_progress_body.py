@@ -323,6 +323,7 @@ def test_each_side_sets_its_own_settings(client_api, trainer_api, client_):
         "weight_goal": "lose",
         "target_weight_kg": None,
         "photos_in_reports": True,
+        "weekly_report": False,
     }
     assert trainer_api.patch(url, {"check_in_weekday": 9}, format="json").status_code == 400
 

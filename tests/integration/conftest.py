@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from fitnesspr.celery import app
@@ -105,19 +106,22 @@ def start_worker(
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp[0]}",
         "CELERY_VISIBILITY_TIMEOUT": "3",
         "MEDIA_ROOT": str(tmp_path / "media"),
+        # the same private folder as this test (progress report files)
+        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
         "PYTHONPATH": str(ROOT),
         "PYTHONUNBUFFERED": "1",
     }
     started: list[WorkerProcess] = []
 
-    def start() -> WorkerProcess:
+    def start(**extra_env: str) -> WorkerProcess:
+        """A worker; `extra_env` adds settings for it alone (a slow render, say)."""
         command = [str(CELERY), "-A", "fitnesspr", "worker", "--pool=solo", "-Q", queue_name]
         command += ["--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"]
         command += ["-n", f"{queue_name}-{len(started)}@%h"]
         process = subprocess.Popen(
             command,
             cwd=ROOT,
-            env=env,
+            env={**env, **extra_env},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

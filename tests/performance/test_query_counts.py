@@ -44,7 +44,7 @@ BUDGET = {
     "client list": 9,
     "client page": 15,
     "client training": 17,
-    "client progress": 14,
+    "client progress": 15,  # + the progress reports panel
     "client nutrition": 13,
     "client workout thread": 15,
     "program builder": 7,

@@ -32,3 +32,19 @@ def test_the_demo_has_months_of_progress_and_things_to_look_at():
     assert [item.client for item in groups["check_in"]] == [anna]
     assert [item.client.first_name for item in groups["weight_trend"]] == ["Ben"]
     assert [item.client.first_name for item in groups["weigh_in"]] == ["Chloé"]
+
+
+def test_the_demo_client_has_a_ready_progress_report(django_capture_on_commit_callbacks):
+    from progress.models import ProgressReport, ReportStatus
+    from tests.progress.reports_helpers import pdf_text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo")
+    call_command("seed_demo")  # no second report
+
+    anna = Client.objects.get(user__email="anna@demo.fitnesspr.app")
+    report = ProgressReport.objects.get(client=anna)
+    assert report.status == ReportStatus.READY
+    assert anna.progress_settings.weekly_report is True
+    with report.file.open("rb") as handle:
+        assert anna.full_name in pdf_text(handle.read())[1]

@@ -29,7 +29,7 @@ from tests.factories.programs import (
 
 pytestmark = pytest.mark.django_db
 
-PROGRESS_TAB_QUERIES = 15
+PROGRESS_TAB_QUERIES = 16  # the progress reports panel lists the client's reports
 DASHBOARD_QUERIES = 15  # the attention list: one query per rule, and the dismissals
 
 

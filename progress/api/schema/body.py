@@ -242,6 +242,7 @@ SETTINGS = {
     "weight_goal": "lose",
     "target_weight_kg": 76.0,
     "photos_in_reports": False,
+    "weekly_report": False,
 }
 CLIENT_PARAM = OpenApiParameter(
     "client", int, required=False, description="Trainers: which client."

@@ -235,6 +235,7 @@ class SettingsSerializer(serializers.ModelSerializer[ProgressSettings]):
             "weight_goal",
             "target_weight_kg",
             "photos_in_reports",
+            "weekly_report",
         ]
         read_only_fields = ["client"]
         extra_kwargs = {
@@ -246,11 +247,15 @@ class SettingsSerializer(serializers.ModelSerializer[ProgressSettings]):
             "photos_in_reports": {
                 "help_text": "Clients: may the trainer use their photos in progress reports?"
             },
+            "weekly_report": {
+                "help_text": "Clients: a progress report of the past week every Monday, for "
+                "the trainer?"
+            },
         }
 
 
 TRAINER_SETTINGS = ("check_in_weekday", "weight_goal", "target_weight_kg")
-CLIENT_SETTINGS = ("photos_in_reports",)
+CLIENT_SETTINGS = ("photos_in_reports", "weekly_report")
 
 
 class ClientRangeQuerySerializer(serializers.Serializer[Any]):

@@ -338,6 +338,8 @@ class SettingsView(ActorAPIView):
                 current = services.photo_consent_set(
                     client=client, allowed=data["photos_in_reports"]
                 )
+            if "weekly_report" in data:
+                current = services.weekly_report_set(client=client, wanted=data["weekly_report"])
         elif set(data) & set(mine):
             current = services.progress_settings_update(
                 client=client,
