@@ -211,6 +211,23 @@ EMAIL_TASK_SOFT_TIME_LIMIT = env.int("EMAIL_TASK_SOFT_TIME_LIMIT", default=30)
 EMAIL_TASK_TIME_LIMIT = env.int("EMAIL_TASK_TIME_LIMIT", default=60)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = "UTC"
+# Task modules outside an app's `tasks` module (autodiscovery finds only those).
+CELERY_IMPORTS = [
+    "progress.tasks.reminders",
+]
+# The periodic jobs `make beat` runs. Each job works out every client's and trainer's
+# local time itself, so a frequent run sends each email at the chosen time; keys in the
+# outbox make a second run (or a second beat) send nothing more.
+CELERY_BEAT_SCHEDULE = {
+    "workout-reminders": {
+        "task": "progress.tasks.reminders.send_workout_reminders",
+        "schedule": 15 * 60,
+    },
+    "check-in-reminders": {
+        "task": "progress.tasks.reminders.send_check_in_reminders",
+        "schedule": 15 * 60,
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

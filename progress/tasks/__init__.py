@@ -1,0 +1,1 @@
+"""Background jobs of the progress app: reports (reports.py), reminders and summaries (reminders.py)."""
