@@ -11,6 +11,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from progress.services.reminders import check_in_reminders_send, workout_reminders_send
+from progress.services.summaries import weekly_summaries_send
 
 logger = logging.getLogger(__name__)
 
@@ -31,4 +32,12 @@ def send_check_in_reminders() -> int:
     """Check-in reminders on each client's check-in day (every 15 minutes)."""
     sent = check_in_reminders_send(now=timezone.now())
     logger.info("Check-in reminders: %d client(s) reminded this week", sent)
+    return sent
+
+
+@shared_task(**JOB)
+def send_weekly_summaries() -> int:
+    """Each trainer's summary of last week, Monday from 07:00 where they work."""
+    sent = weekly_summaries_send(now=timezone.now())
+    logger.info("Weekly summaries: %d trainer(s) emailed this week", sent)
     return sent
