@@ -227,6 +227,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "progress.tasks.reminders.send_check_in_reminders",
         "schedule": 15 * 60,
     },
+    "overdue-invoices": {
+        "task": "progress.tasks.reminders.flag_overdue_invoices",
+        "schedule": 60 * 60,
+    },
     "weekly-summaries": {
         "task": "progress.tasks.reminders.send_weekly_summaries",
         "schedule": 15 * 60,

@@ -10,6 +10,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
+from billing.services.overdue import invoices_overdue_notify
 from progress.services.reminders import check_in_reminders_send, workout_reminders_send
 from progress.services.summaries import weekly_summaries_send
 
@@ -41,3 +42,11 @@ def send_weekly_summaries() -> int:
     sent = weekly_summaries_send(now=timezone.now())
     logger.info("Weekly summaries: %d trainer(s) emailed this week", sent)
     return sent
+
+
+@shared_task(**JOB)
+def flag_overdue_invoices() -> int:
+    """Flag invoices newly overdue and send each client one polite notice (hourly)."""
+    flagged = invoices_overdue_notify(now=timezone.now())
+    logger.info("Overdue invoices: %d notice(s) sent", flagged)
+    return flagged
