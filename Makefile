@@ -57,11 +57,15 @@ serve: install
 bench: install
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
+# Both need REDIS_URL (and the same DATABASE_URL as the web process).
 worker: install
 	$(VENV)/bin/celery -A fitnesspr worker -l info
 
+# Beat keeps when each job last ran in a file: var/ is git-ignored.
+BEAT_SCHEDULE_FILE ?= var/celerybeat-schedule
 beat: install
-	$(VENV)/bin/celery -A fitnesspr beat -l info
+	@mkdir -p "$$(dirname $(BEAT_SCHEDULE_FILE))"
+	$(VENV)/bin/celery -A fitnesspr beat -l info --schedule=$(BEAT_SCHEDULE_FILE)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache var

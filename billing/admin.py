@@ -62,6 +62,7 @@ class InvoiceAdmin(ScopedAdmin):
         "balance_due_minor",
         "seller",
         "sent_at",
+        "overdue_notified_at",
         "voided_at",
         "created_at",
         "updated_at",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from clients.models import Client
+from clients.models import Client, ReminderSettings
 from fitnesspr.admin import ScopedAdmin
 
 
@@ -27,3 +27,20 @@ class ClientAdmin(ScopedAdmin):
     @admin.display(boolean=True, description="locked")
     def is_locked(self, obj: Client) -> bool:
         return obj.is_locked or obj.is_device_locked
+
+
+@admin.register(ReminderSettings)
+class ReminderSettingsAdmin(ScopedAdmin):
+    list_display = (
+        "client",
+        "workout_reminders",
+        "workout_reminder_time",
+        "check_in_reminders",
+        "timezone",
+        "unsubscribed_at",
+    )
+    list_filter = ("workout_reminders", "check_in_reminders")
+    list_select_related = ("client__user",)
+    search_fields = ("client__user__email", "client__user__first_name", "client__user__last_name")
+    autocomplete_fields = ("client",)
+    readonly_fields = ("unsubscribed_at", "updated_at")

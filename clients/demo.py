@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from clients.models import Client
 from clients.services import client_create
+from clients.services.reminders import reminder_settings_update, reminders_unsubscribe
 from trainers.models import Trainer
 
 DEMO_CLIENTS: list[dict[str, Any]] = [
@@ -56,3 +59,15 @@ def demo_clients(*, trainer: Trainer) -> list[Client]:
             client, _pin = client_create(trainer=trainer, send_welcome=False, **fields)
         clients.append(client)
     return clients
+
+
+def demo_reminder_settings(*, clients: list[Client]) -> None:
+    """Anna keeps the defaults but trains before work, Ben wants his reminders in the
+    evening on his own clock, Chloé turned reminders off from an email's link; Dev
+    (paused) never chose."""
+    anna, ben, chloe = clients[:3]
+    reminder_settings_update(client=anna, workout_reminder_time=time(6, 30))
+    reminder_settings_update(
+        client=ben, workout_reminder_time=time(18, 0), timezone="Europe/Dublin"
+    )
+    reminders_unsubscribe(client=chloe, now=timezone.now())

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 
 from clients.models import Client, ClientStatus
+from fitnesspr.forms import timezone_choices
 from trainers.models import UnitSystem
 
 CM_PER_INCH = Decimal("2.54")
@@ -137,3 +138,27 @@ class PortalLoginForm(forms.Form):
             del self.fields["email"]
             del self.fields["remember"]
             self.fields["pin"].widget.attrs["autofocus"] = True
+
+
+class ReminderSettingsForm(forms.Form):
+    """The client's reminder emails (portal). Only shapes here; the service decides."""
+
+    workout_reminders = forms.BooleanField(
+        label="Email me on days with a workout I haven't logged", required=False
+    )
+    workout_reminder_time = forms.TimeField(
+        label="At",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text="The reminders go out at this time, or soon after.",
+    )
+    check_in_reminders = forms.BooleanField(
+        label="Email me on the day my weekly check-in is due", required=False
+    )
+    timezone = forms.ChoiceField(label="My time zone", required=False)
+
+    def __init__(self, *args: Any, trainer_zone: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        same = ("", f"The same as my trainer's ({trainer_zone.replace('_', ' ')})")
+        field = self.fields["timezone"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [same, *timezone_choices()]

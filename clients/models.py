@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from datetime import time
 from typing import Self
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,9 +10,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from fitnesspr.actor import Actor, ActorKind
 from fitnesspr.constraints import choices_check
 from fitnesspr.tenancy import TrainerScopedQuerySet
-from trainers.models import Trainer
+from trainers.models import Trainer, validate_timezone
 
 
 class ClientStatus(models.TextChoices):
@@ -118,6 +121,69 @@ class Client(models.Model):
     def is_device_locked(self) -> bool:
         """Signing in on the remembered device is locked (too many wrong PINs there)."""
         return self.device_locked_until is not None and self.device_locked_until > timezone.now()
+
+
+#: when a workout reminder goes out until the client picks a time
+DEFAULT_REMINDER_TIME = time(7, 0)
+
+
+class ReminderSettingsQuerySet(TrainerScopedQuerySet):
+    trainer_path = "client__trainer"
+    client_path = "client"
+    client_may_write = True  # the client decides which emails they get
+    read_only_message = "Reminders are the client's choice: they change them in their portal."
+
+    def writable_by(self, actor: Actor) -> Self:
+        # The trainer reads the client's choice but never makes it for them.
+        return super().writable_by(actor) if self.may_write(actor) else self.none()
+
+    def may_write(self, actor: Actor) -> bool:
+        return actor.kind is not ActorKind.TRAINER
+
+
+class ReminderSettings(models.Model):
+    """The reminder emails a client gets, and when (the client's choice; the trainer
+    only reads it). One row per client, created the first time something is chosen;
+    until then the defaults apply: both reminders on, workouts at 07:00 in the
+    trainer's time zone."""
+
+    client = models.OneToOneField(
+        Client, on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    workout_reminders = models.BooleanField(
+        default=True, help_text="An email on days with a workout not yet logged."
+    )
+    workout_reminder_time = models.TimeField(
+        default=DEFAULT_REMINDER_TIME, help_text="When the workout reminder goes out."
+    )
+    check_in_reminders = models.BooleanField(
+        default=True, help_text="An email on the day the weekly check-in is due."
+    )
+    timezone = models.CharField(
+        max_length=64,
+        blank=True,
+        validators=[validate_timezone],
+        help_text="The client's time zone; empty = the trainer's.",
+    )
+    #: when the client last turned everything off from an email's unsubscribe link
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReminderSettingsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "reminder settings"
+
+    def __str__(self) -> str:
+        return f"Reminders of {self.client}"
+
+    @property
+    def zone_name(self) -> str:
+        return self.timezone or self.client.trainer.timezone
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.zone_name)
 
 
 class AssignmentStatus(models.TextChoices):

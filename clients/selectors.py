@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from clients.models import Client, ClientStatus
+from clients.models import Client, ClientStatus, ReminderSettings, ReminderSettingsQuerySet
 from fitnesspr.actor import Actor
 from fitnesspr.tenancy import get_for_read, get_for_write
 from fitnesspr.text import fold
@@ -77,3 +78,29 @@ def client_recent(*, trainer: Trainer, limit: int = 5) -> QuerySet[Client]:
         .select_related("user")
         .order_by("-created_at", "-pk")[:limit]
     )
+
+
+# --- reminder emails: the client's choice, read by the trainer -----------------------
+
+
+def reminder_settings(*, client: Client) -> ReminderSettings:
+    """The client's reminder settings, or the defaults (unsaved) until they choose."""
+    found = ReminderSettings.objects.filter(client=client).first()
+    if found is None:
+        return ReminderSettings(client=client)
+    found.client = client  # reuse the loaded client (and its trainer)
+    return found
+
+
+def reminder_settings_get(*, actor: Actor, client_id: int) -> ReminderSettings:
+    """The reminder settings of a client the actor may see (404 otherwise)."""
+    return reminder_settings(client=client_get(actor=actor, pk=client_id))
+
+
+def reminder_settings_get_for_write(*, actor: Actor, client_id: int) -> ReminderSettings:
+    """The same, to change: only the client themselves (or staff) may; their trainer
+    reads them (403)."""
+    found = reminder_settings_get(actor=actor, client_id=client_id)
+    if not ReminderSettings.objects.may_write(actor):
+        raise PermissionDenied(ReminderSettingsQuerySet.read_only_message)
+    return found

@@ -17,4 +17,6 @@ urlpatterns = [
     path("portal/login/", views_portal.portal_login, name="portal_login"),
     path("portal/logout/", views_portal.portal_logout, name="portal_logout"),
     path("portal/forget-device/", views_portal.forget_device, name="forget_device"),
+    path("portal/reminders/", views_portal.reminders, name="portal_reminders"),
+    path("portal/unsubscribe/<str:token>/", views_portal.unsubscribe, name="unsubscribe"),
 ]

@@ -5,18 +5,26 @@ remembered device), sign-out and "not you?". The portal's pages live with their 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clients import services
-from clients.forms import PortalLoginForm
+from clients.decorators import PortalRequest, portal_login_required
+from clients.forms import PortalLoginForm, ReminderSettingsForm
 from clients.models import Client
+from clients.selectors import reminder_settings
+from clients.services import reminders as reminder_services
 from fitnesspr import ratelimit
 from fitnesspr.actor import actor_of
+from fitnesspr.forms import add_service_error
 
 DEVICE_COOKIE = settings.REMEMBER_DEVICE_COOKIE
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -96,3 +104,51 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
     # The remembered-device cookie stays: next time this phone asks only for the PIN.
     logout(request)
     return redirect("clients:portal_login")
+
+
+# The link in reminder emails: no sign-in (the signed token names the client). A mail
+# program's one-click unsubscribe POSTs without a CSRF token, so the view is exempt;
+# all it can do is turn reminders off for the client the token names.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    client = reminder_services.unsubscribe_client(token)
+    if client is None:
+        return render(request, "clients/unsubscribe.html", {"state": "invalid"}, status=404)
+    context = {"client": client, "token": token, "state": "confirm"}
+    if request.method == "POST":
+        reminder_services.reminders_unsubscribe(client=client, now=timezone.now())
+        context["state"] = "done"
+    return render(request, "clients/unsubscribe.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@portal_login_required
+def reminders(request: PortalRequest) -> HttpResponse:
+    """The client chooses their reminder emails and when they come."""
+    client = request.portal_client
+    current = reminder_settings(client=client)
+    zone = client.trainer.timezone
+    if request.method == "POST":
+        form = ReminderSettingsForm(request.POST, trainer_zone=zone)
+        if form.is_valid():
+            try:
+                reminder_services.reminder_settings_update(client=client, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_error(form, exc)
+            else:
+                messages.success(request, "Your reminder choices are saved.")
+                return redirect("clients:portal_reminders")
+    else:
+        form = ReminderSettingsForm(
+            trainer_zone=zone,
+            initial={
+                "workout_reminders": current.workout_reminders,
+                "workout_reminder_time": current.workout_reminder_time,
+                "check_in_reminders": current.check_in_reminders,
+                "timezone": current.timezone,
+            },
+        )
+    return render(request, "clients/portal_reminders.html", {"form": form, "current": current})

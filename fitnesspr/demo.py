@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from billing.demo import demo_billing
-from clients.demo import demo_clients
+from clients.demo import demo_clients, demo_reminder_settings
 from clients.services import client_reset_pin
 from nutrition.demo import demo_nutrition
 from programs.demo import demo_programs
-from progress.demo import demo_body_progress, demo_reports, demo_workout_logs
+from progress.demo import demo_body_progress, demo_reports, demo_sent_emails, demo_workout_logs
 from trainers.demo import (
     DEMO_STAFF_EMAIL,
     DEMO_STAFF_PASSWORD,
@@ -48,6 +48,8 @@ def demo_seed() -> DemoLogins:
     demo_body_progress(trainer=trainer, clients=clients)
     demo_reports(clients=clients)
     demo_billing(trainer=trainer, clients=clients)
+    demo_reminder_settings(clients=clients)
+    demo_sent_emails(trainer=trainer)
     first = clients[0]
     pin = client_reset_pin(client=first)
     demo_staff()

@@ -3,6 +3,10 @@ services, and whatever a service refuses is shown on the form field it concerns.
 
 from __future__ import annotations
 
+import zoneinfo
+from collections import defaultdict
+from functools import cache
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -42,3 +46,13 @@ def decimal_errors(*, invalid: str, too_big: str, places: str) -> dict[str, str]
         "max_whole_digits": too_big,
         "max_decimal_places": places,
     }
+
+
+@cache
+def timezone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every IANA zone, grouped by region so the long select stays scannable."""
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name in sorted(zoneinfo.available_timezones()):
+        region = name.split("/", 1)[0] if "/" in name else "Other"
+        groups[region].append((name, name.replace("_", " ")))
+    return sorted(groups.items())

@@ -5,6 +5,7 @@ dashboard, the portal and the charts have something to show."""
 
 from __future__ import annotations
 
+import zoneinfo
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -23,8 +24,10 @@ from progress.services.body import (
     progress_settings_update,
     weekly_report_set,
 )
+from progress.services.reminders import check_in_reminder_send, workout_reminder_send
 from progress.services.reports import report_generate, report_request
-from trainers.models import Trainer
+from progress.services.summaries import weekly_summary_send
+from trainers.models import EmailStatus, OutboundEmail, Trainer
 
 SQUAT = "Barbell Back Squat"
 SQUAT_1RM_KG = Decimal("100")
@@ -179,3 +182,27 @@ def demo_reports(*, clients: list[Client]) -> None:
         requested_by=anna.trainer.user,
     )
     report_generate(report_id=report.pk)
+
+
+def demo_sent_emails(*, trainer: Trainer) -> None:
+    """The outbox shows what the periodic jobs sent over the last week: workout and
+    check-in reminders (through the same services, at 20:00 each evening on the
+    trainer's clock) and last Monday's weekly summary. They are recorded as sent
+    without being mailed: the demo never sends email."""
+    zone = zoneinfo.ZoneInfo(trainer.timezone)
+    today = trainer.today()
+    emails: list[tuple[OutboundEmail | None, datetime]] = []
+    clients = Client.objects.for_trainer(trainer).values_list("pk", flat=True)
+    for days_ago in range(7, 0, -1):
+        evening = datetime.combine(today - timedelta(days=days_ago), time(20, 0), zone)
+        for client_id in clients:
+            emails.append((workout_reminder_send(client_id=client_id, now=evening), evening))
+            emails.append((check_in_reminder_send(client_id=client_id, now=evening), evening))
+    monday = today - timedelta(days=today.weekday() or 7)
+    summary_at = datetime.combine(monday, time(8, 0), zone)
+    emails.append((weekly_summary_send(trainer_id=trainer.pk, now=summary_at), summary_at))
+    for email, when in emails:
+        if email is not None and email.status == EmailStatus.QUEUED:  # queued by this run
+            OutboundEmail.objects.filter(pk=email.pk).update(
+                status=EmailStatus.SENT, attempts=1, created_at=when, sent_at=when
+            )

@@ -1,26 +1,13 @@
 from __future__ import annotations
 
-import zoneinfo
-from collections import defaultdict
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from django import forms
 
-from fitnesspr.forms import decimal_errors
+from fitnesspr.forms import decimal_errors, timezone_choices
 from fitnesspr.units import IMPERIAL, KG_PER_LB, format_number, kg_to_display
 from trainers.models import Currency, Trainer, UnitSystem
-
-
-@cache
-def timezone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Every IANA zone, grouped by region so the long select stays scannable."""
-    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for name in sorted(zoneinfo.available_timezones()):
-        region = name.split("/", 1)[0] if "/" in name else "Other"
-        groups[region].append((name, name.replace("_", " ")))
-    return sorted(groups.items())
 
 
 class BusinessFieldsForm(forms.Form):

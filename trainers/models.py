@@ -121,6 +121,7 @@ class EmailKind(models.TextChoices):
     WELCOME = "welcome", "Welcome to the portal"
     INVOICE_ISSUED = "invoice_issued", "Invoice issued"
     PAYMENT_RECEIPT = "payment_receipt", "Payment receipt"
+    INVOICE_OVERDUE = "invoice_overdue", "Invoice overdue"
     WORKOUT_REMINDER = "workout_reminder", "Workout reminder"
     CHECK_IN_DUE = "check_in_due", "Check-in due"
     REPORT_READY = "report_ready", "Progress report ready"

@@ -170,8 +170,11 @@ def email_deliver(*, email_id: int, last_attempt: bool) -> Exception | None:
     attempt (to retry), after recording it; on the last attempt the email is failed."""
     error: Exception | None = None
     with transaction.atomic():
+        # Lock the email row only: FOR UPDATE on the joined trainer too would skip this
+        # email whenever anything else holds the trainer row (another email being sent
+        # or queued for the same trainer), leaving it queued for good.
         email = (
-            OutboundEmail.objects.select_for_update(skip_locked=True)
+            OutboundEmail.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("trainer__user")
             .filter(pk=email_id, status=EmailStatus.QUEUED)
             .first()

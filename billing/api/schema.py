@@ -80,6 +80,7 @@ INVOICE = {
         "footer": "Thank you!",
     },
     "sent_at": "2026-03-02T09:00:00Z",
+    "overdue_notified_at": None,
     "paid_at": None,
     "voided_at": None,
     "created_at": "2026-03-01T10:00:00Z",

@@ -137,6 +137,7 @@ class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
             "lines",
             "seller",
             "sent_at",
+            "overdue_notified_at",
             "paid_at",
             "voided_at",
             "created_at",

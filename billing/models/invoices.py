@@ -117,6 +117,8 @@ class Invoice(models.Model):
         help_text="The trainer's business details as they were when it was issued.",
     )
     sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    #: when the client was sent the (one) polite overdue notice, by the periodic job
+    overdue_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     paid_at = models.DateTimeField(null=True, blank=True)
     voided_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

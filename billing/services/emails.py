@@ -1,70 +1,71 @@
-"""The billing emails (invoice issued, receipt), sent by one small function after the
-transaction that caused them commits. It loads what it needs by id and only sends
-mail, so it can become a background task unchanged."""
+"""The billing emails (invoice issued, payment receipt), written to the outbox in the
+same transaction as what caused them: the email exists exactly when the invoice was
+issued or the payment recorded, and the outbox sends it once after the commit, from the
+trainer's business with replies going to the trainer."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-from functools import partial
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from billing.models import Invoice, Payment
+from trainers.models import EmailKind, OutboundEmail
+from trainers.services import email_queue
+
+#: "Send again" pressed twice within this long sends the invoice once
+RESEND_GUARD = timedelta(seconds=60)
 
 
-class BillingEmail(StrEnum):
-    INVOICE = "invoice"
-    RECEIPT = "receipt"
+def _portal_link(invoice: Invoice) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("billing:portal_invoice", args=[invoice.pk])
 
 
-def send_billing_email(
-    *, kind: BillingEmail, invoice_id: int, payment_id: int | None = None
-) -> bool:
-    """Email the invoice's client an invoice or a payment receipt. False when there is
-    nothing to send (the rows are gone, or the client has no email address)."""
-    invoice = (
-        Invoice.objects.select_related("client__user", "trainer__user")
-        .prefetch_related("lines")
-        .filter(pk=invoice_id)
-        .first()
-    )
-    if invoice is None or not invoice.client.user.email:
-        return False
-    payment = None
-    if kind == BillingEmail.RECEIPT:
-        payment = invoice.payments.filter(pk=payment_id).first()
-        if payment is None:
-            return False
+def invoice_email_queue(*, invoice: Invoice) -> OutboundEmail | None:
+    """Queue the invoice to its client. Each send of the invoice is one email (its key
+    counts the sends); a second send within a minute of the last one (a double click)
+    returns that one. None when the client has no email address."""
+    to_email = invoice.client.user.email
+    if not to_email:
+        return None
+    prefix = f"invoice-issued:{invoice.pk}:"
+    earlier = OutboundEmail.objects.filter(key__startswith=prefix)
+    last = earlier.order_by("-created_at", "-pk").first()
+    if last is not None and timezone.now() - last.created_at < RESEND_GUARD:
+        return last
     business = invoice.trainer.business_name
-    link = settings.SITE_URL.rstrip("/") + reverse("billing:portal_invoice", args=[invoice.pk])
-    context = {"invoice": invoice, "payment": payment, "business": business, "link": link}
-    if kind == BillingEmail.INVOICE:
-        subject = f"Invoice {invoice.display_number} from {business}"
-    elif payment is not None and payment.is_refund:
-        subject = f"Refund on invoice {invoice.display_number} from {business}"
-    else:
-        subject = f"Receipt for invoice {invoice.display_number} from {business}"
-    send_mail(
-        subject=subject,
-        message=render_to_string(f"billing/emails/{kind}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[invoice.client.user.email],
+    return email_queue(
+        trainer=invoice.trainer,
+        key=f"{prefix}{earlier.count() + 1}",
+        kind=EmailKind.INVOICE_ISSUED,
+        to_email=to_email,
+        subject=f"Invoice {invoice.display_number} from {business}",
+        template="billing/emails/invoice",
+        context={"invoice": invoice, "business": business, "link": _portal_link(invoice)},
     )
-    return True
 
 
-def send_after_commit(
-    *, kind: BillingEmail, invoice: Invoice, payment: Payment | None = None
-) -> None:
-    transaction.on_commit(
-        partial(
-            send_billing_email,
-            kind=kind,
-            invoice_id=invoice.pk,
-            payment_id=payment.pk if payment is not None else None,
-        )
+def receipt_email_queue(*, invoice: Invoice, payment: Payment) -> OutboundEmail | None:
+    """Queue the receipt (or refund note) of one payment: one email per payment, however
+    often the payment is recorded or its webhook delivered."""
+    to_email = invoice.client.user.email
+    if not to_email:
+        return None
+    business = invoice.trainer.business_name
+    what = "Refund on" if payment.is_refund else "Receipt for"
+    return email_queue(
+        trainer=invoice.trainer,
+        key=f"payment-receipt:{payment.pk}",
+        kind=EmailKind.PAYMENT_RECEIPT,
+        to_email=to_email,
+        subject=f"{what} invoice {invoice.display_number} from {business}",
+        template="billing/emails/receipt",
+        context={
+            "invoice": invoice,
+            "payment": payment,
+            "business": business,
+            "link": _portal_link(invoice),
+        },
     )

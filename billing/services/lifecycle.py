@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from billing.models import PAYABLE, Invoice, InvoiceStatus
 from billing.selectors.profile import billing_profile_for, seller_details
-from billing.services.emails import BillingEmail, send_after_commit
+from billing.services.emails import invoice_email_queue
 from billing.services.invoices import check_date
 from billing.services.ledger import invoice_lock, invoice_settle
 from billing.services.online import stripe_payments_cancel
@@ -68,7 +68,7 @@ def invoice_issue(*, invoice: Invoice, send: bool = True) -> Invoice:
 def _mark_sent(invoice: Invoice) -> None:
     invoice.sent_at = timezone.now()
     invoice.save(update_fields=["sent_at", "updated_at"])
-    send_after_commit(kind=BillingEmail.INVOICE, invoice=invoice)
+    invoice_email_queue(invoice=invoice)
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from billing.models import (
     PaymentStatus,
 )
 from billing.money import format_money
-from billing.services.emails import BillingEmail, send_after_commit
+from billing.services.emails import receipt_email_queue
 from billing.services.invoices import check_date
 from billing.services.ledger import invoice_lock, invoice_settle
 from billing.services.online import check_payable, stripe_payments_cancel
@@ -96,5 +96,5 @@ def payment_record(
     invoice_settle(invoice=locked)
     stripe_payments_cancel(invoice=locked)
     if send_receipt:
-        send_after_commit(kind=BillingEmail.RECEIPT, invoice=locked, payment=payment)
+        receipt_email_queue(invoice=locked, payment=payment)
     return payment

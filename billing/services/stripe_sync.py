@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from billing import stripe_gateway as gateway
 from billing.models import Invoice, Payment, PaymentKind, PaymentMethod, PaymentStatus
-from billing.services.emails import BillingEmail, send_after_commit
+from billing.services.emails import receipt_email_queue
 from billing.services.ledger import invoice_settle
 
 StripeObject = dict[str, Any]
@@ -95,7 +95,7 @@ def _succeed(*, invoice: Invoice, payment: Payment, intent_id: str, when: dateti
     except IntegrityError as exc:
         raise StripeMismatch(f"{intent_id} is already recorded on another payment.") from exc
     invoice_settle(invoice=invoice)
-    send_after_commit(kind=BillingEmail.RECEIPT, invoice=invoice, payment=payment)
+    receipt_email_queue(invoice=invoice, payment=payment)
     return True
 
 
@@ -171,7 +171,7 @@ def refund_apply(*, invoice: Invoice, payment: Payment, charge: StripeObject) ->
     except IntegrityError:
         return False  # this exact refunded total is already recorded
     invoice_settle(invoice=invoice)
-    send_after_commit(kind=BillingEmail.RECEIPT, invoice=invoice, payment=refund)
+    receipt_email_queue(invoice=invoice, payment=refund)
     return True
 
 

@@ -10,6 +10,7 @@ from clients.api.serializers import (
     ClientSerializer,
     ClientWithPinSerializer,
     PinLoginSerializer,
+    ReminderSettingsSerializer,
 )
 from clients.services import PIN_LOGIN_FAILED
 from fitnesspr.api.auth.schema import CLIENT_SESSION
@@ -154,5 +155,47 @@ pin_login = extend_schema(
             request_only=True,
         ),
         OpenApiExample("Signed in", value=CLIENT_SESSION, response_only=True),
+    ],
+)
+
+
+REMINDERS_EXAMPLE = {
+    "client": 42,
+    "workout_reminders": True,
+    "workout_reminder_time": "07:00",
+    "check_in_reminders": True,
+    "timezone": "",
+    "effective_timezone": "Europe/London",
+    "unsubscribed_at": None,
+}
+
+reminders_get = extend_schema(
+    operation_id="clients_reminders_retrieve",
+    summary="A client's reminder emails",
+    description="Whether the client gets workout reminders (and at what local time) and "
+    "check-in reminders, in which time zone, and when they last unsubscribed from an "
+    "email's link. The client reads their own (their id); their trainer reads any of "
+    "theirs. Defaults until the client chooses: both on, 07:00, the trainer's time zone.",
+    responses={200: ReminderSettingsSerializer, 404: error_response(404)},
+    examples=[OpenApiExample("Reminders", value=REMINDERS_EXAMPLE, response_only=True)],
+)
+
+reminders_patch = extend_schema(
+    operation_id="clients_reminders_update",
+    summary="Choose reminder emails",
+    description="Only the client changes their reminders (any subset of the fields); "
+    "their trainer gets 403 (PERMISSION_DENIED), anyone else's client 404.",
+    request=ReminderSettingsSerializer,
+    responses={
+        200: ReminderSettingsSerializer,
+        **error_responses(400, 403, 404),
+    },
+    examples=[
+        OpenApiExample(
+            "Workouts at 6:30, no check-in emails",
+            value={"workout_reminder_time": "06:30", "check_in_reminders": False},
+            request_only=True,
+        ),
+        OpenApiExample("Saved", value=REMINDERS_EXAMPLE, response_only=True),
     ],
 )

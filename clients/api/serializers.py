@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from clients.models import Client
+from clients.models import Client, ReminderSettings
 from trainers.models import Trainer
 
 
@@ -103,3 +103,29 @@ class PinLoginSerializer(serializers.Serializer[Any]):
     pin = serializers.CharField(
         write_only=True, max_length=32, help_text="The 6 to 8 digit PIN from the trainer."
     )
+
+
+class ReminderSettingsSerializer(serializers.ModelSerializer[ReminderSettings]):
+    """The client's reminder emails. `effective_timezone` is the zone the time is read
+    in: the client's own, else their trainer's."""
+
+    effective_timezone = serializers.CharField(source="zone_name", read_only=True)
+    workout_reminder_time = serializers.TimeField(
+        format="%H:%M", help_text="Local time, HH:MM (24-hour)."
+    )
+
+    class Meta:
+        model = ReminderSettings
+        fields = [
+            "client",
+            "workout_reminders",
+            "workout_reminder_time",
+            "check_in_reminders",
+            "timezone",
+            "effective_timezone",
+            "unsubscribed_at",
+        ]
+        read_only_fields = ["client", "unsubscribed_at"]
+        extra_kwargs = {
+            "timezone": {"help_text": "An IANA zone (Europe/London); empty = the trainer's."}
+        }

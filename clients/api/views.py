@@ -20,9 +20,11 @@ from clients.api.serializers import (
     ClientCreateSerializer,
     ClientSerializer,
     PinLoginSerializer,
+    ReminderSettingsSerializer,
     client_with_pin,
 )
 from clients.models import Client
+from clients.selectors import reminder_settings_get, reminder_settings_get_for_write
 from clients.services import (
     client_create,
     client_delete,
@@ -30,11 +32,12 @@ from clients.services import (
     client_reset_pin,
     client_update,
 )
+from clients.services.reminders import reminder_settings_update
 from fitnesspr.api.auth.views import PublicAuthView, session_payload
-from fitnesspr.api.permissions import IsTrainer
+from fitnesspr.api.permissions import IsTrainer, IsTrainerOrClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.throttles import FailedAttemptsThrottle, record_failure
-from fitnesspr.api.viewsets import ScopedModelViewSet
+from fitnesspr.api.viewsets import ActorAPIView, ScopedModelViewSet
 
 
 class PinLoginView(PublicAuthView):
@@ -106,3 +109,24 @@ class ClientViewSet(ScopedModelViewSet):
         client.refresh_from_db()
         message = self.success_messages["reset_pin"]
         return envelope(client_with_pin(client, pin), message=message, secret=True)
+
+
+class ReminderSettingsView(ActorAPIView):
+    """A client's reminder emails: the client reads and changes their own, their
+    trainer reads them (the same service as the portal's Reminders page)."""
+
+    permission_classes = [IsTrainerOrClient]
+    success_message = "Reminder choices saved."
+
+    @schema.reminders_get
+    def get(self, request: Request, pk: int) -> Response:
+        found = reminder_settings_get(actor=self.actor, client_id=pk)
+        return envelope(ReminderSettingsSerializer(found).data)
+
+    @schema.reminders_patch
+    def patch(self, request: Request, pk: int) -> Response:
+        current = reminder_settings_get_for_write(actor=self.actor, client_id=pk)
+        change = ReminderSettingsSerializer(current, data=request.data, partial=True)
+        change.is_valid(raise_exception=True)
+        saved = reminder_settings_update(client=current.client, **change.validated_data)
+        return envelope(ReminderSettingsSerializer(saved).data, message=self.success_message)

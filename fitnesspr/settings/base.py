@@ -286,11 +286,31 @@ CELERY_TIMEZONE = "UTC"
 # Task modules in packages of tasks (autodiscovery finds only `<app>.tasks` itself).
 CELERY_IMPORTS = [
     "progress.tasks.reports",
+    "progress.tasks.reminders",
 ]
+# The periodic jobs `make beat` runs. The reminder jobs work out every client's and
+# trainer's local time themselves, so a frequent run sends each email at the chosen time;
+# keys in the outbox make a second run (or a second beat) send nothing more.
 CELERY_BEAT_SCHEDULE = {
     "weekly-progress-reports": {
         "task": "progress.tasks.reports.queue_weekly_progress_reports",
         "schedule": crontab(minute="0", hour="6", day_of_week="mon"),
+    },
+    "workout-reminders": {
+        "task": "progress.tasks.reminders.send_workout_reminders",
+        "schedule": 15 * 60,
+    },
+    "check-in-reminders": {
+        "task": "progress.tasks.reminders.send_check_in_reminders",
+        "schedule": 15 * 60,
+    },
+    "overdue-invoices": {
+        "task": "progress.tasks.reminders.flag_overdue_invoices",
+        "schedule": 60 * 60,
+    },
+    "weekly-summaries": {
+        "task": "progress.tasks.reminders.send_weekly_summaries",
+        "schedule": 15 * 60,
     },
 }
 

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from clients.selectors import client_get
+from clients.selectors import client_get, reminder_settings
 from progress.selectors.adherence import client_adherence
 from progress.selectors.body import last_weigh_in
 from progress.selectors.check_ins import check_in_due
@@ -27,6 +27,7 @@ def client_page(request: TrainerRequest, pk: int) -> HttpResponse:
         "adherence": client_adherence(client=client, today=today),
         "last_weigh_in": last_weigh_in(client=client),
         "check_in_due": check_in_due(client=client, today=today),
+        "reminders": reminder_settings(client=client),
         "units": request.trainer.unit_system,
     }
     return render(request, "progress/client.html", context)

@@ -5,7 +5,7 @@ from typing import Any
 import factory
 from django.contrib.auth.hashers import make_password
 
-from clients.models import Client
+from clients.models import Client, ReminderSettings
 from fitnesspr.models import Role, User
 from trainers.models import EmailKind, OutboundEmail, Trainer
 
@@ -57,6 +57,15 @@ class ClientFactory(factory.django.DjangoModelFactory):
         if pin is not None:
             kwargs["pin_hash"] = make_password(pin)
         return super()._create(model_class, *args, **kwargs)
+
+
+class ReminderSettingsFactory(factory.django.DjangoModelFactory):
+    """Both reminders on, workouts at 07:00, in the trainer's time zone."""
+
+    class Meta:
+        model = ReminderSettings
+
+    client = factory.SubFactory(ClientFactory)
 
 
 class OutboundEmailFactory(factory.django.DjangoModelFactory):

@@ -14,7 +14,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
 from billing.models import BillingProfile, Invoice, InvoiceLine, Package, Payment
-from clients.models import Client
+from clients.models import Client, ReminderSettings
 from fitnesspr.actor import actor_for_user
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
 from nutrition.models import (
@@ -56,7 +56,7 @@ from tests.factories.billing import (
     PackageFactory,
     PaymentFactory,
 )
-from tests.factories.core import ClientFactory, OutboundEmailFactory
+from tests.factories.core import ClientFactory, OutboundEmailFactory, ReminderSettingsFactory
 from tests.factories.nutrition import (
     ClientMealPlanFactory,
     DiaryEntryFactory,
@@ -128,6 +128,7 @@ CASES = [
     Case(Trainer, lambda t, c: t, "trainer"),
     Case(OutboundEmail, lambda t, c: OutboundEmailFactory(trainer=t), "none"),
     Case(Client, lambda t, c: c, "own"),
+    Case(ReminderSettings, lambda t, c: ReminderSettingsFactory(client=c), "own"),
     Case(Exercise, lambda t, c: ExerciseFactory(trainer=t), "trainer"),
     Case(Program, lambda t, c: ClientProgramFactory(client=c), "own"),
     Case(ProgramDay, _client_day, "own"),
