@@ -136,5 +136,9 @@ class IndexesDeferred:
         if exc[0] is not None or not self.statements:
             return
         with connection.cursor() as cursor:
+            # PostgreSQL builds no index on a table with foreign-key checks still queued
+            # (Django's are deferred to the commit): run them now, then defer again.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for statement in self.statements:
                 cursor.execute(statement)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")

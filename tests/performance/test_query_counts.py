@@ -42,7 +42,7 @@ THREADS = {"client workout thread", "portal workout"}
 BUDGET = {
     "dashboard home": 14,
     "client list": 9,
-    "client page": 15,
+    "client page": 16,  # + the client's reminder choices
     "client training": 17,
     "client progress": 15,  # + the progress reports panel
     "client nutrition": 13,
