@@ -17,7 +17,7 @@ from programs.services.builder import Dose
 from programs.services.exercises import ExerciseChanges
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["fitnesspr", "trainers", "clients", "programs", "progress", "nutrition", "billing"]
+APPS = ["fitnesspr", "trainers", "clients", "programs", "progress", "nutrition", "billing", "portability"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 

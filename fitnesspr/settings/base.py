@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "nutrition",
     "progress",
     "billing",
+    "portability",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 EMAIL_TASK_SOFT_TIME_LIMIT = env.int("EMAIL_TASK_SOFT_TIME_LIMIT", default=30)
 EMAIL_TASK_TIME_LIMIT = env.int("EMAIL_TASK_TIME_LIMIT", default=60)
+# A trainer's export (every row they own and their clients' photos) may take minutes.
+EXPORT_TASK_SOFT_TIME_LIMIT = env.int("EXPORT_TASK_SOFT_TIME_LIMIT", default=900)
+EXPORT_TASK_TIME_LIMIT = env.int("EXPORT_TASK_TIME_LIMIT", default=960)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = "UTC"
 

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from portability import views
+
+app_name = "portability"
+
+urlpatterns = [
+    path("dashboard/settings/data/", views.data_page, name="data"),
+    path("dashboard/settings/data/export/", views.export_request, name="export_request"),
+    path("dashboard/settings/data/export/panel/", views.export_panel, name="export_panel"),
+    path(
+        "dashboard/settings/data/exports/<int:pk>/download/",
+        views.export_download,
+        name="export_download",
+    ),
+]

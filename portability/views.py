@@ -1,0 +1,72 @@
+"""The trainer's data on the dashboard: export everything (built in the background, the
+page polls until it's ready), download it, and import an export into a fresh account."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from fitnesspr.actor import actor_of
+from fitnesspr.tenancy import NOT_FOUND
+from portability import selectors
+from portability.models import ExportStatus
+from portability.services.exports import data_export_request
+from trainers.decorators import TrainerRequest, trainer_required
+
+PAGE = "portability/data.html"
+
+
+def _export_context(request: TrainerRequest) -> dict[str, object]:
+    exports = list(selectors.data_export_list(actor=request.actor))
+    return {"latest": exports[0] if exports else None, "exports": exports}
+
+
+@require_GET
+@never_cache
+@trainer_required
+def data_page(request: TrainerRequest) -> HttpResponse:
+    context = {
+        **_export_context(request),
+        "imports": selectors.data_import_list(actor=request.actor),
+    }
+    return render(request, PAGE, context)
+
+
+@require_GET
+@never_cache
+@trainer_required
+def export_panel(request: TrainerRequest) -> HttpResponse:
+    """The export box alone (htmx): polled while an export is being prepared."""
+    return render(request, f"{PAGE}#export-panel", _export_context(request))
+
+
+@require_POST
+@never_cache
+@trainer_required
+def export_request(request: TrainerRequest) -> HttpResponse:
+    data_export_request(trainer=request.trainer)
+    if request.htmx:
+        return render(request, f"{PAGE}#export-panel", _export_context(request))
+    return redirect("portability:data")
+
+
+@require_GET
+def export_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The ZIP, for the trainer who asked (and staff); anyone else's is a 404."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    export = selectors.data_export_get(actor=actor_of(request), pk=pk)
+    if export.status != ExportStatus.READY or not export.file:
+        raise Http404(NOT_FOUND)
+    try:
+        handle = export.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(NOT_FOUND) from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=export.filename, content_type="application/zip"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
