@@ -7,6 +7,7 @@ app_name = "portability"
 urlpatterns = [
     path("dashboard/settings/data/", views.data_page, name="data"),
     path("dashboard/settings/data/export/", views.export_request, name="export_request"),
+    path("dashboard/settings/data/import/", views.import_upload, name="import_upload"),
     path("dashboard/settings/data/export/panel/", views.export_panel, name="export_panel"),
     path(
         "dashboard/settings/data/exports/<int:pk>/download/",

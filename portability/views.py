@@ -12,8 +12,10 @@ from django.views.decorators.http import require_GET, require_POST
 from fitnesspr.actor import actor_of
 from fitnesspr.tenancy import NOT_FOUND
 from portability import selectors
-from portability.models import ExportStatus
+from portability.forms import ImportForm
+from portability.models import ExportStatus, ImportStatus
 from portability.services.exports import data_export_request
+from portability.services.imports import account_is_fresh, data_import_run
 from trainers.decorators import TrainerRequest, trainer_required
 
 PAGE = "portability/data.html"
@@ -28,11 +30,33 @@ def _export_context(request: TrainerRequest) -> dict[str, object]:
 @never_cache
 @trainer_required
 def data_page(request: TrainerRequest) -> HttpResponse:
-    context = {
+    return render(request, PAGE, _page_context(request, ImportForm()))
+
+
+def _page_context(request: TrainerRequest, form: ImportForm) -> dict[str, object]:
+    return {
         **_export_context(request),
         "imports": selectors.data_import_list(actor=request.actor),
+        "import_form": form,
+        "fresh": account_is_fresh(request.trainer),
     }
-    return render(request, PAGE, context)
+
+
+@require_POST
+@never_cache
+@trainer_required
+def import_upload(request: TrainerRequest) -> HttpResponse:
+    """Bring an export into this fresh account; the result page says what came in, or
+    everything that stopped it (and then nothing was written)."""
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, PAGE, _page_context(request, form), status=400)
+    upload = form.cleaned_data["archive"]
+    result = data_import_run(trainer=request.trainer, upload=upload, filename=upload.name)
+    status = 200 if result.status == ImportStatus.DONE else 400
+    counts = [(name.replace("_", " ").capitalize(), n) for name, n in result.counts.items() if n]
+    context = {"result": result, "counts": counts}
+    return render(request, "portability/import_result.html", context, status=status)
 
 
 @require_GET

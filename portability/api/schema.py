@@ -5,7 +5,11 @@ from __future__ import annotations
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 
-from portability.api.serializers import DataExportSerializer
+from portability.api.serializers import (
+    DataExportSerializer,
+    DataImportSerializer,
+    ImportUploadSerializer,
+)
 
 TAGS = ["portability"]
 EXPORT = {
@@ -78,4 +82,36 @@ export_file = extend_schema(
     responses={
         (200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY, description="The ZIP.")
     },
+)
+
+import_create = extend_schema(
+    operation_id="imports_create",
+    tags=TAGS,
+    summary="Import an export into this account",
+    description=(
+        "Multipart upload (`file`) of a ZIP made by `exports/`, into a fresh account (no "
+        "clients, programs or other data yet; otherwise 409 CONFLICT). The whole file is "
+        "checked before anything is written (format version, every record, every "
+        "reference, caps on size and number of files); anything wrong answers 400 "
+        "`IMPORT_REFUSED` with one detail per problem, and nothing is written. On success "
+        "(201) the data is exactly as exported; clients get new PINs, not shown: reset "
+        "each client's PIN to hand it over. Trainers only."
+    ),
+    request={"multipart/form-data": ImportUploadSerializer},
+    responses={201: DataImportSerializer},
+    examples=[
+        OpenApiExample(
+            "Imported",
+            value={
+                "id": 3,
+                "status": "done",
+                "filename": "fitnesspr-export-2026-11-30-7.zip",
+                "counts": {"clients": 4, "programs": 3, "workout_sets": 39},
+                "error": "",
+                "created_at": "2026-11-30T12:10:00Z",
+            },
+            response_only=True,
+            status_codes=["201"],
+        )
+    ],
 )

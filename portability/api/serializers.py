@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 from rest_framework import serializers
 
-from portability.models import DataExport, ExportStatus
+from portability.models import DataExport, DataImport, ExportStatus
 
 
 class DataExportSerializer(serializers.ModelSerializer[DataExport]):
@@ -29,3 +31,14 @@ class DataExportSerializer(serializers.ModelSerializer[DataExport]):
         if export.status != ExportStatus.READY:
             return None
         return reverse("api:data-export-file", args=[export.pk])
+
+
+class DataImportSerializer(serializers.ModelSerializer[DataImport]):
+    class Meta:
+        model = DataImport
+        fields = ["id", "status", "filename", "counts", "error", "created_at"]
+        read_only_fields = fields
+
+
+class ImportUploadSerializer(serializers.Serializer[Any]):
+    file = serializers.FileField(help_text="A ZIP made by an export (`exports/`).")

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from portability.api.views import ExportDetailView, ExportFileView, ExportListView
+from portability.api.views import ExportDetailView, ExportFileView, ExportListView, ImportView
 
 urlpatterns = [
     path("exports/", ExportListView.as_view(), name="data-export-list"),
     path("exports/<int:pk>/", ExportDetailView.as_view(), name="data-export-detail"),
+    path("imports/", ImportView.as_view(), name="data-import"),
     path("exports/<int:pk>/file/", ExportFileView.as_view(), name="data-export-file"),
 ]

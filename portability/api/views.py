@@ -6,18 +6,25 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import FileResponse, Http404
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from fitnesspr.api.exceptions import error_response
 from fitnesspr.api.permissions import IsTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView
 from fitnesspr.tenancy import NOT_FOUND
 from portability.api import schema
-from portability.api.serializers import DataExportSerializer
-from portability.models import ExportStatus
+from portability.api.serializers import (
+    DataExportSerializer,
+    DataImportSerializer,
+    ImportUploadSerializer,
+)
+from portability.models import ExportStatus, ImportStatus
 from portability.selectors import data_export_get
 from portability.services.exports import data_export_request
+from portability.services.imports import NOT_FRESH, data_import_run
 
 
 class ExportListView(ActorAPIView):
@@ -59,3 +66,30 @@ class ExportFileView(ActorAPIView):
         )
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+class ImportView(ActorAPIView):
+    """POST /api/v1/imports/ (multipart): an export into this fresh account, all or
+    nothing. The attempt is kept either way, so a refusal is answered, not raised."""
+
+    permission_classes = [IsTrainer]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @schema.import_create
+    def post(self, request: Request) -> Response:
+        body = ImportUploadSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        upload = body.validated_data["file"]
+        result = data_import_run(trainer=self.trainer, upload=upload, filename=upload.name)
+        if result.status == ImportStatus.DONE:
+            return envelope(
+                DataImportSerializer(result).data,
+                message="Imported. Your clients have new PINs: reset each one to hand it over.",
+                status=201,
+            )
+        problems = result.error.splitlines()
+        if problems == [NOT_FRESH]:
+            details = [{"field": "", "message": NOT_FRESH, "code": "conflict"}]
+            return error_response("CONFLICT", NOT_FRESH, 409, details)
+        details = [{"field": "file", "message": line, "code": "invalid"} for line in problems]
+        return error_response("IMPORT_REFUSED", problems[0], 400, details)
