@@ -115,3 +115,19 @@ import_create = extend_schema(
         )
     ],
 )
+
+my_data = extend_schema(
+    operation_id="my_data_retrieve",
+    tags=TAGS,
+    summary="Download your own data (clients)",
+    description=(
+        "A ZIP made on request of everything kept about the signed-in client: "
+        "`profile.json`, and JSON per kind (one_rep_maxes, diary_entries, "
+        "custom_measurements, measurements, check_ins, photos with their files, "
+        "workout_logs, workout_sets, replies, invoices, invoice_lines, payments), with "
+        "CSVs of the tabular ones. Only the client's own rows. Clients only."
+    ),
+    responses={
+        (200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY, description="The ZIP.")
+    },
+)

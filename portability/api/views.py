@@ -3,6 +3,7 @@ download the ZIP once it's ready. Only the trainer who asked (or staff) reaches 
 
 from __future__ import annotations
 
+import tempfile
 from typing import Any
 
 from django.http import FileResponse, Http404
@@ -11,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from fitnesspr.api.exceptions import error_response
-from fitnesspr.api.permissions import IsTrainer
+from fitnesspr.api.permissions import IsClient, IsTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView
 from fitnesspr.tenancy import NOT_FOUND
@@ -23,7 +24,7 @@ from portability.api.serializers import (
 )
 from portability.models import ExportStatus, ImportStatus
 from portability.selectors import data_export_get
-from portability.services.exports import data_export_request
+from portability.services.exports import client_archive_write, data_export_request
 from portability.services.imports import NOT_FRESH, data_import_run
 
 
@@ -93,3 +94,20 @@ class ImportView(ActorAPIView):
             return error_response("CONFLICT", NOT_FRESH, 409, details)
         details = [{"field": "file", "message": line, "code": "invalid"} for line in problems]
         return error_response("IMPORT_REFUSED", problems[0], 400, details)
+
+
+class MyDataView(ActorAPIView):
+    """GET /api/v1/my-data/: a client's own data as a ZIP, made on request."""
+
+    permission_classes = [IsClient]
+
+    @schema.my_data
+    def get(self, request: Request) -> Any:
+        spool = tempfile.TemporaryFile()  # noqa: SIM115  # the response closes it once sent
+        client_archive_write(client=self.client, target=spool)
+        spool.seek(0)
+        response = FileResponse(
+            spool, as_attachment=True, filename="my-data.zip", content_type="application/zip"
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
