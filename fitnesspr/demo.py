@@ -15,6 +15,7 @@ from billing.demo import demo_billing
 from clients.demo import demo_clients
 from clients.services import client_reset_pin
 from nutrition.demo import demo_nutrition
+from portability.demo import demo_portability
 from programs.demo import demo_programs
 from progress.demo import demo_body_progress, demo_workout_logs
 from trainers.demo import (
@@ -47,6 +48,7 @@ def demo_seed() -> DemoLogins:
     demo_nutrition(trainer=trainer, clients=clients[:2])
     demo_body_progress(trainer=trainer, clients=clients)
     demo_billing(trainer=trainer, clients=clients)
+    demo_portability(trainer=trainer)  # last: the export holds everything above
     first = clients[0]
     pin = client_reset_pin(client=first)
     demo_staff()
