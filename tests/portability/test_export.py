@@ -182,8 +182,21 @@ def test_the_build_skips_a_row_that_is_not_pending(trainer):
 class TestDashboard:
     def test_settings_offers_the_export(self, client, trainer):
         client.force_login(trainer.user)
-        page = client.get(reverse("trainers:settings"))
-        assert "Export all my data" in page.content.decode()
+        page = client.get(reverse("trainers:settings")).content.decode()
+        assert "<title>Settings · FitnessPr</title>" in page
+        assert page.count("<h2>Your data</h2>") == 1
+        assert "Export all my data" in page
+        assert f'hx-get="{reverse("portability:export_panel")}"' in page
+
+    def test_the_data_page_reads_in_few_queries(
+        self, client, trainer, django_assert_max_num_queries
+    ):
+        for _ in range(8):
+            DataExport.objects.create(trainer=trainer, status=ExportStatus.FAILED, error="x")
+        client.force_login(trainer.user)
+        with django_assert_max_num_queries(40):
+            page = client.get(reverse("portability:data"))
+        assert page.status_code == 200
 
     def test_preparing_then_download(self, client, trainer, django_capture_on_commit_callbacks):
         client.force_login(trainer.user)
