@@ -4,16 +4,16 @@ page polls until it's ready), download it, and import an export into a fresh acc
 from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from fitnesspr.actor import actor_of
-from fitnesspr.tenancy import NOT_FOUND
 from portability import selectors
+from portability.downloads import export_response
 from portability.forms import ImportForm
-from portability.models import ExportStatus, ImportStatus
+from portability.models import ImportStatus
 from portability.services.exports import data_export_request
 from portability.services.imports import account_is_fresh, data_import_run
 from trainers.decorators import TrainerRequest, trainer_required
@@ -82,15 +82,4 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The ZIP, for the trainer who asked (and staff); anyone else's is a 404."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    export = selectors.data_export_get(actor=actor_of(request), pk=pk)
-    if export.status != ExportStatus.READY or not export.file:
-        raise Http404(NOT_FOUND)
-    try:
-        handle = export.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(NOT_FOUND) from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=export.filename, content_type="application/zip"
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return export_response(selectors.data_export_get(actor=actor_of(request), pk=pk))

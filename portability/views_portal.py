@@ -5,15 +5,14 @@ the portal's pages read through."""
 
 from __future__ import annotations
 
-import tempfile
-
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from clients.decorators import PortalRequest, portal_login_required
+from portability.downloads import made_on_request
 from portability.services.exports import client_archive_write
 
 
@@ -27,12 +26,9 @@ def account(request: PortalRequest) -> HttpResponse:
 @never_cache
 @portal_login_required
 def my_data(request: PortalRequest) -> HttpResponse:
-    spool = tempfile.TemporaryFile()  # noqa: SIM115  # the response closes it once sent
-    client_archive_write(client=request.portal_client, target=spool)
-    spool.seek(0)
-    filename = f"my-data-{timezone.localdate():%Y-%m-%d}.zip"
-    response = FileResponse(
-        spool, as_attachment=True, filename=filename, content_type="application/zip"
+    client = request.portal_client
+    response = made_on_request(
+        lambda target: client_archive_write(client=client, target=target),
+        filename=f"my-data-{timezone.localdate():%Y-%m-%d}.zip",
     )
-    response["Cache-Control"] = "private, no-store"
     return response  # type: ignore[return-value]  # a FileResponse is what a download is

@@ -3,10 +3,8 @@ download the ZIP once it's ready. Only the trainer who asked (or staff) reaches 
 
 from __future__ import annotations
 
-import tempfile
 from typing import Any
 
-from django.http import FileResponse, Http404
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,14 +13,14 @@ from fitnesspr.api.exceptions import error_response
 from fitnesspr.api.permissions import IsClient, IsTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView
-from fitnesspr.tenancy import NOT_FOUND
 from portability.api import schema
 from portability.api.serializers import (
     DataExportSerializer,
     DataImportSerializer,
     ImportUploadSerializer,
 )
-from portability.models import ExportStatus, ImportStatus
+from portability.downloads import export_response, made_on_request
+from portability.models import ImportStatus
 from portability.selectors import data_export_get
 from portability.services.exports import client_archive_write, data_export_request
 from portability.services.imports import NOT_FRESH, data_import_run
@@ -55,18 +53,7 @@ class ExportFileView(ActorAPIView):
 
     @schema.export_file
     def get(self, request: Request, pk: int) -> Any:
-        export = data_export_get(actor=self.actor, pk=pk)
-        if export.status != ExportStatus.READY or not export.file:
-            raise Http404("This export isn't ready yet.")
-        try:
-            handle = export.file.open("rb")
-        except FileNotFoundError:
-            raise Http404(NOT_FOUND) from None
-        response = FileResponse(
-            handle, as_attachment=True, filename=export.filename, content_type="application/zip"
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return export_response(data_export_get(actor=self.actor, pk=pk))
 
 
 class ImportView(ActorAPIView):
@@ -103,11 +90,8 @@ class MyDataView(ActorAPIView):
 
     @schema.my_data
     def get(self, request: Request) -> Any:
-        spool = tempfile.TemporaryFile()  # noqa: SIM115  # the response closes it once sent
-        client_archive_write(client=self.client, target=spool)
-        spool.seek(0)
-        response = FileResponse(
-            spool, as_attachment=True, filename="my-data.zip", content_type="application/zip"
+        client = self.client
+        return made_on_request(
+            lambda target: client_archive_write(client=client, target=target),
+            filename="my-data.zip",
         )
-        response["Cache-Control"] = "private, no-store"
-        return response

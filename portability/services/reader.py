@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -261,5 +262,5 @@ def _check_profile(profile: dict[str, Any]) -> None:
 def emails_taken(records: list[dict[str, Any]]) -> list[str]:
     emails = [str(r["email"]).strip().lower() for r in records]
     taken = User.objects.filter(email__in=emails).values_list("email", flat=True)
-    repeated = {e for e in emails if emails.count(e) > 1}
+    repeated = {email for email, n in Counter(emails).items() if n > 1}
     return sorted({e.lower() for e in taken} | repeated)
