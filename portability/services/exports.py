@@ -114,9 +114,25 @@ def data_export_build(*, export_id: int) -> None:
             export.status = ExportStatus.READY
             export.completed_at = timezone.now()
             export.save(update_fields=["file", "size_bytes", "counts", "status", "completed_at"])
+            _replace_older(export)
         except Exception:
             export.file.storage.delete(export.file.name)
             raise
+
+
+def _replace_older(export: DataExport) -> None:
+    """A new export replaces the trainer's earlier ones: one ZIP of everything is kept,
+    not one per click (their files go once the new one is saved)."""
+    older = DataExport.objects.filter(trainer_id=export.trainer_id).exclude(pk=export.pk)
+    older = older.exclude(status=ExportStatus.PENDING)
+    files = [(row.file.storage, row.file.name) for row in older if row.file]
+    older.delete()
+
+    def delete_files() -> None:
+        for storage, name in files:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
 
 
 @transaction.atomic

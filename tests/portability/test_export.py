@@ -243,3 +243,20 @@ class TestDashboard:
         client.force_login(client_.user)
         assert client.post(reverse("portability:export_request")).status_code == 403
         assert not DataExport.objects.exists()
+
+
+def test_a_new_export_replaces_the_earlier_one_and_its_file(
+    trainer, django_capture_on_commit_callbacks
+):
+    first = DataExport.objects.create(trainer=trainer)
+    data_export_build(export_id=first.pk)
+    first.refresh_from_db()
+    old_file = first.file.name
+    assert first.file.storage.exists(old_file)
+
+    second = DataExport.objects.create(trainer=trainer)
+    with django_capture_on_commit_callbacks(execute=True):
+        data_export_build(export_id=second.pk)
+
+    assert list(DataExport.objects.filter(trainer=trainer)) == [second]
+    assert not first.file.storage.exists(old_file)
