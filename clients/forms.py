@@ -162,3 +162,24 @@ class ReminderSettingsForm(forms.Form):
         field = self.fields["timezone"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [same, *timezone_choices()]
+
+
+class ClientCsvForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text=(
+            "First row: the column names — first name (or name), last name, email, and "
+            "if you have them phone, date of birth (1990-04-21), goals, notes. Up to 1000 "
+            "clients."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+
+class ClientCsvConfirmForm(forms.Form):
+    email_pin = forms.BooleanField(
+        required=False,
+        label="Email each client their PIN with the welcome email",
+        help_text="Otherwise the welcome email says where the portal is, and you hand the "
+        "PINs over.",
+    )

@@ -10,6 +10,8 @@ app_name = "clients"
 
 urlpatterns = [
     path("dashboard/clients/new/", views.client_create, name="create"),
+    path("dashboard/clients/import/", views.client_csv_upload, name="csv_import"),
+    path("dashboard/clients/import/confirm/", views.client_csv_confirm, name="csv_confirm"),
     path("dashboard/clients/<int:pk>/edit/", views.client_edit, name="edit"),
     path("dashboard/clients/<int:pk>/pin/", views.client_pin, name="pin"),
     path("dashboard/clients/<int:pk>/reset-pin/", views.client_reset_pin, name="reset_pin"),

@@ -11,11 +11,17 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from clients import selectors, services
-from clients.forms import SERVICE_FIELD_NAMES, ClientForm
+from clients.forms import (
+    SERVICE_FIELD_NAMES,
+    ClientCsvConfirmForm,
+    ClientCsvForm,
+    ClientForm,
+)
 from clients.models import Client, ClientStatus
+from clients.services import imports as client_imports
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
 from trainers.decorators import TrainerRequest, trainer_required
@@ -110,3 +116,56 @@ def client_archive(request: TrainerRequest, pk: int) -> HttpResponse:
         )
         return redirect("progress:client", pk=client.pk)
     return render(request, "clients/client_confirm.html", {"client": client, "action": "archive"})
+
+
+# The CSV between its preview and the confirmation: kept in the session, never re-uploaded.
+CSV_KEY = "clients.csv_import"
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@trainer_required
+def client_csv_upload(request: TrainerRequest) -> HttpResponse:
+    """Import from CSV, step 1 and 2: the file, then a preview of every row (what it
+    becomes, or why it can't) before anything is created."""
+    form = ClientCsvForm(request.POST or None, request.FILES or None)
+    context: dict[str, object] = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["file"].read(client_imports.MAX_BYTES + 1)
+        try:
+            rows = client_imports.client_csv_read(data=data)
+        except client_imports.CsvRefused as exc:
+            form.add_error("file", str(exc))
+        else:
+            request.session[CSV_KEY] = data.decode("latin-1")  # bytes kept exactly
+            valid = sum(row.ok for row in rows)
+            context = {
+                "rows": rows,
+                "valid": valid,
+                "invalid": len(rows) - valid,
+                "confirm": ClientCsvConfirmForm(),
+            }
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render(request, "clients/csv_import.html", context, status=status)
+
+
+@require_POST
+@never_cache  # the answer shows the new PINs
+@trainer_required
+def client_csv_confirm(request: TrainerRequest) -> HttpResponse:
+    """Step 3: create the valid rows (one transaction) and show each new PIN once."""
+    stored = request.session.pop(CSV_KEY, None)
+    if stored is None:
+        messages.error(request, "That preview has expired: upload the file again.")
+        return redirect("clients:csv_import")
+    confirm = ClientCsvConfirmForm(request.POST)
+    email_pin = confirm.is_valid() and confirm.cleaned_data["email_pin"]
+    try:
+        made, skipped = client_imports.client_csv_import(
+            trainer=request.trainer, data=stored.encode("latin-1"), email_pin=email_pin
+        )
+    except (client_imports.CsvRefused, ValidationError, ConflictError) as exc:
+        messages.error(request, f"Nothing was imported: {exc}")
+        return redirect("clients:csv_import")
+    context = {"made": made, "skipped": skipped, "email_pin": email_pin}
+    return render(request, "clients/csv_import_done.html", context)

@@ -15,6 +15,7 @@ from billing.demo import demo_billing
 from clients.demo import demo_clients, demo_reminder_settings
 from clients.services import client_reset_pin
 from nutrition.demo import demo_nutrition
+from portability.demo import demo_portability
 from programs.demo import demo_programs
 from progress.demo import demo_body_progress, demo_reports, demo_sent_emails, demo_workout_logs
 from trainers.demo import (
@@ -50,6 +51,7 @@ def demo_seed() -> DemoLogins:
     demo_billing(trainer=trainer, clients=clients)
     demo_reminder_settings(clients=clients)
     demo_sent_emails(trainer=trainer)
+    demo_portability(trainer=trainer)  # last: the export holds everything above
     first = clients[0]
     pin = client_reset_pin(client=first)
     demo_staff()

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("nutrition.urls")),
     path("", include("progress.urls")),
     path("", include("billing.urls")),
+    path("", include("portability.urls")),
     path("api/v1/", include("fitnesspr.api.urls")),
     path("admin/", admin.site.urls),
 ]

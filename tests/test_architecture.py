@@ -17,7 +17,16 @@ from programs.services.builder import Dose
 from programs.services.exercises import ExerciseChanges
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["fitnesspr", "trainers", "clients", "programs", "progress", "nutrition", "billing"]
+APPS = [
+    "fitnesspr",
+    "trainers",
+    "clients",
+    "programs",
+    "progress",
+    "nutrition",
+    "billing",
+    "portability",
+]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -53,6 +62,8 @@ def test_the_tree_keeps_every_contract():
     [
         ("fitnesspr/health.py", "import clients.models", "The core (fitnesspr) imports no"),
         ("trainers/models.py", "import progress.models", "Apps are layered"),
+        ("progress/models/body.py", "import portability.models", "Apps are layered"),
+        ("billing/services/__init__.py", "import portability.views", "portability pages"),
         ("programs/models/library.py", "import programs.views.builder", "Inside an app"),
         ("progress/views/home.py", "import programs.views.builder", "programs' pages"),
         ("programs/services/builder.py", "import stripe", "Only billing.stripe_gateway"),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 
 from clients.api.serializers import (
     ClientCreateSerializer,
+    ClientCsvImportSerializer,
     ClientSerializer,
     ClientWithPinSerializer,
     PinLoginSerializer,
@@ -197,5 +199,48 @@ reminders_patch = extend_schema(
             request_only=True,
         ),
         OpenApiExample("Saved", value=REMINDERS_EXAMPLE, response_only=True),
+    ],
+)
+
+CSV_ROW = {
+    "line": 3,
+    "first_name": "Sam",
+    "last_name": "Lee",
+    "email": "sam@",
+    "phone": "",
+    "date_of_birth": None,
+    "goals": "",
+    "notes": "",
+    "problems": ["sam@ isn't an email address."],
+}
+csv_import = extend_schema(
+    operation_id="clients_import",
+    summary="Import clients from CSV",
+    description=(
+        "Multipart: `file` (CSV, up to 1 MB and 1000 clients; a header row naming the "
+        "columns: first name or name, last name, email, and optionally phone, date of "
+        "birth as 1990-04-21, goals, notes), `dry_run` (default true), `email_pin`. With "
+        "`dry_run` true nothing is written: every row comes back with its `problems` (bad "
+        "email, duplicate in the file, an email that already has an account, missing "
+        "name, bad date). With `dry_run` false the valid rows are created in one "
+        "transaction (201), each with a PIN shown once and the welcome email (with the "
+        "PIN when `email_pin`); rows with errors are left out and listed in `skipped`. "
+        "A file that isn't CSV or has no email column is a VALIDATION_ERROR. " + TRAINERS_ONLY
+    ),
+    request={"multipart/form-data": ClientCsvImportSerializer},
+    responses={200: OpenApiTypes.OBJECT, 201: OpenApiTypes.OBJECT},
+    examples=[
+        OpenApiExample(
+            "Preview",
+            value={"rows": [CSV_ROW], "valid": 12, "invalid": 1},
+            response_only=True,
+            status_codes=["200"],
+        ),
+        OpenApiExample(
+            "Created",
+            value={"created": [{**CLIENT_EXAMPLE, "pin": "781204"}], "skipped": [CSV_ROW]},
+            response_only=True,
+            status_codes=["201"],
+        ),
     ],
 )

@@ -129,3 +129,30 @@ class ReminderSettingsSerializer(serializers.ModelSerializer[ReminderSettings]):
         extra_kwargs = {
             "timezone": {"help_text": "An IANA zone (Europe/London); empty = the trainer's."}
         }
+
+
+class ClientCsvImportSerializer(serializers.Serializer[Any]):
+    file = serializers.FileField(help_text="The CSV: a header row, then one client a row.")
+    dry_run = serializers.BooleanField(
+        default=True,
+        help_text="true (the default): only check and preview; false: create the valid rows.",
+    )
+    email_pin = serializers.BooleanField(
+        default=False, help_text="Put each new client's PIN in their welcome email."
+    )
+
+
+class CsvRowSerializer(serializers.Serializer[Any]):
+    line = serializers.IntegerField(help_text="The row's line in the file (the header is 1).")
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    email = serializers.CharField()
+    phone = serializers.CharField()
+    date_of_birth = serializers.DateField(allow_null=True)
+    goals = serializers.CharField()
+    notes = serializers.CharField()
+    problems = serializers.ListField(
+        child=serializers.CharField(),
+        source="errors",
+        help_text="Why the row can't be added; empty when it can.",
+    )

@@ -10,6 +10,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.decorators import action
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.filters import SearchFilter
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -18,7 +19,9 @@ from clients.api import schema
 from clients.api.filters import ClientFilter
 from clients.api.serializers import (
     ClientCreateSerializer,
+    ClientCsvImportSerializer,
     ClientSerializer,
+    CsvRowSerializer,
     PinLoginSerializer,
     ReminderSettingsSerializer,
     client_with_pin,
@@ -32,8 +35,10 @@ from clients.services import (
     client_reset_pin,
     client_update,
 )
+from clients.services import imports as client_imports
 from clients.services.reminders import reminder_settings_update
 from fitnesspr.api.auth.views import PublicAuthView, session_payload
+from fitnesspr.api.exceptions import error_response
 from fitnesspr.api.permissions import IsTrainer, IsTrainerOrClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.throttles import FailedAttemptsThrottle, record_failure
@@ -109,6 +114,42 @@ class ClientViewSet(ScopedModelViewSet):
         client.refresh_from_db()
         message = self.success_messages["reset_pin"]
         return envelope(client_with_pin(client, pin), message=message, secret=True)
+
+    @schema.csv_import
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        parser_classes=[MultiPartParser, FormParser],
+    )
+    def import_csv(self, request: Request) -> Response:
+        """A client list from CSV: `dry_run` previews every row with its problems; without
+        it the valid rows are created in one transaction, each with a PIN (shown once)."""
+        body = ClientCsvImportSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data["file"].read(client_imports.MAX_BYTES + 1)
+        try:
+            if body.validated_data["dry_run"]:
+                rows = client_imports.client_csv_read(data=data)
+                valid = sum(row.ok for row in rows)
+                preview = {
+                    "rows": CsvRowSerializer(rows, many=True).data,
+                    "valid": valid,
+                    "invalid": len(rows) - valid,
+                }
+                return envelope(preview, message=f"{valid} of {len(rows)} rows can be added.")
+            made, skipped = client_imports.client_csv_import(
+                trainer=self.trainer, data=data, email_pin=body.validated_data["email_pin"]
+            )
+        except client_imports.CsvRefused as exc:
+            details = [{"field": "file", "message": str(exc), "code": "invalid"}]
+            return error_response("VALIDATION_ERROR", str(exc), 400, details)
+        result = {
+            "created": [client_with_pin(client, pin) for client, pin in made],
+            "skipped": CsvRowSerializer(skipped, many=True).data,
+        }
+        message = f"{len(made)} clients added. Give them their PINs now: they are not shown again."
+        return envelope(result, message=message, status=201, secret=True)
 
 
 class ReminderSettingsView(ActorAPIView):

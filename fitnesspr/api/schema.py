@@ -311,6 +311,12 @@ TAGS = [
         "pays them), manual payments and refunds, Stripe PaymentIntents, the billing "
         "profile, and the Stripe webhook.",
     },
+    {
+        "name": "portability",
+        "description": "A trainer's data leaving and coming in: exports of everything they "
+        "own as one ZIP (built in the background), and imports of such an export into a "
+        "fresh account.",
+    },
 ]
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("nutrition.api.urls")),
     path("", include("progress.api.urls")),
     path("", include("billing.api.urls")),
+    path("", include("portability.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", docs_view, name="docs"),
     # Must stay last: everything else under /api/v1/ is a 404 in the envelope.

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "nutrition",
     "progress",
     "billing",
+    "portability",
 ]
 
 MIDDLEWARE = [
@@ -281,6 +282,13 @@ REPORT_TASK_SOFT_TIME_LIMIT = env.int("REPORT_TASK_SOFT_TIME_LIMIT", default=120
 REPORT_TASK_TIME_LIMIT = env.int("REPORT_TASK_TIME_LIMIT", default=180)
 # Worker tests only: seconds a report render waits first, to be caught (and killed) mid-way.
 REPORT_RENDER_DELAY_SECONDS = env.float("REPORT_RENDER_DELAY_SECONDS", default=0)
+# A trainer's export (every row they own and their clients' photos) may take minutes.
+EXPORT_TASK_SOFT_TIME_LIMIT = env.int("EXPORT_TASK_SOFT_TIME_LIMIT", default=900)
+EXPORT_TASK_TIME_LIMIT = env.int("EXPORT_TASK_TIME_LIMIT", default=960)
+# An export brought in: refused above these (no zip bomb is ever unpacked).
+IMPORT_MAX_UPLOAD_MB = env.int("IMPORT_MAX_UPLOAD_MB", default=500)
+IMPORT_MAX_UNCOMPRESSED_MB = env.int("IMPORT_MAX_UNCOMPRESSED_MB", default=2048)
+IMPORT_MAX_FILES = env.int("IMPORT_MAX_FILES", default=50000)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = "UTC"
 # Task modules in packages of tasks (autodiscovery finds only `<app>.tasks` itself).

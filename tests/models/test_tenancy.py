@@ -29,6 +29,7 @@ from nutrition.models import (
     Recipe,
     RecipeIngredient,
 )
+from portability.models import DataExport, DataImport
 from programs.models import (
     Exercise,
     PrescribedExercise,
@@ -182,6 +183,8 @@ CASES = [
     Case(InvoiceLine, lambda t, c: InvoiceLineFactory(invoice=InvoiceFactory(client=c)), "own"),
     Case(Payment, lambda t, c: PaymentFactory(invoice=InvoiceFactory(client=c)), "own"),
     Case(BillingProfile, lambda t, c: BillingProfileFactory(trainer=t), "trainer"),
+    Case(DataExport, lambda t, c: DataExport.objects.create(trainer=t), "none"),
+    Case(DataImport, lambda t, c: DataImport.objects.create(trainer=t, status="done"), "none"),
 ]
 
 
