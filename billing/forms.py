@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from billing.models import MANUAL_METHODS, Package, PackageInterval, PaymentKind
 from billing.money import MAX_MAJOR, exponent, from_minor, percent_to_bp, to_minor
 from clients.models import Client
+from fitnesspr.dates import WindowDateField
 
 #: service argument names -> the form fields a person typed them in
 SERVICE_NAMES = {
@@ -28,8 +29,8 @@ SERVICE_NAMES = {
 DATE_WIDGET = forms.DateInput(attrs={"type": "date", "min": "2000-01-01", "max": "2100-12-31"})
 
 
-def _date_field(**kwargs: Any) -> forms.DateField:
-    return forms.DateField(widget=DATE_WIDGET, **kwargs)
+def _date_field(**kwargs: Any) -> WindowDateField:
+    return WindowDateField(widget=DATE_WIDGET, **kwargs)
 
 
 class AmountField(forms.DecimalField):

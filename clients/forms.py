@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 
 from clients.models import Client, ClientStatus
+from fitnesspr.dates import BirthDateField
 from trainers.models import UnitSystem
 
 CM_PER_INCH = Decimal("2.54")
@@ -36,7 +37,7 @@ class ClientForm(forms.Form):
     phone = forms.CharField(
         max_length=32, required=False, widget=forms.TextInput(attrs={"type": "tel", **NO_AUTOFILL})
     )
-    date_of_birth = forms.DateField(
+    date_of_birth = BirthDateField(
         required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     height = forms.DecimalField(required=False)  # replaced per trainer's units in __init__

@@ -21,7 +21,7 @@ from billing.models import (
 from billing.selectors.invoices import STATUS_FILTERS
 from billing.services.webhooks import WebhookOutcome
 from clients.models import Client
-from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField, WindowDateField
 
 MAX_MINOR = 10**12
 
@@ -215,7 +215,7 @@ class PaymentRecordSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=PaymentKind.choices, default=PaymentKind.PAYMENT)
     amount_minor = serializers.IntegerField(min_value=1, max_value=MAX_MINOR)
     method = serializers.ChoiceField(choices=MANUAL_METHODS)
-    received_on = serializers.DateField(
+    received_on = WindowDateField(
         required=False, help_text="Default: today (where you work); never in the future."
     )
     reference = serializers.CharField(max_length=120, required=False, allow_blank=True)

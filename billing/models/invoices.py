@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
+from fitnesspr.dates import validate_date_in_window
 from fitnesspr.tenancy import TrainerScopedQuerySet
 from trainers.models import Currency
 
@@ -87,8 +88,10 @@ class Invoice(models.Model):
         max_length=14, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT
     )
     currency = models.CharField(max_length=3, choices=Currency.choices)
-    issue_date = models.DateField(null=True, blank=True, help_text="Set when issued.")
-    due_date = models.DateField(null=True, blank=True)
+    issue_date = models.DateField(
+        validators=[validate_date_in_window], null=True, blank=True, help_text="Set when issued."
+    )
+    due_date = models.DateField(validators=[validate_date_in_window], null=True, blank=True)
     subtotal_minor = models.BigIntegerField(default=0, validators=[MinValueValidator(0)])
     tax_rate_bp = models.PositiveIntegerField(
         "tax rate (basis points)", default=0, validators=between(0, 10000)

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from fitnesspr.actor import actor_for_user, actor_of
+from fitnesspr.dates import validate_birth_date, validate_date_in_window
 from fitnesspr.tenancy import scope_of
 
 #: extra_kwargs for a decimal field: a JSON number (e.g. 62.5), not a string
@@ -31,3 +32,13 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         request = self.context.get("request")
         actor = actor_of(request) if request is not None else actor_for_user(None)
         return scope_of(self.scoped_model).for_actor(actor)
+
+
+class WindowDateField(serializers.DateField):
+    """A date in a request body or query, bounded to the window every form uses."""
+
+    default_validators = [validate_date_in_window]
+
+
+class BirthDateField(serializers.DateField):
+    default_validators = [validate_birth_date]

@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from clients.models import Client
+from fitnesspr.dates import WindowDateField
 from fitnesspr.units import IMPERIAL, display_to_kg, format_number, kg_to_display, weight_unit
 from nutrition.models import WEEK_DAYS, ActivityLevel, Food, Goal, MealPlan, MealPlanEntry, Sex
 from nutrition.services.plans import EntryAmount
@@ -232,7 +233,7 @@ class AssignForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Pick at least one client."},
     )
-    start_date = forms.DateField(
+    start_date = WindowDateField(
         help_text="Day 1 of the plan; it repeats every week after.",
         widget=forms.DateInput(
             attrs={"type": "date", "min": "2000-01-01", "max": "2100-12-31"}, format="%Y-%m-%d"

@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from clients.models import Client
+from fitnesspr.dates import WindowDateField
 from fitnesspr.durations import (
     ACCEPTED,
     format_clock,
@@ -243,7 +244,7 @@ class AssignForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Pick at least one client."},
     )
-    start_date = forms.DateField(
+    start_date = WindowDateField(
         help_text="Day 1 of week 1.",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
@@ -276,7 +277,7 @@ class ClientAssignForm(forms.Form):
             "invalid_choice": "Pick one of your programs.",
         },
     )
-    start_date = forms.DateField(
+    start_date = WindowDateField(
         help_text="Day 1 of week 1.",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Give the date as YYYY-MM-DD."},

@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import QueryDict
 
+from fitnesspr.dates import WindowDateField
 from fitnesspr.durations import format_clock, parse_duration
 from fitnesspr.forms import decimal_errors
 from fitnesspr.units import (
@@ -319,7 +320,7 @@ class OneRepMaxForm(forms.Form):
             "required": "Give the 1RM, like 140.",
         },
     )
-    tested_on = forms.DateField(
+    tested_on = WindowDateField(
         label="Tested on",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

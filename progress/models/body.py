@@ -15,6 +15,7 @@ from django.db.models.functions import Lower
 from django.utils.crypto import salted_hmac
 
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
+from fitnesspr.dates import validate_date_in_window
 from fitnesspr.storage import private_storage
 from fitnesspr.tenancy import TrainerScopedQuerySet
 
@@ -122,7 +123,9 @@ class BodyMeasurement(models.Model):
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="body_measurements"
     )
-    measured_on = models.DateField()
+    measured_on = models.DateField(
+        validators=[validate_date_in_window],
+    )
     # Two places so a weight entered in pounds survives the trip to kg and back.
     weight_kg = _measurement("weight_kg", 5, places=2)
     body_fat_pct = _measurement("body_fat_pct", 4)
@@ -223,7 +226,9 @@ class ProgressPhoto(models.Model):
     width = models.PositiveIntegerField(default=0, editable=False)
     height = models.PositiveIntegerField(default=0, editable=False)
     pose = models.CharField(max_length=8, choices=PhotoPose.choices, default=PhotoPose.FRONT)
-    taken_on = models.DateField()
+    taken_on = models.DateField(
+        validators=[validate_date_in_window],
+    )
     check_in = models.ForeignKey(
         "progress.CheckIn",
         on_delete=models.SET_NULL,

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from fitnesspr.constraints import between, choices_check, range_check
+from fitnesspr.dates import validate_date_in_window
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
 from programs.models import validate_rpe_step
 
@@ -39,7 +40,9 @@ class WorkoutLog(models.Model):
         blank=True,
         related_name="workout_logs",
     )
-    performed_on = models.DateField()
+    performed_on = models.DateField(
+        validators=[validate_date_in_window],
+    )
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(

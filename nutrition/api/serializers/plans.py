@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField, WindowDateField
 from nutrition.api.serializers.common import MacrosSerializer, amount_field, portion_field
 from nutrition.models import (
     ActivityLevel,
@@ -241,7 +241,7 @@ class PlanAssignSerializer(serializers.Serializer[Any]):
     clients = ScopedPrimaryKeyRelatedField(
         Client, many=True, required=False, help_text="Several of your clients at once."
     )
-    start_date = serializers.DateField(help_text="Day 1 of the plan (2000-2100).")
+    start_date = WindowDateField(help_text="Day 1 of the plan (2000-2100).")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("client" in attrs) == ("clients" in attrs):

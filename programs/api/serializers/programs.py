@@ -13,7 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField
 from programs.models import (
     DOSE_FIELDS,
     AssignmentStatus,
@@ -148,7 +148,7 @@ class ProgramAssignSerializer(serializers.Serializer[Any]):
     clients = ScopedPrimaryKeyRelatedField(
         Client, many=True, required=False, help_text="Several of your clients at once."
     )
-    start_date = serializers.DateField(help_text="Day 1 of week 1 of the program.")
+    start_date = WindowDateField(help_text="Day 1 of week 1 of the program.")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("client" in attrs) == ("clients" in attrs):
@@ -269,7 +269,7 @@ class AssignmentSerializer(serializers.ModelSerializer[ProgramAssignment]):
             "end_date": {"help_text": "Set when the assignment was ended or replaced."},
         }
 
-    @extend_schema_field(serializers.DateField())
+    @extend_schema_field(WindowDateField())
     def get_ends_on(self, assignment: ProgramAssignment) -> date:
         return end_of(assignment.start_date, assignment.program.duration_weeks)
 
@@ -286,4 +286,4 @@ class AssignmentEndSerializer(serializers.Serializer[Any]):
         default=AssignmentStatus.ENDED,
         help_text="`ended` (stopped early) or `completed`.",
     )
-    end_date = serializers.DateField(required=False, help_text="Default: today.")
+    end_date = WindowDateField(required=False, help_text="Default: today.")
