@@ -15,6 +15,7 @@ from billing.models import MANUAL_METHODS, Package, PackageInterval, PaymentKind
 from billing.money import MAX_MAJOR, exponent, from_minor, percent_to_bp, to_minor
 from clients.models import Client
 from fitnesspr.dates import WindowDateField
+from fitnesspr.forms import IdChoiceField
 
 #: service argument names -> the form fields a person typed them in
 SERVICE_NAMES = {
@@ -118,8 +119,8 @@ class PackageForm(CurrencyForm):
 class InvoiceForm(CurrencyForm):
     """A draft's header; on a new invoice also a first line from a package."""
 
-    client = forms.ModelChoiceField(queryset=Client.objects.none(), empty_label="Pick a client")
-    package = forms.ModelChoiceField(
+    client = IdChoiceField(queryset=Client.objects.none(), empty_label="Pick a client")
+    package = IdChoiceField(
         queryset=Package.objects.none(),
         required=False,
         empty_label="No package: I'll add lines next",
@@ -161,7 +162,7 @@ class InvoiceForm(CurrencyForm):
 
 
 class LineForm(CurrencyForm):
-    package = forms.ModelChoiceField(
+    package = IdChoiceField(
         queryset=Package.objects.none(), required=False, empty_label="Free text (no package)"
     )
     description = forms.CharField(

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 
 from clients.models import Client
 from fitnesspr.dates import WindowDateField
+from fitnesspr.forms import IdMultipleChoiceField
 from fitnesspr.units import IMPERIAL, display_to_kg, format_number, kg_to_display, weight_unit
 from nutrition.models import WEEK_DAYS, ActivityLevel, Food, Goal, MealPlan, MealPlanEntry, Sex
 from nutrition.services.plans import EntryAmount
@@ -228,7 +229,7 @@ class CopyDayForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    clients = forms.ModelMultipleChoiceField(
+    clients = IdMultipleChoiceField(
         queryset=Client.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Pick at least one client."},

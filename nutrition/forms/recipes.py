@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
+from fitnesspr.forms import IdMultipleChoiceField
 from fitnesspr.units import format_number
 from nutrition.forms import id_field, row_id
 from nutrition.models import Food, Recipe, RecipeTag
@@ -51,7 +52,7 @@ class RecipeForm(forms.Form):
         initial=0,
         widget=forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
     )
-    tags = forms.ModelMultipleChoiceField(
+    tags = IdMultipleChoiceField(
         queryset=RecipeTag.objects.order_by("order", "name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,

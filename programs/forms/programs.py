@@ -20,7 +20,7 @@ from fitnesspr.durations import (
     parse_duration,
     seconds_overflow,
 )
-from fitnesspr.forms import decimal_errors
+from fitnesspr.forms import IdChoiceField, IdMultipleChoiceField, decimal_errors
 from fitnesspr.units import display_to_kg, format_number, kg_to_display, weight_unit
 from programs.models import PrescribedExercise, Program, ProgramGoal
 
@@ -239,7 +239,7 @@ class PrescriptionForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    clients = forms.ModelMultipleChoiceField(
+    clients = IdMultipleChoiceField(
         queryset=Client.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Pick at least one client."},
@@ -269,7 +269,7 @@ class ClientAssignForm(forms.Form):
     """Assign one client a program, from their page: the trainer's own programs and
     templates (never another client's copy)."""
 
-    program = forms.ModelChoiceField(
+    program = IdChoiceField(
         queryset=Program.objects.none(),
         empty_label="Pick a program",
         error_messages={
