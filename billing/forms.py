@@ -16,6 +16,7 @@ from billing.money import MAX_MAJOR, exponent, from_minor, percent_to_bp, to_min
 from clients.models import Client
 from fitnesspr.dates import WindowDateField
 from fitnesspr.forms import IdChoiceField
+from fitnesspr.text import TEXT_MAX
 
 #: service argument names -> the form fields a person typed them in
 SERVICE_NAMES = {
@@ -98,7 +99,9 @@ class PackageForm(CurrencyForm):
     sessions_included = forms.IntegerField(
         label="Sessions included", min_value=1, max_value=1000, required=False
     )
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     @classmethod
     def initial_for(cls, package: Package) -> dict[str, Any]:
@@ -130,6 +133,7 @@ class InvoiceForm(CurrencyForm):
     due_date = _date_field(required=False, help_text="Empty: set from your payment terms on issue.")
     tax_rate = PercentField(label="Tax rate (%)", required=False)
     notes = forms.CharField(
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text="Printed on the invoice.",
@@ -192,7 +196,9 @@ class PaymentForm(CurrencyForm):
     method = forms.ChoiceField(choices=MANUAL_METHODS, label="How")
     received_on = _date_field(label="Date")
     reference = forms.CharField(max_length=120, required=False, help_text="e.g. a bank reference.")
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    notes = forms.CharField(
+        max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     send_receipt = forms.BooleanField(
         label="Email the client a receipt", required=False, initial=True
     )
@@ -210,11 +216,14 @@ class PaymentForm(CurrencyForm):
 
 class BillingProfileForm(forms.Form):
     legal_name = forms.CharField(max_length=200, required=False, label="Name on invoices")
-    address = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    address = forms.CharField(
+        max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     email = forms.EmailField(required=False, label="Billing email")
     phone = forms.CharField(max_length=32, required=False)
     tax_id = forms.CharField(max_length=64, required=False, label="Tax or VAT number")
     payment_instructions = forms.CharField(
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text="How to pay you by bank transfer; printed on every invoice.",

@@ -7,6 +7,7 @@ from django import forms
 
 from clients.models import Client, ClientStatus
 from fitnesspr.dates import BirthDateField
+from fitnesspr.text import TEXT_MAX
 from trainers.models import UnitSystem
 
 CM_PER_INCH = Decimal("2.54")
@@ -41,8 +42,11 @@ class ClientForm(forms.Form):
         required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     height = forms.DecimalField(required=False)  # replaced per trainer's units in __init__
-    goals = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    goals = forms.CharField(
+        max_length=TEXT_MAX, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     notes = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Private: only you see these notes.",

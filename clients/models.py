@@ -11,6 +11,7 @@ from django.utils import timezone
 from fitnesspr.constraints import choices_check
 from fitnesspr.dates import validate_birth_date, validate_date_in_window
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 from trainers.models import Trainer
 
 
@@ -46,8 +47,10 @@ class Client(models.Model):
         blank=True,
         validators=[MinValueValidator(50), MaxValueValidator(272)],
     )
-    goals = models.TextField(blank=True)
-    notes = models.TextField(blank=True, help_text="Private to the trainer.")
+    goals = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
+    notes = models.TextField(
+        max_length=TEXT_MAX, validators=[text_cap], blank=True, help_text="Private to the trainer."
+    )
     status = models.CharField(
         max_length=10, choices=ClientStatus.choices, default=ClientStatus.ACTIVE
     )

@@ -10,6 +10,7 @@ from django.db import models
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
 from fitnesspr.dates import validate_date_in_window
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 from trainers.models import Currency
 
 from .packages import Package
@@ -112,7 +113,9 @@ class Invoice(models.Model):
         output_field=models.BigIntegerField(),
         db_persist=True,
     )
-    notes = models.TextField(blank=True, help_text="Printed on the invoice.")
+    notes = models.TextField(
+        max_length=TEXT_MAX, validators=[text_cap], blank=True, help_text="Printed on the invoice."
+    )
     seller = models.JSONField(
         default=dict,
         blank=True,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import MaxLengthValidator
 from django.db.models import Model, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -42,3 +43,22 @@ class WindowDateField(serializers.DateField):
 
 class BirthDateField(serializers.DateField):
     default_validators = [validate_birth_date]
+
+
+class CappedListSerializer(serializers.ListSerializer):  # type: ignore[type-arg]
+    """A nested list with a most-items bound that also reaches the schema (`maxItems`):
+    the bound alone is enforced by DRF but not documented."""
+
+    def get_validators(self) -> list[Any]:
+        validators = list(super().get_validators())
+        most = getattr(self, "max_length", None)  # set by ListSerializer, untyped in the stubs
+        if most is not None:
+            validators.append(MaxLengthValidator(most))
+        return validators
+
+
+def nested_list(
+    child: serializers.BaseSerializer[Any], *, max_items: int, **kwargs: Any
+) -> CappedListSerializer:
+    """`Child(many=True)` with at most `max_items` rows."""
+    return CappedListSerializer(child=child, max_length=max_items, **kwargs)

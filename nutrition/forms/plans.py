@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from clients.models import Client
 from fitnesspr.dates import WindowDateField
 from fitnesspr.forms import IdMultipleChoiceField
+from fitnesspr.text import TEXT_MAX
 from fitnesspr.units import IMPERIAL, display_to_kg, format_number, kg_to_display, weight_unit
 from nutrition.models import WEEK_DAYS, ActivityLevel, Food, Goal, MealPlan, MealPlanEntry, Sex
 from nutrition.services.plans import EntryAmount
@@ -28,6 +29,7 @@ GRAMS = "g"
 class PlanForm(forms.Form):
     name = forms.CharField(max_length=120)
     description = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What the plan is for; your clients read it.",

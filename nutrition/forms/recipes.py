@@ -13,6 +13,7 @@ from django import forms
 from django.http import QueryDict
 
 from fitnesspr.forms import IdMultipleChoiceField
+from fitnesspr.text import TEXT_MAX
 from fitnesspr.units import format_number
 from nutrition.forms import id_field, row_id
 from nutrition.models import Food, Recipe, RecipeTag
@@ -27,6 +28,7 @@ GRAMS = "g"
 class RecipeForm(forms.Form):
     name = forms.CharField(max_length=160)
     description = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="One or two lines your clients read first.",
@@ -58,6 +60,7 @@ class RecipeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     instructions = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Step by step; a new line for each step.",

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from fitnesspr.forms import IdMultipleChoiceField
+from fitnesspr.text import TEXT_MAX
 from programs.models import Exercise, ExerciseCategory
 from programs.models.library import EXERCISE_FIELDS, EXERCISE_MANY_FIELDS
 from programs.selectors.exercises import equipment_list, muscle_group_list
@@ -37,6 +38,7 @@ class ExerciseForm(forms.Form):
         queryset=equipment_list(), required=False, widget=forms.CheckboxSelectMultiple
     )
     instructions = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="A few sentences your clients read before the set.",

@@ -21,6 +21,7 @@ from fitnesspr.durations import (
     seconds_overflow,
 )
 from fitnesspr.forms import IdChoiceField, IdMultipleChoiceField, decimal_errors
+from fitnesspr.text import TEXT_MAX
 from fitnesspr.units import display_to_kg, format_number, kg_to_display, weight_unit
 from programs.models import PrescribedExercise, Program, ProgramGoal
 
@@ -48,6 +49,7 @@ class ProgramForm(forms.Form):
     name = forms.CharField(max_length=120)
     goal = forms.ChoiceField(choices=ProgramGoal.choices, initial=ProgramGoal.GENERAL)
     description = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What the program is for and how to run it.",
@@ -89,6 +91,7 @@ class DayForm(forms.Form):
         max_length=120, required=False, error_messages={"max_length": TITLE_TOO_LONG}
     )
     notes = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Warm-up, focus, anything your client should read before starting.",
@@ -179,7 +182,7 @@ class PrescriptionForm(forms.Form):
         max_length=7,
         error_messages={"max_length": "Write tempo as four digits like 3-1-1-0 (X = explosive)."},
     )
-    notes = forms.CharField(required=False)
+    notes = forms.CharField(max_length=TEXT_MAX, required=False)
 
     def __init__(self, *args: Any, unit_system: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from clients.models import Client, ClientStatus
+from clients.services.choosing import clients_chosen
 from fitnesspr.dates import WINDOW_MESSAGE, in_window, shift
 from programs.models import (
     DOSE_FIELDS,
@@ -130,9 +131,7 @@ def program_assign_many(
     *, program: Program, clients: Iterable[Client], start_date: date
 ) -> list[ProgramAssignment]:
     """Assign to several clients: all of them, or (on any error) none."""
-    chosen = list(clients)
-    if not chosen:
-        raise ValidationError({"clients": "Pick at least one client."})
+    chosen = clients_chosen(clients)
     return [program_assign(program=program, client=c, start_date=start_date) for c in chosen]
 
 

@@ -18,6 +18,7 @@ from fitnesspr.constraints import between, choices_check, not_blank, range_check
 from fitnesspr.dates import validate_date_in_window
 from fitnesspr.storage import private_storage
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 
 if TYPE_CHECKING:
     from clients.models import Client
@@ -138,7 +139,7 @@ class BodyMeasurement(models.Model):
     calf_cm = _measurement("calf_cm", 4)
     #: the client's custom circumferences, in cm: {"<CustomMeasurement id>": "38.5"}
     custom_cm = models.JSONField(default=dict, blank=True)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ClientOwnedQuerySet.as_manager()
@@ -243,7 +244,7 @@ class ProgressPhoto(models.Model):
         blank=True,
         related_name="+",
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ClientOwnedQuerySet.as_manager()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from fitnesspr.constraints import between, choices_check, range_check
 from fitnesspr.dates import validate_date_in_window
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 from programs.models import validate_rpe_step
 
 from .body import ClientOwnedQuerySet
@@ -48,7 +49,7 @@ class WorkoutLog(models.Model):
     status = models.CharField(
         max_length=12, choices=WorkoutStatus.choices, default=WorkoutStatus.IN_PROGRESS
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -13,7 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField
+from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField, nested_list
 from programs.models import (
     DOSE_FIELDS,
     AssignmentStatus,
@@ -24,6 +24,7 @@ from programs.models import (
     ProgramDay,
 )
 from programs.schedule import end_of
+from programs.services.builder import MAX_DAYS_IN_PROGRAM, MAX_EXERCISES_PER_DAY
 
 
 class PrescriptionSerializer(serializers.ModelSerializer[PrescribedExercise]):
@@ -65,7 +66,9 @@ class PrescriptionSerializer(serializers.ModelSerializer[PrescribedExercise]):
 
 
 class ProgramDaySerializer(serializers.ModelSerializer[ProgramDay]):
-    exercises = PrescriptionSerializer(many=True, required=False)
+    exercises = nested_list(
+        PrescriptionSerializer(), max_items=MAX_EXERCISES_PER_DAY, required=False
+    )
 
     class Meta:
         model = ProgramDay
@@ -99,7 +102,7 @@ PROGRAM_EXTRA = {
 class ProgramSerializer(serializers.ModelSerializer[Program]):
     """A program with every day and exercise. A write with `days` replaces them all."""
 
-    days = ProgramDaySerializer(many=True, required=False)
+    days = nested_list(ProgramDaySerializer(), max_items=MAX_DAYS_IN_PROGRAM, required=False)
 
     class Meta:
         model = Program

@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from clients.models import Client
 from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField
+from fitnesspr.text import TEXT_MAX
 from programs.models import (
     DOSE_FIELDS,
     Exercise,
@@ -136,7 +137,7 @@ class WorkoutLogUpdateSerializer(serializers.Serializer[Any]):
     them), notes, and finish."""
 
     sets = SetLogSerializer(many=True, help_text="Replaces every set of the log.")
-    notes = serializers.CharField(required=False, allow_blank=True)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX)
     finish = serializers.BooleanField(default=False, help_text="true = mark it completed.")
 
 
