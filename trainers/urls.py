@@ -15,6 +15,7 @@ urlpatterns = [
     path("dashboard/emails/", views.email_list, name="emails"),
     path("dashboard/emails/<int:pk>/resend/", views.email_resend, name="email_resend"),
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/signup/check-email/", views.signup_done, name="signup_done"),
     path("accounts/login/", views.TrainerLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

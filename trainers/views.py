@@ -4,7 +4,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -64,7 +63,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            trainer = services.trainer_register(
+            services.trainer_sign_up(
                 email=data["email"],
                 password=data["password1"],
                 first_name=data["first_name"],
@@ -77,10 +76,15 @@ def signup(request: HttpRequest) -> HttpResponse:
         except (ValidationError, ConflictError) as exc:
             add_service_error(form, exc, default_field="password1")
         else:
-            login(request, trainer.user, backend=MODEL_BACKEND)
-            messages.success(request, f"Welcome to FitnessPr, {trainer.user.first_name}!")
-            return redirect("progress:dashboard")
+            # The same page whether the address was new or taken: it says nothing of who
+            # has an account (the email tells its owner).
+            return redirect("trainers:signup_done")
     return render(request, "trainers/accounts/signup.html", {"form": form})
+
+
+@require_http_methods(["GET"])
+def signup_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "trainers/accounts/signup_done.html")
 
 
 @require_http_methods(["GET", "POST"])

@@ -32,7 +32,7 @@ from clients.services.sign_in import (
 )
 from fitnesspr.errors import ConflictError
 from fitnesspr.models import Role, User
-from fitnesspr.services import EMAIL_TAKEN, email_is_taken, user_create
+from fitnesspr.services import email_is_taken, user_create
 from fitnesspr.tokens import tokens_revoke_all
 from trainers.models import EmailKind, Trainer
 from trainers.services import email_queue
@@ -85,6 +85,24 @@ def _set_new_pin(client: Client) -> str:
     return pin
 
 
+#: an address some other account uses: refused without saying whose it is or what it is
+EMAIL_UNAVAILABLE = "This email address can't be used for a client. Ask them for another one."
+EMAIL_IS_YOUR_CLIENT = "One of your clients already has this email address."
+
+
+def _check_email_free(trainer: Trainer, email: str, *, exclude_user: User | None = None) -> None:
+    """Refuse an address another login has. Only the trainer's own clients are named as
+    the reason; any other owner (a client of another trainer, a trainer, staff) gets a
+    message that confirms nothing about them."""
+    email = User.objects.normalize_email(email.strip()).lower()
+    if not email_is_taken(email, exclude_user=exclude_user):
+        return
+    mine = Client.objects.filter(trainer=trainer, user__email__iexact=email)
+    if exclude_user is not None:
+        mine = mine.exclude(user=exclude_user)
+    raise ConflictError(EMAIL_IS_YOUR_CLIENT if mine.exists() else EMAIL_UNAVAILABLE, field="email")
+
+
 @transaction.atomic
 def client_create(
     *,
@@ -106,6 +124,7 @@ def client_create(
     the trainer asks for that (`email_pin`)."""
     if not first_name.strip():
         raise ValidationError({"first_name": "Enter the client's first name."})
+    _check_email_free(trainer, email)
     user = user_create(
         email=email,
         password=None,
@@ -172,8 +191,7 @@ def client_update(*, client: Client, **changes: Unpack[ClientChanges]) -> Client
     user = client.user
     if "email" in fields:
         fields["email"] = User.objects.normalize_email(fields["email"].strip()).lower()
-        if email_is_taken(fields["email"], exclude_user=user):
-            raise ConflictError(EMAIL_TAKEN, field="email")
+        _check_email_free(client.trainer, fields["email"], exclude_user=user)
     if "first_name" in fields and not str(fields["first_name"]).strip():
         raise ValidationError({"first_name": "Enter the client's first name."})
     for name, value in fields.items():
