@@ -5,6 +5,7 @@ available from here too."""
 from __future__ import annotations
 
 import itertools
+import logging
 import secrets
 from datetime import date
 from decimal import Decimal
@@ -16,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.urls import reverse
+from django.utils import timezone
 
 from clients.models import Client, ClientStatus
 from clients.services.sign_in import (
@@ -56,6 +58,9 @@ __all__ = [
     "locked_message",
     "pin_generate",
 ]
+
+
+logger = logging.getLogger(__name__)
 
 
 def _is_weak_pin(pin: str) -> bool:
@@ -214,7 +219,13 @@ def client_update(*, client: Client, **changes: Unpack[ClientChanges]) -> Client
 def client_reset_pin(*, client: Client) -> str:
     """Issue a new PIN: unlocks the account and signs the client out everywhere
     (portal sessions, remembered devices and API refresh tokens)."""
+    now = timezone.now()
+    was_locked = any(
+        until and until > now for until in (client.locked_until, client.device_locked_until)
+    )
     pin = _set_new_pin(client)
+    if was_locked:
+        logger.warning("Client %s PIN sign-in unlocked: the trainer reset the PIN", client.pk)
     client.pin_version += 1
     client.save(
         update_fields=[
