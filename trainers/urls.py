@@ -35,7 +35,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/",
-        auth_views.PasswordResetView.as_view(
+        views.TrainerPasswordResetView.as_view(
             template_name=f"{PAGES}/password_reset_form.html",
             success_url=reverse_lazy("trainers:password_reset_done"),
             email_template_name="trainers/emails/password_reset_email.txt",

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -54,12 +54,39 @@ class TrainerLoginView(LoginView):
         return place_for(actor)
 
 
+TOO_MANY_EMAILS = "Too many attempts from your network. Wait a while and try again."
+
+
+def _over_email_limit(request: HttpRequest, scope: str, limit: int) -> bool:
+    """Count this submission (each one sends an email) and say whether the address has
+    gone past `limit` in the window (see fitnesspr.ratelimit)."""
+    address = ratelimit.client_ip(request)
+    if ratelimit.blocked(scope, address, limit=limit):
+        return True
+    ratelimit.failed(scope, address, window_seconds=settings.ACCOUNT_FORMS_IP_WINDOW_SECONDS)
+    return False
+
+
+class TrainerPasswordResetView(PasswordResetView):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not _over_email_limit(request, "password-reset", settings.PASSWORD_RESET_IP_LIMIT):
+            return super().post(request, *args, **kwargs)
+        form = self.get_form()
+        form.is_valid()  # keep the typed email in the form
+        form.add_error(None, TOO_MANY_EMAILS)
+        return self.render_to_response(self.get_context_data(form=form), status=429)
+
+
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     if not actor.is_nobody:
         return redirect(place_for(actor))
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and _over_email_limit(request, "signup", settings.SIGNUP_IP_LIMIT):
+        form.is_valid()
+        form.add_error(None, TOO_MANY_EMAILS)
+        return render(request, "trainers/accounts/signup.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
