@@ -7,20 +7,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from tests.html.test_accounts import SIGNUP
+
 pytestmark = pytest.mark.django_db
 
 MESSAGE = "Too many attempts from your network. Wait a while and try again."
-SIGNUP = {
-    "first_name": "Erin",
-    "last_name": "Stone",
-    "business_name": "Erin Stone Coaching",
-    "email": "erin{}@example.com",
-    "password1": "correct-horse-battery-9",
-    "password2": "correct-horse-battery-9",
-    "timezone": "Europe/Berlin",
-    "unit_system": "metric",
-    "currency": "EUR",
-}
 
 
 def test_password_reset_is_limited_per_address(settings, trainer, mailoutbox):
@@ -44,7 +35,7 @@ def test_sign_up_is_limited_per_address(settings):
     settings.SIGNUP_IP_LIMIT = 2
     browser = Client(REMOTE_ADDR="203.0.113.9")
     answers = [
-        browser.post("/accounts/signup/", {**SIGNUP, "email": SIGNUP["email"].format(n)})
+        browser.post("/accounts/signup/", {**SIGNUP, "email": f"erin{n}@example.com"})
         for n in range(4)
     ]
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 
 from fitnesspr.requestlog import RequestIdFilter
-from tests.api.conftest import bearer
+from tests.api.conftest import bearer, set_rates  # noqa: F401 (a fixture)
 from tests.security.urls_errors import SECRET_SQL
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security.urls_errors")]
@@ -27,7 +27,7 @@ def caplog_with_ids(caplog):
 
 
 @pytest.fixture
-def responses(trainer, client_, settings, set_rates_):
+def responses(trainer, client_, settings, set_rates):  # noqa: F811 (the imported fixture)
     anonymous = Client(raise_request_exception=False)
     alice = Client(raise_request_exception=False)
     alice.force_login(trainer.user)
@@ -39,7 +39,7 @@ def responses(trainer, client_, settings, set_rates_):
     big = json.dumps({"email": "a@example.com", "password": "x" * 3_000_000})
 
     def throttled():
-        set_rates_(pin="1/min")
+        set_rates(pin="1/min")
         pin = {"email": "carol@example.com", "pin": "111999"}
         anonymous.post("/api/v1/auth/pin-login/", pin)
         return anonymous.post("/api/v1/auth/pin-login/", pin)
@@ -67,18 +67,6 @@ def responses(trainer, client_, settings, set_rates_):
         ("page", 500): lambda: anonymous.get("/test-boom/"),
         ("page", 503): lambda: anonymous.get("/test-database-down/"),
     }
-
-
-@pytest.fixture
-def set_rates_(settings):
-    def _set(**rates: str) -> None:
-        current = settings.REST_FRAMEWORK
-        settings.REST_FRAMEWORK = {
-            **current,
-            "DEFAULT_THROTTLE_RATES": {**current["DEFAULT_THROTTLE_RATES"], **rates},
-        }
-
-    return _set
 
 
 CASES = [

@@ -8,29 +8,13 @@ import pytest
 from django.contrib.auth import hashers
 
 from fitnesspr.models import User
+from tests.api.test_auth import SIGN_UP
+from tests.html.test_accounts import SIGNUP as PAGE
 from trainers.models import Trainer
 
 pytestmark = pytest.mark.django_db
 
 REGISTER = "/api/v1/auth/register/"
-SIGN_UP = {
-    "email": "erin@example.com",
-    "password": "correct-horse-battery-9",
-    "first_name": "Erin",
-    "last_name": "Stone",
-    "business_name": "Erin Stone Coaching",
-}
-PAGE = {
-    "first_name": "Erin",
-    "last_name": "Stone",
-    "business_name": "Erin Stone Coaching",
-    "email": "erin@example.com",
-    "password1": "correct-horse-battery-9",
-    "password2": "correct-horse-battery-9",
-    "timezone": "Europe/Berlin",
-    "unit_system": "metric",
-    "currency": "EUR",
-}
 
 
 def _shape(response):
@@ -91,7 +75,7 @@ def test_the_page_answers_a_taken_address_like_a_new_one(
     assert new["Location"] == old["Location"] == "/accounts/signup/check-email/"
     assert Trainer.objects.count() == 2
     assert "_auth_user_id" not in client.session
-    assert [m.to[0] for m in mailoutbox] == ["erin@example.com", client_.email.lower()]
+    assert [m.to[0] for m in mailoutbox] == [PAGE["email"], client_.email.lower()]
     assert "An account with this email" not in client.get(old["Location"]).text
 
 
