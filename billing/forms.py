@@ -14,6 +14,9 @@ from django.db.models import QuerySet
 from billing.models import MANUAL_METHODS, Package, PackageInterval, PaymentKind
 from billing.money import MAX_MAJOR, exponent, from_minor, percent_to_bp, to_minor
 from clients.models import Client
+from fitnesspr.dates import WindowDateField
+from fitnesspr.forms import IdChoiceField
+from fitnesspr.text import TEXT_MAX
 
 #: service argument names -> the form fields a person typed them in
 SERVICE_NAMES = {
@@ -28,8 +31,8 @@ SERVICE_NAMES = {
 DATE_WIDGET = forms.DateInput(attrs={"type": "date", "min": "2000-01-01", "max": "2100-12-31"})
 
 
-def _date_field(**kwargs: Any) -> forms.DateField:
-    return forms.DateField(widget=DATE_WIDGET, **kwargs)
+def _date_field(**kwargs: Any) -> WindowDateField:
+    return WindowDateField(widget=DATE_WIDGET, **kwargs)
 
 
 class AmountField(forms.DecimalField):
@@ -96,7 +99,9 @@ class PackageForm(CurrencyForm):
     sessions_included = forms.IntegerField(
         label="Sessions included", min_value=1, max_value=1000, required=False
     )
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     @classmethod
     def initial_for(cls, package: Package) -> dict[str, Any]:
@@ -117,8 +122,8 @@ class PackageForm(CurrencyForm):
 class InvoiceForm(CurrencyForm):
     """A draft's header; on a new invoice also a first line from a package."""
 
-    client = forms.ModelChoiceField(queryset=Client.objects.none(), empty_label="Pick a client")
-    package = forms.ModelChoiceField(
+    client = IdChoiceField(queryset=Client.objects.none(), empty_label="Pick a client")
+    package = IdChoiceField(
         queryset=Package.objects.none(),
         required=False,
         empty_label="No package: I'll add lines next",
@@ -128,6 +133,7 @@ class InvoiceForm(CurrencyForm):
     due_date = _date_field(required=False, help_text="Empty: set from your payment terms on issue.")
     tax_rate = PercentField(label="Tax rate (%)", required=False)
     notes = forms.CharField(
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text="Printed on the invoice.",
@@ -160,7 +166,7 @@ class InvoiceForm(CurrencyForm):
 
 
 class LineForm(CurrencyForm):
-    package = forms.ModelChoiceField(
+    package = IdChoiceField(
         queryset=Package.objects.none(), required=False, empty_label="Free text (no package)"
     )
     description = forms.CharField(
@@ -190,7 +196,9 @@ class PaymentForm(CurrencyForm):
     method = forms.ChoiceField(choices=MANUAL_METHODS, label="How")
     received_on = _date_field(label="Date")
     reference = forms.CharField(max_length=120, required=False, help_text="e.g. a bank reference.")
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    notes = forms.CharField(
+        max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     send_receipt = forms.BooleanField(
         label="Email the client a receipt", required=False, initial=True
     )
@@ -208,11 +216,14 @@ class PaymentForm(CurrencyForm):
 
 class BillingProfileForm(forms.Form):
     legal_name = forms.CharField(max_length=200, required=False, label="Name on invoices")
-    address = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    address = forms.CharField(
+        max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     email = forms.EmailField(required=False, label="Billing email")
     phone = forms.CharField(max_length=32, required=False)
     tax_id = forms.CharField(max_length=64, required=False, label="Tax or VAT number")
     payment_instructions = forms.CharField(
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text="How to pay you by bank transfer; printed on every invoice.",

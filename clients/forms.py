@@ -6,7 +6,9 @@ from typing import Any
 from django import forms
 
 from clients.models import Client, ClientStatus
+from fitnesspr.dates import BirthDateField
 from fitnesspr.forms import timezone_choices
+from fitnesspr.text import TEXT_MAX
 from trainers.models import UnitSystem
 
 CM_PER_INCH = Decimal("2.54")
@@ -37,12 +39,15 @@ class ClientForm(forms.Form):
     phone = forms.CharField(
         max_length=32, required=False, widget=forms.TextInput(attrs={"type": "tel", **NO_AUTOFILL})
     )
-    date_of_birth = forms.DateField(
+    date_of_birth = BirthDateField(
         required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     height = forms.DecimalField(required=False)  # replaced per trainer's units in __init__
-    goals = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    goals = forms.CharField(
+        max_length=TEXT_MAX, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     notes = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Private: only you see these notes.",

@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from fitnesspr.actor import Actor, ActorKind
 from fitnesspr.constraints import choices_check
+from fitnesspr.dates import validate_birth_date, validate_date_in_window
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 from trainers.models import Trainer, validate_timezone
 
 
@@ -40,7 +42,7 @@ class Client(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="client_profile"
     )
     phone = models.CharField(max_length=32, blank=True)
-    date_of_birth = models.DateField(null=True, blank=True)
+    date_of_birth = models.DateField(validators=[validate_birth_date], null=True, blank=True)
     height_cm = models.DecimalField(
         max_digits=5,
         decimal_places=1,
@@ -48,8 +50,10 @@ class Client(models.Model):
         blank=True,
         validators=[MinValueValidator(50), MaxValueValidator(272)],
     )
-    goals = models.TextField(blank=True)
-    notes = models.TextField(blank=True, help_text="Private to the trainer.")
+    goals = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
+    notes = models.TextField(
+        max_length=TEXT_MAX, validators=[text_cap], blank=True, help_text="Private to the trainer."
+    )
     status = models.CharField(
         max_length=10, choices=ClientStatus.choices, default=ClientStatus.ACTIVE
     )
@@ -207,8 +211,10 @@ class ClientAssignment(models.Model):
     a client follows one of each kind at a time. Each kind adds the `client` foreign key
     (with its related name), its copy and its source, and `assignment_constraints()`."""
 
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(
+        validators=[validate_date_in_window],
+    )
+    end_date = models.DateField(validators=[validate_date_in_window], null=True, blank=True)
     status = models.CharField(
         max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.ACTIVE
     )

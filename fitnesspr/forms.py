@@ -6,11 +6,14 @@ from __future__ import annotations
 import zoneinfo
 from collections import defaultdict
 from functools import cache
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import Http404
 
 from fitnesspr.errors import DomainError
+from fitnesspr.tenancy import MAX_ID, valid_id
 
 
 def add_service_error(
@@ -56,3 +59,46 @@ def timezone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
         region = name.split("/", 1)[0] if "/" in name else "Other"
         groups[region].append((name, name.replace("_", " ")))
     return sorted(groups.items())
+
+
+def _id_or_none(value: Any) -> int | None:
+    """`value` as a row id a database column can hold, else None."""
+    try:
+        return valid_id(str(value).strip())
+    except Http404:
+        return None
+
+
+class IdField(forms.IntegerField):
+    """A row id posted by a form (usually hidden): a whole number in a column's range,
+    so a wild value is a form error, never a database error."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.HiddenInput)
+        super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+class IdChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A ModelChoiceField whose posted value is checked as an id before any query."""
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        if self.to_field_name is None and _id_or_none(value) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """The multiple-choice twin of IdChoiceField."""
+
+    def _check_values(self, value: Any) -> Any:
+        if self.to_field_name is None:
+            for each in value:
+                if _id_or_none(each) is None:
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": each},
+                    )
+        return super()._check_values(value)  # type: ignore[misc]

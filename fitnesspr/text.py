@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from django.core.validators import MaxLengthValidator
+
 # Letters that are not a base letter plus an accent, so NFKD leaves them whole.
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
 
@@ -13,3 +15,9 @@ def fold(text: str) -> str:
     """`text` without accents, in case-folded form, for comparing a search with it."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+#: the longest free text anyone may type (notes, goals, descriptions, instructions):
+#: pages of writing, far from a megabyte pasted by mistake or by a script
+TEXT_MAX = 5000
+text_cap = MaxLengthValidator(TEXT_MAX)

@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import (
@@ -14,7 +16,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from fitnesspr.actor import Actor, actor_of
-from fitnesspr.api.exceptions import error_body, refused_request
+from fitnesspr.api.exceptions import (
+    DATABASE_DOWN,
+    RETRY_AFTER_SECONDS,
+    UNAVAILABLE_MESSAGE,
+    drop_broken_connections,
+    error_body,
+    refused_request,
+)
 from fitnesspr.requestlog import current_request_id
 
 
@@ -74,8 +83,23 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this inside its `except`: the exception at hand says whether the
+    # database is down (a 503 to retry, not a bug) or something else broke.
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        return _unavailable(request)
     if _api(request):
         message = "Something went wrong on our side. Please try again later."
         return _json_error("SERVER_ERROR", message, 500)
     context = {"request_id": current_request_id()}
     return HttpResponseServerError(render_to_string("500.html", context))
+
+
+def _unavailable(request: HttpRequest) -> HttpResponse:
+    drop_broken_connections()
+    if _api(request):
+        response: HttpResponse = _json_error("SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE, 503)
+    else:
+        page = render_to_string("503.html", {"request_id": current_request_id()})
+        response = HttpResponse(page, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -1,13 +1,17 @@
 """Where a date falls in an assigned program: pure date arithmetic, no queries.
 
 Day 1 of week 1 is the assignment's start date; each week is seven consecutive days, so
-"week 2, day 3" of a program starting on a Thursday is the second Saturday."""
+"week 2, day 3" of a program starting on a Thursday is the second Saturday. Dates are
+validated to 2000-2100 before they are stored; the arithmetic still stops at the
+calendar's ends (`shift`) so that no stored date can make a page fail."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+
+from fitnesspr.dates import shift
 
 
 @dataclass(frozen=True)
@@ -25,12 +29,12 @@ def slot_on(start: date, on: date, duration_weeks: int) -> Slot | None:
 
 
 def date_of(start: date, slot: Slot) -> date:
-    return start + timedelta(days=(slot.week - 1) * 7 + slot.day - 1)
+    return shift(start, (slot.week - 1) * 7 + slot.day - 1)
 
 
 def end_of(start: date, duration_weeks: int) -> date:
     """The last day of a program that starts on `start`."""
-    return start + timedelta(days=duration_weeks * 7 - 1)
+    return shift(start, duration_weeks * 7 - 1)
 
 
 def next_slot(

@@ -8,16 +8,17 @@ from smtplib import SMTPException
 from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
 from fitnesspr.models import Role, User
-from fitnesspr.services import user_create
+from fitnesspr.services import email_is_taken, user_create
 from trainers.models import EmailStatus, OutboundEmail, Trainer
 
 
@@ -212,3 +213,43 @@ def email_resend(*, email: OutboundEmail) -> OutboundEmail:
 
     transaction.on_commit(lambda: send_email_notification.delay(email.pk))
     return email
+
+
+SIGN_UP_SENT = "Check your email: we've sent the next step to {email}."
+
+
+@transaction.atomic
+def trainer_sign_up(**fields: Any) -> Trainer | None:
+    """Sign-up that never tells whether an address already has an account.
+
+    A new address gets its trainer account (as `trainer_register`) and a welcome email
+    with the sign-in link; a taken address gets nothing new, only an email saying someone
+    tried to sign up with it. Both do the same password hashing, so the answer and its
+    time are the same either way. Returns the new trainer, or None for a taken address.
+    Problems that don't depend on the address (a weak password, no name) are refused."""
+    email = User.objects.normalize_email(str(fields["email"]).strip()).lower()
+    fields["email"] = email
+    if not email_is_taken(email):
+        trainer = trainer_register(**fields)
+        _send_after_commit(email, "signup_welcome", {"first_name": trainer.user.first_name})
+        return trainer
+    _check_sign_up(fields)
+    make_password(fields["password"])  # the work creating the account would have done
+    _send_after_commit(email, "signup_taken", {})
+    return None
+
+
+def _check_sign_up(fields: Mapping[str, Any]) -> None:
+    if not str(fields.get("business_name", "")).strip():
+        raise ValidationError({"business_name": "Enter your business name."})
+    if not str(fields.get("first_name", "")).strip():
+        raise ValidationError({"first_name": "Enter your first name."})
+    probe = User(email=fields["email"], first_name=fields["first_name"])
+    validate_password(fields["password"], probe)
+
+
+def _send_after_commit(to_email: str, template: str, context: Mapping[str, Any]) -> None:
+    context = {**context, "site_url": settings.SITE_URL, "email": to_email}
+    subject = render_to_string(f"trainers/emails/{template}_subject.txt", context).strip()
+    body = render_to_string(f"trainers/emails/{template}.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [to_email], fail_silently=True))

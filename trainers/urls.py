@@ -15,6 +15,7 @@ urlpatterns = [
     path("dashboard/emails/", views.email_list, name="emails"),
     path("dashboard/emails/<int:pk>/resend/", views.email_resend, name="email_resend"),
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/signup/check-email/", views.signup_done, name="signup_done"),
     path("accounts/login/", views.TrainerLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -34,7 +35,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/",
-        auth_views.PasswordResetView.as_view(
+        views.TrainerPasswordResetView.as_view(
             template_name=f"{PAGES}/password_reset_form.html",
             success_url=reverse_lazy("trainers:password_reset_done"),
             email_template_name="trainers/emails/password_reset_email.txt",

@@ -4,8 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -55,16 +54,43 @@ class TrainerLoginView(LoginView):
         return place_for(actor)
 
 
+TOO_MANY_EMAILS = "Too many attempts from your network. Wait a while and try again."
+
+
+def _over_email_limit(request: HttpRequest, scope: str, limit: int) -> bool:
+    """Count this submission (each one sends an email) and say whether the address has
+    gone past `limit` in the window (see fitnesspr.ratelimit)."""
+    address = ratelimit.client_ip(request)
+    if ratelimit.blocked(scope, address, limit=limit):
+        return True
+    ratelimit.failed(scope, address, window_seconds=settings.ACCOUNT_FORMS_IP_WINDOW_SECONDS)
+    return False
+
+
+class TrainerPasswordResetView(PasswordResetView):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not _over_email_limit(request, "password-reset", settings.PASSWORD_RESET_IP_LIMIT):
+            return super().post(request, *args, **kwargs)
+        form = self.get_form()
+        form.is_valid()  # keep the typed email in the form
+        form.add_error(None, TOO_MANY_EMAILS)
+        return self.render_to_response(self.get_context_data(form=form), status=429)
+
+
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     if not actor.is_nobody:
         return redirect(place_for(actor))
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and _over_email_limit(request, "signup", settings.SIGNUP_IP_LIMIT):
+        form.is_valid()
+        form.add_error(None, TOO_MANY_EMAILS)
+        return render(request, "trainers/accounts/signup.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            trainer = services.trainer_register(
+            services.trainer_sign_up(
                 email=data["email"],
                 password=data["password1"],
                 first_name=data["first_name"],
@@ -77,10 +103,15 @@ def signup(request: HttpRequest) -> HttpResponse:
         except (ValidationError, ConflictError) as exc:
             add_service_error(form, exc, default_field="password1")
         else:
-            login(request, trainer.user, backend=MODEL_BACKEND)
-            messages.success(request, f"Welcome to FitnessPr, {trainer.user.first_name}!")
-            return redirect("progress:dashboard")
+            # The same page whether the address was new or taken: it says nothing of who
+            # has an account (the email tells its owner).
+            return redirect("trainers:signup_done")
     return render(request, "trainers/accounts/signup.html", {"form": form})
+
+
+@require_http_methods(["GET"])
+def signup_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "trainers/accounts/signup_done.html")
 
 
 @require_http_methods(["GET", "POST"])

@@ -19,9 +19,10 @@ from billing.models import (
     PaymentKind,
 )
 from billing.selectors.invoices import STATUS_FILTERS
+from billing.services.invoices import MAX_LINES
 from billing.services.webhooks import WebhookOutcome
 from clients.models import Client
-from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField, WindowDateField, nested_list
 
 MAX_MINOR = 10**12
 
@@ -105,7 +106,7 @@ class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
         read_only=True,
         help_text="INV-<year>-<n>; “Draft” until issued.",
     )
-    lines = InvoiceLineSerializer(many=True, required=False)
+    lines = nested_list(InvoiceLineSerializer(), max_items=MAX_LINES, required=False)
     is_overdue = serializers.SerializerMethodField()
     tax_rate_bp = serializers.IntegerField(
         min_value=0,
@@ -216,7 +217,7 @@ class PaymentRecordSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=PaymentKind.choices, default=PaymentKind.PAYMENT)
     amount_minor = serializers.IntegerField(min_value=1, max_value=MAX_MINOR)
     method = serializers.ChoiceField(choices=MANUAL_METHODS)
-    received_on = serializers.DateField(
+    received_on = WindowDateField(
         required=False, help_text="Default: today (where you work); never in the future."
     )
     reference = serializers.CharField(max_length=120, required=False, allow_blank=True)

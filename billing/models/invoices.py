@@ -8,7 +8,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
+from fitnesspr.dates import validate_date_in_window
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 from trainers.models import Currency
 
 from .packages import Package
@@ -87,8 +89,10 @@ class Invoice(models.Model):
         max_length=14, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT
     )
     currency = models.CharField(max_length=3, choices=Currency.choices)
-    issue_date = models.DateField(null=True, blank=True, help_text="Set when issued.")
-    due_date = models.DateField(null=True, blank=True)
+    issue_date = models.DateField(
+        validators=[validate_date_in_window], null=True, blank=True, help_text="Set when issued."
+    )
+    due_date = models.DateField(validators=[validate_date_in_window], null=True, blank=True)
     subtotal_minor = models.BigIntegerField(default=0, validators=[MinValueValidator(0)])
     tax_rate_bp = models.PositiveIntegerField(
         "tax rate (basis points)", default=0, validators=between(0, 10000)
@@ -109,7 +113,9 @@ class Invoice(models.Model):
         output_field=models.BigIntegerField(),
         db_persist=True,
     )
-    notes = models.TextField(blank=True, help_text="Printed on the invoice.")
+    notes = models.TextField(
+        max_length=TEXT_MAX, validators=[text_cap], blank=True, help_text="Printed on the invoice."
+    )
     seller = models.JSONField(
         default=dict,
         blank=True,

@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 from trainers.models import Currency
 
 
@@ -32,7 +33,7 @@ class Package(models.Model):
         "trainers.Trainer", on_delete=models.CASCADE, related_name="packages"
     )
     name = models.CharField(max_length=120)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     price_minor = models.BigIntegerField(
         validators=[MinValueValidator(0)], help_text="In minor units (cents)."
     )

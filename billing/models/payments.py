@@ -8,6 +8,7 @@ from django.db import models
 
 from fitnesspr.constraints import choices_check, not_blank
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 from trainers.models import Currency
 
 from .invoices import Invoice, InvoiceStatus
@@ -77,7 +78,7 @@ class Payment(models.Model):
     failure_message = models.CharField(max_length=255, blank=True)
     received_at = models.DateTimeField(null=True, blank=True)
     reference = models.CharField(max_length=120, blank=True, help_text="e.g. a bank reference")
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PaymentQuerySet.as_manager()

@@ -6,6 +6,7 @@ from django.db import models
 
 from fitnesspr.constraints import between, range_check
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 
 if TYPE_CHECKING:
     from clients.models import Client
@@ -33,12 +34,15 @@ class BillingProfile(models.Model):
     legal_name = models.CharField(
         max_length=200, blank=True, help_text="Shown on invoices; your business name if empty."
     )
-    address = models.TextField(blank=True)
+    address = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     email = models.EmailField(blank=True, help_text="For billing questions; your login if empty.")
     phone = models.CharField(max_length=32, blank=True)
     tax_id = models.CharField("tax number", max_length=64, blank=True)
     payment_instructions = models.TextField(
-        blank=True, help_text="e.g. bank details for transfers, printed on every invoice."
+        max_length=TEXT_MAX,
+        validators=[text_cap],
+        blank=True,
+        help_text="e.g. bank details for transfers, printed on every invoice.",
     )
     payment_terms_days = models.PositiveSmallIntegerField(
         default=DEFAULT_PAYMENT_TERMS_DAYS, validators=between(0, 365)

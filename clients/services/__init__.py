@@ -5,6 +5,7 @@ available from here too."""
 from __future__ import annotations
 
 import itertools
+import logging
 import secrets
 from datetime import date
 from decimal import Decimal
@@ -16,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.urls import reverse
+from django.utils import timezone
 
 from clients.models import Client, ClientStatus
 from clients.services.sign_in import (
@@ -32,7 +34,7 @@ from clients.services.sign_in import (
 )
 from fitnesspr.errors import ConflictError
 from fitnesspr.models import Role, User
-from fitnesspr.services import EMAIL_TAKEN, email_is_taken, user_create
+from fitnesspr.services import email_is_taken, user_create
 from fitnesspr.tokens import tokens_revoke_all
 from trainers.models import EmailKind, Trainer
 from trainers.services import email_queue
@@ -56,6 +58,9 @@ __all__ = [
     "locked_message",
     "pin_generate",
 ]
+
+
+logger = logging.getLogger(__name__)
 
 
 def _is_weak_pin(pin: str) -> bool:
@@ -85,6 +90,24 @@ def _set_new_pin(client: Client) -> str:
     return pin
 
 
+#: an address some other account uses: refused without saying whose it is or what it is
+EMAIL_UNAVAILABLE = "This email address can't be used for a client. Ask them for another one."
+EMAIL_IS_YOUR_CLIENT = "One of your clients already has this email address."
+
+
+def _check_email_free(trainer: Trainer, email: str, *, exclude_user: User | None = None) -> None:
+    """Refuse an address another login has. Only the trainer's own clients are named as
+    the reason; any other owner (a client of another trainer, a trainer, staff) gets a
+    message that confirms nothing about them."""
+    email = User.objects.normalize_email(email.strip()).lower()
+    if not email_is_taken(email, exclude_user=exclude_user):
+        return
+    mine = Client.objects.filter(trainer=trainer, user__email__iexact=email)
+    if exclude_user is not None:
+        mine = mine.exclude(user=exclude_user)
+    raise ConflictError(EMAIL_IS_YOUR_CLIENT if mine.exists() else EMAIL_UNAVAILABLE, field="email")
+
+
 @transaction.atomic
 def client_create(
     *,
@@ -106,6 +129,7 @@ def client_create(
     the trainer asks for that (`email_pin`)."""
     if not first_name.strip():
         raise ValidationError({"first_name": "Enter the client's first name."})
+    _check_email_free(trainer, email)
     user = user_create(
         email=email,
         password=None,
@@ -172,8 +196,7 @@ def client_update(*, client: Client, **changes: Unpack[ClientChanges]) -> Client
     user = client.user
     if "email" in fields:
         fields["email"] = User.objects.normalize_email(fields["email"].strip()).lower()
-        if email_is_taken(fields["email"], exclude_user=user):
-            raise ConflictError(EMAIL_TAKEN, field="email")
+        _check_email_free(client.trainer, fields["email"], exclude_user=user)
     if "first_name" in fields and not str(fields["first_name"]).strip():
         raise ValidationError({"first_name": "Enter the client's first name."})
     for name, value in fields.items():
@@ -196,7 +219,13 @@ def client_update(*, client: Client, **changes: Unpack[ClientChanges]) -> Client
 def client_reset_pin(*, client: Client) -> str:
     """Issue a new PIN: unlocks the account and signs the client out everywhere
     (portal sessions, remembered devices and API refresh tokens)."""
+    now = timezone.now()
+    was_locked = any(
+        until and until > now for until in (client.locked_until, client.device_locked_until)
+    )
     pin = _set_new_pin(client)
+    if was_locked:
+        logger.warning("Client %s PIN sign-in unlocked: the trainer reset the PIN", client.pk)
     client.pin_version += 1
     client.save(
         update_fields=[

@@ -10,6 +10,7 @@ a client out of their own phone).
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import secrets
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from clients.models import Client, ClientStatus
+
+logger = logging.getLogger(__name__)
 
 PIN_LOGIN_FAILED = "Invalid email or PIN."
 WRONG_PIN = "Wrong PIN."
@@ -97,6 +100,8 @@ def _refuse_unknown(email: str, pin: str) -> PinSignIn:
         assert attempts.locked_until is not None
         return PinSignIn(None, locked_message(attempts.locked_until))
     extra = attempts.fail()
+    if attempts.locked:
+        logger.warning("PIN sign-in locked for an unknown address (%s)", key[-12:])
     cache.set(key, attempts, timeout=UNKNOWN_ATTEMPTS_SECONDS)
     return PinSignIn(None, PIN_LOGIN_FAILED + extra)
 
@@ -126,7 +131,12 @@ def _check_pin(client_id: int, pin: str, *, on_device: bool) -> PinSignIn:
             assert attempts.locked_until is not None
             return PinSignIn(None, locked_message(attempts.locked_until))
         now = timezone.now()
+        where = "remembered device" if on_device else "email"
         if check_password(pin, client.pin_hash):
+            if attempts.locked_until is not None:  # a lock that has run out
+                logger.warning(
+                    "Client %s PIN sign-in (%s) unlocked: lock ran out", client.pk, where
+                )
             attempts.succeed()
             setattr(client, failures_field, 0)
             setattr(client, lock_field, None)
@@ -136,6 +146,14 @@ def _check_pin(client_id: int, pin: str, *, on_device: bool) -> PinSignIn:
             client.user.save(update_fields=["last_login"])
             return PinSignIn(client)
         extra = attempts.fail()
+        if attempts.locked:
+            logger.warning(
+                "Client %s PIN sign-in (%s) locked until %s after %s wrong PINs",
+                client.pk,
+                where,
+                attempts.locked_until.isoformat() if attempts.locked_until else "",
+                settings.PIN_MAX_FAILED_ATTEMPTS,
+            )
         setattr(client, failures_field, attempts.failures)
         setattr(client, lock_field, attempts.locked_until)
         client.save(update_fields=[failures_field, lock_field])

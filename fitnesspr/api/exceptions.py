@@ -4,6 +4,7 @@ Kept free of rest_framework.views imports at module level (see renderers.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 from typing import Any
@@ -18,7 +19,7 @@ from django.core.exceptions import (
     TooManyFilesSent,
 )
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import connections
+from django.db import InterfaceError, OperationalError, connections
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -112,7 +113,34 @@ def refused_request(exc: SuspiciousOperation) -> tuple[str, str, int]:
     return "BAD_REQUEST", "The request could not be read.", 400
 
 
+#: the database can't be reached (down, restarting, refusing connections): not a bug
+#: of ours nor of the caller's; a 503 says "try again shortly"
+DATABASE_DOWN = (OperationalError, InterfaceError)
+UNAVAILABLE_MESSAGE = "The service is briefly unavailable. Please try again in a moment."
+RETRY_AFTER_SECONDS = 30
+
+
+def drop_broken_connections() -> None:
+    """Close the connections the outage broke, so the next request opens a fresh one and
+    the app recovers by itself once the database is back (CONN_HEALTH_CHECKS does the
+    same at the start of each request)."""
+    for conn in connections.all(initialized_only=True):
+        with contextlib.suppress(*DATABASE_DOWN):
+            conn.close()
+
+
+def unavailable_response() -> Response:
+    logger.error("Database unavailable: answered 503")
+    drop_broken_connections()
+    response = error_response("SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE, 503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def envelope_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DATABASE_DOWN):
+        _set_rollback()
+        return unavailable_response()
     if isinstance(exc, SuspiciousOperation):
         # A client's mistake or a probe, not our failure: a warning, no traceback.
         code, message, status_code = refused_request(exc)

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import MaxLengthValidator
 from django.db.models import Model, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from fitnesspr.actor import actor_for_user, actor_of
+from fitnesspr.dates import validate_birth_date, validate_date_in_window
 from fitnesspr.tenancy import scope_of
 
 #: extra_kwargs for a decimal field: a JSON number (e.g. 62.5), not a string
@@ -31,3 +33,32 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         request = self.context.get("request")
         actor = actor_of(request) if request is not None else actor_for_user(None)
         return scope_of(self.scoped_model).for_actor(actor)
+
+
+class WindowDateField(serializers.DateField):
+    """A date in a request body or query, bounded to the window every form uses."""
+
+    default_validators = [validate_date_in_window]
+
+
+class BirthDateField(serializers.DateField):
+    default_validators = [validate_birth_date]
+
+
+class CappedListSerializer(serializers.ListSerializer):  # type: ignore[type-arg]
+    """A nested list with a most-items bound that also reaches the schema (`maxItems`):
+    the bound alone is enforced by DRF but not documented."""
+
+    def get_validators(self) -> list[Any]:
+        validators = list(super().get_validators())
+        most = getattr(self, "max_length", None)  # set by ListSerializer, untyped in the stubs
+        if most is not None:
+            validators.append(MaxLengthValidator(most))
+        return validators
+
+
+def nested_list(
+    child: serializers.BaseSerializer[Any], *, max_items: int, **kwargs: Any
+) -> CappedListSerializer:
+    """`Child(many=True)` with at most `max_items` rows."""
+    return CappedListSerializer(child=child, max_length=max_items, **kwargs)

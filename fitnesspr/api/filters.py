@@ -9,6 +9,7 @@ import django_filters
 from django.db.models import Model, QuerySet
 
 from fitnesspr.actor import actor_for_user, actor_of
+from fitnesspr.dates import WindowDateField as WindowDateFormField
 from fitnesspr.tenancy import scope_of
 
 
@@ -29,3 +30,9 @@ class StableOrderingFilter(django_filters.OrderingFilter):
     def filter(self, qs: QuerySet[Any], value: Any) -> QuerySet[Any]:
         qs = super().filter(qs, value)
         return qs.order_by(*qs.query.order_by, "pk") if value else qs
+
+
+class WindowDateFilter(django_filters.DateFilter):
+    """`?from=` / `?to=`: a date in the window, else a 400 naming the parameter."""
+
+    field_class = WindowDateFormField

@@ -251,6 +251,10 @@ PORTAL_LOGIN_IP_WINDOW_SECONDS = env.int("PORTAL_LOGIN_IP_WINDOW_SECONDS", defau
 # The same cap on the trainers' password sign-in page.
 TRAINER_LOGIN_IP_LIMIT = env.int("TRAINER_LOGIN_IP_LIMIT", default=30)
 TRAINER_LOGIN_IP_WINDOW_SECONDS = env.int("TRAINER_LOGIN_IP_WINDOW_SECONDS", default=600)
+# Sign-up and password-reset forms send an email each time: every submission counts.
+SIGNUP_IP_LIMIT = env.int("SIGNUP_IP_LIMIT", default=10)
+PASSWORD_RESET_IP_LIMIT = env.int("PASSWORD_RESET_IP_LIMIT", default=10)
+ACCOUNT_FORMS_IP_WINDOW_SECONDS = env.int("ACCOUNT_FORMS_IP_WINDOW_SECONDS", default=3600)
 # Per-IP limits read REMOTE_ADDR; behind N trusted proxies set NUM_PROXIES=N so the client
 # address comes from X-Forwarded-For (a spoofed header must not reset the count).
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from fitnesspr.forms import IdField
 from fitnesspr.tenancy import MAX_ID
 
 
@@ -26,4 +27,4 @@ def row_id(value: Any) -> int | None:
 
 
 def id_field() -> forms.IntegerField:
-    return forms.IntegerField(min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
+    return IdField()

@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 
+from fitnesspr.dates import WindowDateField
 from nutrition.forms import id_field, row_id
 from nutrition.models import EARLIEST_DAY
 
@@ -18,7 +19,7 @@ ACTIONS = [("eaten", "Eaten"), ("skipped", "Skipped"), ("amount", "Other amount"
 LAST_DAY = date(2100, 12, 31)
 
 
-class DayField(forms.DateField):
+class DayField(WindowDateField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(widget=forms.HiddenInput, **kwargs)
 

@@ -12,6 +12,9 @@ from django import forms
 from django.db.models import QuerySet
 
 from clients.models import Client
+from fitnesspr.dates import WindowDateField
+from fitnesspr.forms import IdMultipleChoiceField
+from fitnesspr.text import TEXT_MAX
 from fitnesspr.units import IMPERIAL, display_to_kg, format_number, kg_to_display, weight_unit
 from nutrition.models import WEEK_DAYS, ActivityLevel, Food, Goal, MealPlan, MealPlanEntry, Sex
 from nutrition.services.plans import EntryAmount
@@ -26,6 +29,7 @@ GRAMS = "g"
 class PlanForm(forms.Form):
     name = forms.CharField(max_length=120)
     description = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What the plan is for; your clients read it.",
@@ -227,12 +231,12 @@ class CopyDayForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    clients = forms.ModelMultipleChoiceField(
+    clients = IdMultipleChoiceField(
         queryset=Client.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Pick at least one client."},
     )
-    start_date = forms.DateField(
+    start_date = WindowDateField(
         help_text="Day 1 of the plan; it repeats every week after.",
         widget=forms.DateInput(
             attrs={"type": "date", "min": "2000-01-01", "max": "2100-12-31"}, format="%Y-%m-%d"

@@ -12,6 +12,8 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
+from fitnesspr.forms import IdMultipleChoiceField
+from fitnesspr.text import TEXT_MAX
 from fitnesspr.units import format_number
 from nutrition.forms import id_field, row_id
 from nutrition.models import Food, Recipe, RecipeTag
@@ -26,6 +28,7 @@ GRAMS = "g"
 class RecipeForm(forms.Form):
     name = forms.CharField(max_length=160)
     description = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="One or two lines your clients read first.",
@@ -51,12 +54,13 @@ class RecipeForm(forms.Form):
         initial=0,
         widget=forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
     )
-    tags = forms.ModelMultipleChoiceField(
+    tags = IdMultipleChoiceField(
         queryset=RecipeTag.objects.order_by("order", "name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     instructions = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Step by step; a new line for each step.",

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import models
 
 from fitnesspr.constraints import choices_check, not_blank
+from fitnesspr.dates import validate_date_in_window
 from fitnesspr.tenancy import TrainerScopedQuerySet
 
 from .amounts import RecipeOrFood, protected_link
@@ -41,7 +42,9 @@ class DiaryEntry(RecipeOrFood):
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="diary_entries"
     )
-    eaten_on = models.DateField()
+    eaten_on = models.DateField(
+        validators=[validate_date_in_window],
+    )
     meal = models.CharField(max_length=60, help_text="The meal it belongs to, e.g. Lunch.")
     plan_entry = models.ForeignKey(
         MealPlanEntry,

@@ -13,6 +13,7 @@ from django.db.models.lookups import LessThanOrEqual
 from fitnesspr.actor import Actor, ActorKind
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 
 from .amounts import protected_link, quantity_field
 
@@ -276,8 +277,8 @@ class Recipe(models.Model):
         "trainers.Trainer", on_delete=models.CASCADE, related_name="recipes"
     )
     name = models.CharField(max_length=160)
-    description = models.TextField(blank=True)
-    instructions = models.TextField(blank=True)
+    description = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
+    instructions = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     servings = models.PositiveSmallIntegerField(default=1, validators=between(1, 100))
     prep_minutes = models.PositiveSmallIntegerField(default=0, validators=between(0, 1440))
     cook_minutes = models.PositiveSmallIntegerField(default=0, validators=between(0, 1440))

@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from clients.models import AssignmentQuerySet, ClientAssignment
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 
 from .amounts import RecipeOrFood, protected_link
 from .library import KCAL_PER_G, Food, FoodPortion, Recipe
@@ -81,7 +82,7 @@ class MealPlan(models.Model):
         help_text="Set on a client's own copy made by assignment.",
     )
     name = models.CharField(max_length=120)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     target_kcal = models.PositiveIntegerField(null=True, blank=True, validators=between(0, 10000))
     target_protein_g = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=between(0, 1000)

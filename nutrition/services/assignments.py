@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from clients.models import Client, ClientStatus
+from clients.services.choosing import clients_chosen
 from nutrition.models import (
     AssignmentStatus,
     MealPlan,
@@ -155,9 +156,7 @@ def plan_assign_many(
     *, plan: MealPlan, clients: Iterable[Client], start_date: date
 ) -> list[MealPlanAssignment]:
     """Assign to several clients: all of them, or (on any error) none."""
-    chosen = list(clients)
-    if not chosen:
-        raise ValidationError({"clients": "Pick at least one client."})
+    chosen = clients_chosen(clients)
     return [plan_assign(plan=plan, client=c, start_date=start_date) for c in chosen]
 
 

@@ -39,6 +39,8 @@ from nutrition.services.plans import (
 from trainers.models import Trainer
 
 MAX_DAYS = WEEK_DAYS * 4
+#: items on one day of a plan (10 meals of 10 foods)
+MAX_ENTRIES_PER_DAY = 100
 
 
 class SlotSpec(TypedDict):
@@ -130,6 +132,8 @@ def _check_days(days: Sequence[DaySpec]) -> None:
             found[f"days[{i}].day_number"] = f"Day {number} is listed twice."
         if not 1 <= number <= MAX_DAYS:
             found[f"days[{i}].day_number"] = f"Days are numbered 1 to {MAX_DAYS}."
+        if len(spec.get("entries", [])) > MAX_ENTRIES_PER_DAY:
+            found[f"days[{i}].entries"] = f"A day has at most {MAX_ENTRIES_PER_DAY} items."
         seen.add(number)
     if found:
         raise ValidationError(found)

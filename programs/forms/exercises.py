@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from fitnesspr.forms import IdMultipleChoiceField
+from fitnesspr.text import TEXT_MAX
 from programs.models import Exercise, ExerciseCategory
 from programs.models.library import EXERCISE_FIELDS, EXERCISE_MANY_FIELDS
 from programs.selectors.exercises import equipment_list, muscle_group_list
@@ -20,22 +22,23 @@ class ExerciseForm(forms.Form):
         help_text="Comma-separated, e.g. “RDL, Romanian deadlift”. Search finds these too.",
     )
     category = forms.ChoiceField(choices=ExerciseCategory.choices)
-    primary_muscles = forms.ModelMultipleChoiceField(
+    primary_muscles = IdMultipleChoiceField(
         queryset=muscle_group_list(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="The muscles that do most of the work.",
     )
-    secondary_muscles = forms.ModelMultipleChoiceField(
+    secondary_muscles = IdMultipleChoiceField(
         queryset=muscle_group_list(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Muscles that help or stabilise.",
     )
-    equipment = forms.ModelMultipleChoiceField(
+    equipment = IdMultipleChoiceField(
         queryset=equipment_list(), required=False, widget=forms.CheckboxSelectMultiple
     )
     instructions = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="A few sentences your clients read before the set.",

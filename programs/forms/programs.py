@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from clients.models import Client
+from fitnesspr.dates import WindowDateField
 from fitnesspr.durations import (
     ACCEPTED,
     format_clock,
@@ -19,7 +20,8 @@ from fitnesspr.durations import (
     parse_duration,
     seconds_overflow,
 )
-from fitnesspr.forms import decimal_errors
+from fitnesspr.forms import IdChoiceField, IdMultipleChoiceField, decimal_errors
+from fitnesspr.text import TEXT_MAX
 from fitnesspr.units import display_to_kg, format_number, kg_to_display, weight_unit
 from programs.models import PrescribedExercise, Program, ProgramGoal
 
@@ -47,6 +49,7 @@ class ProgramForm(forms.Form):
     name = forms.CharField(max_length=120)
     goal = forms.ChoiceField(choices=ProgramGoal.choices, initial=ProgramGoal.GENERAL)
     description = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What the program is for and how to run it.",
@@ -88,6 +91,7 @@ class DayForm(forms.Form):
         max_length=120, required=False, error_messages={"max_length": TITLE_TOO_LONG}
     )
     notes = forms.CharField(
+        max_length=TEXT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Warm-up, focus, anything your client should read before starting.",
@@ -178,7 +182,7 @@ class PrescriptionForm(forms.Form):
         max_length=7,
         error_messages={"max_length": "Write tempo as four digits like 3-1-1-0 (X = explosive)."},
     )
-    notes = forms.CharField(required=False)
+    notes = forms.CharField(max_length=TEXT_MAX, required=False)
 
     def __init__(self, *args: Any, unit_system: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -238,12 +242,12 @@ class PrescriptionForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    clients = forms.ModelMultipleChoiceField(
+    clients = IdMultipleChoiceField(
         queryset=Client.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Pick at least one client."},
     )
-    start_date = forms.DateField(
+    start_date = WindowDateField(
         help_text="Day 1 of week 1.",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
@@ -268,7 +272,7 @@ class ClientAssignForm(forms.Form):
     """Assign one client a program, from their page: the trainer's own programs and
     templates (never another client's copy)."""
 
-    program = forms.ModelChoiceField(
+    program = IdChoiceField(
         queryset=Program.objects.none(),
         empty_label="Pick a program",
         error_messages={
@@ -276,7 +280,7 @@ class ClientAssignForm(forms.Form):
             "invalid_choice": "Pick one of your programs.",
         },
     )
-    start_date = forms.DateField(
+    start_date = WindowDateField(
         help_text="Day 1 of week 1.",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Give the date as YYYY-MM-DD."},

@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 
 from fitnesspr.constraints import choices_check, not_blank
 from fitnesspr.tenancy import LibraryQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 
 
 class BodyRegion(models.TextChoices):
@@ -101,7 +102,7 @@ class Exercise(models.Model):
         MuscleGroup, blank=True, related_name="secondary_exercises"
     )
     equipment = models.ManyToManyField(Equipment, blank=True, related_name="exercises")
-    instructions = models.TextField(blank=True)
+    instructions = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     video_url = models.URLField(blank=True, validators=[URLValidator(schemes=["http", "https"])])
     is_unilateral = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -11,6 +11,7 @@ from django.db import models
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
 from fitnesspr.durations import format_duration
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 
 from .library import Exercise
 
@@ -90,7 +91,7 @@ class Program(models.Model):
     )
     name = models.CharField(max_length=120)
     goal = models.CharField(max_length=12, choices=ProgramGoal.choices, default=ProgramGoal.GENERAL)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     duration_weeks = models.PositiveSmallIntegerField(default=4, validators=between(1, 52))
     is_template = models.BooleanField(default=False)
     source = models.ForeignKey(
@@ -142,7 +143,7 @@ class ProgramDay(models.Model):
         validators=between(1, 7), help_text="Position in the week, 1 to 7."
     )
     title = models.CharField(max_length=120, blank=True)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
 
     objects = ProgramDayQuerySet.as_manager()
 
@@ -214,7 +215,7 @@ class PrescribedExercise(models.Model):
         null=True, blank=True, validators=between(0, 1800)
     )
     tempo = models.CharField(max_length=7, blank=True, validators=[validate_tempo])
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
 
     objects = PrescribedExerciseQuerySet.as_manager()
 

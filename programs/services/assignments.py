@@ -6,12 +6,14 @@ a template later does not rewrite what a client did (or is doing)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from clients.models import Client, ClientStatus
+from clients.services.choosing import clients_chosen
+from fitnesspr.dates import WINDOW_MESSAGE, in_window, shift
 from programs.models import (
     DOSE_FIELDS,
     AssignmentStatus,
@@ -97,16 +99,23 @@ def _assignable(program: Program, client: Client) -> None:
         raise ValidationError({"program": "Add at least one training day before assigning."})
 
 
+def _in_window(field: str, value: date) -> None:
+    # Checked before anything is written; a date past 2100 would overflow the schedule.
+    if not in_window(value):
+        raise ValidationError({field: WINDOW_MESSAGE})
+
+
 @transaction.atomic
 def program_assign(*, program: Program, client: Client, start_date: date) -> ProgramAssignment:
     """Give a client their own copy of `program` from `start_date`. A client follows one
     program at a time: an active assignment is marked replaced and ends the day before."""
+    _in_window("start_date", start_date)
     _assignable(program, client)
     # Lock the client so two assignments at once can't both become "active".
     Client.objects.select_for_update().filter(pk=client.pk).first()
     for current in ProgramAssignment.objects.for_client(client).active():
         current.status = AssignmentStatus.REPLACED
-        current.end_date = max(current.start_date, start_date - timedelta(days=1))
+        current.end_date = max(current.start_date, shift(start_date, -1))
         current.save(update_fields=["status", "end_date", "updated_at"])
     copy = program_copy(program=program, client=client)
     assignment = ProgramAssignment(
@@ -122,9 +131,7 @@ def program_assign_many(
     *, program: Program, clients: Iterable[Client], start_date: date
 ) -> list[ProgramAssignment]:
     """Assign to several clients: all of them, or (on any error) none."""
-    chosen = list(clients)
-    if not chosen:
-        raise ValidationError({"clients": "Pick at least one client."})
+    chosen = clients_chosen(clients)
     return [program_assign(program=program, client=c, start_date=start_date) for c in chosen]
 
 
@@ -140,6 +147,7 @@ def assignment_end(
         raise ValidationError({"status": "This assignment has already ended."})
     if status not in {AssignmentStatus.ENDED, AssignmentStatus.COMPLETED}:
         raise ValidationError({"status": "End an assignment as ended or completed."})
+    _in_window("end_date", on)
     assignment.status = status
     assignment.end_date = max(on, assignment.start_date)
     assignment.full_clean()

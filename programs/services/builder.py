@@ -21,6 +21,11 @@ from programs.models.programs import SUPERSET_LETTERS
 from programs.selectors.programs import superset_links, superset_runs
 from trainers.models import Trainer
 
+#: exercises on one day (a long session has 10-15; 30 leaves room, 7,000 is an attack)
+MAX_EXERCISES_PER_DAY = 30
+#: 52 weeks of 7 days: the longest program there is
+MAX_DAYS_IN_PROGRAM = 52 * 7
+
 
 class ProgramDetails(TypedDict, total=False):
     goal: str
@@ -170,6 +175,8 @@ def prescription_add(
     """Put an exercise at the end of a day, with its dose (sets, reps or a time, load,
     effort…)."""
     _only(dose, DOSE_FIELDS)
+    if program_day.exercises.count() >= MAX_EXERCISES_PER_DAY:
+        raise ValidationError({"exercise": f"A day has at most {MAX_EXERCISES_PER_DAY} exercises."})
     chosen = _library_exercise(program_day.program, exercise)
     last = program_day.exercises.aggregate(last=Max("order"))["last"]
     prescription = PrescribedExercise(

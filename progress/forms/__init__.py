@@ -15,8 +15,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import QueryDict
 
+from fitnesspr.dates import WindowDateField
 from fitnesspr.durations import format_clock, parse_duration
-from fitnesspr.forms import decimal_errors
+from fitnesspr.forms import IdField, decimal_errors
 from fitnesspr.units import (
     display_to_kg,
     format_number,
@@ -66,8 +67,8 @@ def _number_input(mode: str, label: str) -> forms.TextInput:
 
 
 class SetRowForm(forms.Form):
-    prescribed = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    exercise = forms.IntegerField(widget=forms.HiddenInput)
+    prescribed = IdField(required=False)
+    exercise = IdField()
     set_number = forms.IntegerField(
         widget=forms.HiddenInput, validators=_model_validators("set_number")
     )
@@ -306,7 +307,7 @@ def with_added_set(data: QueryDict, prescribed_id: int) -> QueryDict | None:
 class OneRepMaxForm(forms.Form):
     """A 1RM as the trainer types it (in their units); one_rep_max_set decides."""
 
-    exercise = forms.IntegerField(widget=forms.HiddenInput)
+    exercise = IdField()
     weight = PointDecimalField(
         max_digits=7,
         decimal_places=2,
@@ -319,7 +320,7 @@ class OneRepMaxForm(forms.Form):
             "required": "Give the 1RM, like 140.",
         },
     )
-    tested_on = forms.DateField(
+    tested_on = WindowDateField(
         label="Tested on",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from clients.models import Client
+from fitnesspr.dates import WindowDateField
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
 from fitnesspr.models import User
@@ -54,8 +55,8 @@ SERVICE_FIELDS = {"weight_kg": "weight", "body_fat_pct": "body_fat", "image": "i
 PHOTO_ACCEPT = "image/jpeg,image/png,image/webp"
 
 
-def date_field(label: str, **kwargs: Any) -> forms.DateField:
-    return forms.DateField(
+def date_field(label: str, **kwargs: Any) -> WindowDateField:
+    return WindowDateField(
         label=label,
         widget=forms.DateInput(attrs=DATE_ATTRS, format="%Y-%m-%d"),
         error_messages={"invalid": "Enter a date like 2026-03-31."},
@@ -316,8 +317,8 @@ class PhotoForm(forms.Form):
 class CompareForm(forms.Form):
     """Which two days of photos to put side by side (GET; anything unknown is ignored)."""
 
-    before = forms.DateField(required=False)
-    after = forms.DateField(required=False)
+    before = WindowDateField(required=False)
+    after = WindowDateField(required=False)
     pose = forms.ChoiceField(required=False, choices=[("", "All poses"), *PhotoPose.choices])
 
     def choice(self) -> tuple[date | None, date | None, str]:

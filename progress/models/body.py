@@ -15,8 +15,10 @@ from django.db.models.functions import Lower
 from django.utils.crypto import salted_hmac
 
 from fitnesspr.constraints import between, choices_check, not_blank, range_check
+from fitnesspr.dates import validate_date_in_window
 from fitnesspr.storage import private_storage
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 
 if TYPE_CHECKING:
     from clients.models import Client
@@ -122,7 +124,9 @@ class BodyMeasurement(models.Model):
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="body_measurements"
     )
-    measured_on = models.DateField()
+    measured_on = models.DateField(
+        validators=[validate_date_in_window],
+    )
     # Two places so a weight entered in pounds survives the trip to kg and back.
     weight_kg = _measurement("weight_kg", 5, places=2)
     body_fat_pct = _measurement("body_fat_pct", 4)
@@ -135,7 +139,7 @@ class BodyMeasurement(models.Model):
     calf_cm = _measurement("calf_cm", 4)
     #: the client's custom circumferences, in cm: {"<CustomMeasurement id>": "38.5"}
     custom_cm = models.JSONField(default=dict, blank=True)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ClientOwnedQuerySet.as_manager()
@@ -223,7 +227,9 @@ class ProgressPhoto(models.Model):
     width = models.PositiveIntegerField(default=0, editable=False)
     height = models.PositiveIntegerField(default=0, editable=False)
     pose = models.CharField(max_length=8, choices=PhotoPose.choices, default=PhotoPose.FRONT)
-    taken_on = models.DateField()
+    taken_on = models.DateField(
+        validators=[validate_date_in_window],
+    )
     check_in = models.ForeignKey(
         "progress.CheckIn",
         on_delete=models.SET_NULL,
@@ -238,7 +244,7 @@ class ProgressPhoto(models.Model):
         blank=True,
         related_name="+",
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ClientOwnedQuerySet.as_manager()

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from fitnesspr.constraints import between, not_blank, range_check
+from fitnesspr.dates import validate_date_in_window
 
 from .body import MEASUREMENT_RANGES, ClientOwnedQuerySet
 
@@ -35,7 +36,9 @@ class CheckIn(models.Model):
     check-in week, named by the day it is due (the weekday the trainer chose)."""
 
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="check_ins")
-    due_on = models.DateField(help_text="The day this week's check-in is due.")
+    due_on = models.DateField(
+        validators=[validate_date_in_window], help_text="The day this week's check-in is due."
+    )
     weight_kg = models.DecimalField(
         max_digits=5,
         decimal_places=2,

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from fitnesspr.constraints import choices_check
+from fitnesspr.dates import validate_date_in_window
 from fitnesspr.storage import private_storage
 from fitnesspr.tenancy import TrainerScopedQuerySet
 
@@ -36,8 +37,12 @@ class ProgressReport(models.Model):
     client = models.ForeignKey(
         "clients.Client", on_delete=models.CASCADE, related_name="progress_reports"
     )
-    period_start = models.DateField()
-    period_end = models.DateField()
+    period_start = models.DateField(
+        validators=[validate_date_in_window],
+    )
+    period_end = models.DateField(
+        validators=[validate_date_in_window],
+    )
     status = models.CharField(
         max_length=8, choices=ReportStatus.choices, default=ReportStatus.PENDING
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fitnesspr.constraints import between, range_check
+from fitnesspr.dates import validate_date_in_window
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
 
 #: a one-rep max a person can lift: a kilo to a tonne (the set logs' own bounds)
@@ -34,7 +35,10 @@ class OneRepMax(models.Model):
         max_digits=6, decimal_places=2, validators=between(*ONE_REP_MAX_BOUNDS_KG)
     )
     tested_on = models.DateField(
-        null=True, blank=True, help_text="When it was lifted or tested, if known."
+        validators=[validate_date_in_window],
+        null=True,
+        blank=True,
+        help_text="When it was lifted or tested, if known.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -5,7 +5,9 @@ from django.db import models
 from django.utils import timezone
 
 from fitnesspr.constraints import between, choices_check, range_check
+from fitnesspr.dates import validate_date_in_window
 from fitnesspr.tenancy import LibraryQuerySet, TrainerScopedQuerySet
+from fitnesspr.text import TEXT_MAX, text_cap
 from programs.models import validate_rpe_step
 
 from .body import ClientOwnedQuerySet
@@ -39,13 +41,15 @@ class WorkoutLog(models.Model):
         blank=True,
         related_name="workout_logs",
     )
-    performed_on = models.DateField()
+    performed_on = models.DateField(
+        validators=[validate_date_in_window],
+    )
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(
         max_length=12, choices=WorkoutStatus.choices, default=WorkoutStatus.IN_PROGRESS
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=TEXT_MAX, validators=[text_cap], blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

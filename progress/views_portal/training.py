@@ -21,6 +21,7 @@ from django_htmx.middleware import HtmxDetails
 
 from clients.decorators import PortalRequest, portal_login_required
 from clients.models import Client
+from fitnesspr.tenancy import MAX_ID
 from programs.models import ProgramDay
 from programs.selectors.exercises import exercise_get
 from progress.charts import exercise_progress_context
@@ -145,7 +146,7 @@ def _log_page(
     if request.method == "POST":
         data: QueryDict = request.POST
         add_to = data.get("add_set", "")
-        if add_to.isdigit():
+        if add_to.isdigit() and 0 < int(add_to) <= MAX_ID:
             data = with_added_set(data, int(add_to)) or data
         form = WorkoutLogForm(data, rows=rows, notes=notes, unit_system=units)
         if not add_to and form.is_valid():

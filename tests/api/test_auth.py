@@ -40,32 +40,23 @@ def _me(api, access: str):
 # --- register ------------------------------------------------------------------------
 
 
-def test_register_creates_a_trainer_and_signs_them_in(api):
-    response = api.post(REGISTER, SIGN_UP, format="json")
+def test_register_creates_a_trainer_who_then_signs_in(
+    api, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.post(REGISTER, SIGN_UP, format="json")
 
-    assert response.status_code == 201
+    assert response.status_code == 202
     body = response.json()
-    assert body["success"] is True
-    data = body["data"]
-    assert set(data) >= {"user", "trainer", "access", "refresh"}
-    assert data["user"]["email"] == "erin@example.com"
-    assert data["user"]["role"] == "trainer"
-    assert data["trainer"]["business_name"] == "Erin Stone Coaching"
-    assert data["trainer"]["slug"] == "erin-stone-coaching"
+    assert body["data"] == {"email": "erin@example.com"}
+    assert "access" not in body["data"]
     trainer = Trainer.objects.get(user__email="erin@example.com")
-    assert data["user"]["trainer_id"] == trainer.pk
-    assert claims(data["access"])["trainer_id"] == trainer.pk
-    assert _me(api, data["access"]).json()["data"]["email"] == "erin@example.com"
-
-
-def test_register_with_a_taken_email_is_a_conflict_and_writes_nothing(api, trainer):
-    response = api.post(REGISTER, {**SIGN_UP, "email": "ALICE@example.com"}, format="json")
-
-    assert response.status_code == 409
-    error = response.json()["error"]
-    assert error["code"] == "CONFLICT"
-    assert error["details"][0]["field"] == "email"
-    assert Trainer.objects.count() == 1
+    assert trainer.business_name == "Erin Stone Coaching"
+    assert trainer.slug == "erin-stone-coaching"
+    assert [m.to for m in mailoutbox] == [["erin@example.com"]]
+    assert "/accounts/login/" in mailoutbox[0].body
+    login = api.post(LOGIN, {"email": "erin@example.com", "password": SIGN_UP["password"]})
+    assert claims(login.json()["data"]["access"])["trainer_id"] == trainer.pk
 
 
 @pytest.mark.parametrize(
@@ -106,7 +97,7 @@ def test_register_with_an_unknown_timezone_is_refused(api):
 def test_register_ignores_a_role_in_the_body(api):
     response = api.post(REGISTER, {**SIGN_UP, "role": "staff", "is_staff": True}, format="json")
 
-    assert response.status_code == 201
+    assert response.status_code == 202
     user = User.objects.get(email="erin@example.com")
     assert (user.role, user.is_staff) == ("trainer", False)
 

@@ -158,7 +158,7 @@ def test_a_program_is_assigned_from_the_client_page(alice, trainer, today):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"start_date": "1900-01-01"}, "Pick a start date between 2000 and 2100."),
+        ({"start_date": "1900-01-01"}, "Pick a date between 2000 and 2100."),
         ({"start_date": "soon"}, "Give the date as YYYY-MM-DD."),
         ({"program": ""}, "Pick the program to assign."),
     ],

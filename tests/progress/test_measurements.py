@@ -179,7 +179,7 @@ def test_a_weigh_in_without_htmx_goes_back_home_with_a_message(carol_browser, cl
         ("eighty", None, "Enter a number, like 82.5."),
         ("", None, "Enter your weight."),
         ("80", "tomorrow", "That date is in the future."),
-        ("80", "1899-01-01", "Enter a date from 2000 to 2100."),
+        ("80", "1899-01-01", "Pick a date between 2000 and 2100."),
     ],
 )
 def test_a_bad_weigh_in_says_what_to_fix_and_stores_nothing(

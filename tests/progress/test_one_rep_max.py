@@ -116,7 +116,7 @@ def test_the_trainer_enters_a_1rm_in_their_units(alice, trainer, client_, today)
     [
         ({"weight": "heavy"}, "Write the 1RM as a number"),
         ({"weight": "2000"}, "A 1RM goes from 1 kg to 1000 kg."),
-        ({"weight": "100", "tested_on": "2150-01-01"}, "Give a date between 2000 and 2100."),
+        ({"weight": "100", "tested_on": "2150-01-01"}, "Pick a date between 2000 and 2100."),
         ({"weight": "100", "tested_on": "2099-01-01"}, "That date is in the future."),
     ],
 )

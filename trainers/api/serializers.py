@@ -6,7 +6,6 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from fitnesspr.api.auth.serializers import SessionSerializer
 from fitnesspr.api.fields import NUMBER
 from fitnesspr.models import User
 from trainers.models import Currency, Trainer, UnitSystem
@@ -86,5 +85,7 @@ class LoginSerializer(serializers.Serializer[Any]):
     )
 
 
-class RegistrationSerializer(SessionSerializer):
-    trainer = TrainerSerializer()
+class SignUpSentSerializer(serializers.Serializer[Any]):
+    email = serializers.EmailField(
+        help_text="Where the next step was sent (a welcome email, or a note to its owner)."
+    )

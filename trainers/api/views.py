@@ -20,19 +20,18 @@ from trainers.api.serializers import (
     RegisterSerializer,
     TrainerSerializer,
 )
-from trainers.services import trainer_register, trainer_update
+from trainers.services import SIGN_UP_SENT, trainer_sign_up, trainer_update
 
 
 class RegisterView(PublicAuthView):
-    success_message = "Welcome to FitnessPr."
-
     @schema.register_post
     def post(self, request: Request) -> Response:
         serializer = RegisterSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        trainer = trainer_register(**serializer.validated_data)
-        data = {**session_payload(trainer.user), "trainer": TrainerSerializer(trainer).data}
-        return envelope(data, message=self.success_message, status=201, secret=True)
+        trainer_sign_up(**serializer.validated_data)
+        email = User.objects.normalize_email(serializer.validated_data["email"].strip()).lower()
+        message = SIGN_UP_SENT.format(email=email)
+        return envelope({"email": email}, message=message, status=202)
 
 
 class LoginView(PublicAuthView):

@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField, WindowDateField
 from nutrition.api.serializers.common import MacrosSerializer, amount_field, portion_field
 from nutrition.models import EARLIEST_DAY, DiaryEntry, Food, MealPlanEntry
 from nutrition.selectors.macros import stored_macros
@@ -102,18 +102,16 @@ class DiaryQuerySerializer(serializers.Serializer[Any]):
     client = ScopedPrimaryKeyRelatedField(
         Client, required=False, help_text="Trainers: one client's diary."
     )
-    date = serializers.DateField(required=False, help_text="One day.")
-    start = serializers.DateField(required=False, help_text="From this day on.")
-    end = serializers.DateField(required=False, help_text="Up to this day.")
+    date = WindowDateField(required=False, help_text="One day.")
+    start = WindowDateField(required=False, help_text="From this day on.")
+    end = WindowDateField(required=False, help_text="Up to this day.")
 
 
 class DayQuerySerializer(serializers.Serializer[Any]):
     client = ScopedPrimaryKeyRelatedField(
         Client, required=False, help_text="Trainers: the client (required); clients: leave out."
     )
-    date = serializers.DateField(
-        required=False, help_text="Default: today (the trainer's calendar)."
-    )
+    date = WindowDateField(required=False, help_text="Default: today (the trainer's calendar).")
 
 
 class ScaledIngredientSerializer(serializers.Serializer[Any]):
@@ -171,7 +169,7 @@ class BarSerializer(serializers.Serializer[Any]):
 
 
 class DayMealsSerializer(serializers.Serializer[Any]):
-    date = serializers.DateField(source="on")
+    date = WindowDateField(source="on")
     client = serializers.IntegerField(source="client.pk")
     meal_plan = serializers.IntegerField(source="plan.pk", default=None, allow_null=True)
     meal_plan_name = serializers.CharField(source="plan.name", default=None, allow_null=True)
@@ -189,7 +187,7 @@ class PercentsSerializer(serializers.Serializer[Any]):
 
 
 class ComplianceDaySerializer(serializers.Serializer[Any]):
-    date = serializers.DateField(source="on")
+    date = WindowDateField(source="on")
     logged = serializers.BooleanField()
     eaten = MacrosSerializer()
     percent_of_target = PercentsSerializer(
@@ -198,8 +196,8 @@ class ComplianceDaySerializer(serializers.Serializer[Any]):
 
 
 class ComplianceWeekSerializer(serializers.Serializer[Any]):
-    start = serializers.DateField()
-    end = serializers.DateField()
+    start = WindowDateField()
+    end = WindowDateField()
     days_logged = serializers.IntegerField()
     average = MacrosSerializer(help_text="The average logged day.")
     percent_of_target = PercentsSerializer(source="percents")
@@ -207,8 +205,8 @@ class ComplianceWeekSerializer(serializers.Serializer[Any]):
 
 class ComplianceSerializer(serializers.Serializer[Any]):
     client = serializers.IntegerField(source="client.pk")
-    start = serializers.DateField()
-    end = serializers.DateField()
+    start = WindowDateField()
+    end = WindowDateField()
     days_logged = serializers.IntegerField()
     days = ComplianceDaySerializer(many=True)
     weeks = ComplianceWeekSerializer(
@@ -218,8 +216,8 @@ class ComplianceSerializer(serializers.Serializer[Any]):
 
 class ComplianceQuerySerializer(serializers.Serializer[Any]):
     client = ScopedPrimaryKeyRelatedField(Client, help_text="One of your clients.")
-    start = serializers.DateField(required=False, help_text="Default: 27 days before `end`.")
-    end = serializers.DateField(required=False, help_text="Default: today.")
+    start = WindowDateField(required=False, help_text="Default: 27 days before `end`.")
+    end = WindowDateField(required=False, help_text="Default: today.")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         for key in ("start", "end"):

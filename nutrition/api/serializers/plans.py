@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField, WindowDateField, nested_list
 from nutrition.api.serializers.common import MacrosSerializer, amount_field, portion_field
 from nutrition.models import (
     ActivityLevel,
@@ -26,7 +26,9 @@ from nutrition.models import (
     Recipe,
     Sex,
 )
+from nutrition.models.plans import MAX_SLOTS
 from nutrition.selectors.macros import entry_macros, total
+from nutrition.services.structure import MAX_DAYS, MAX_ENTRIES_PER_DAY
 
 PLAN_FIELDS = [
     "id",
@@ -135,7 +137,7 @@ class EntrySerializer(serializers.ModelSerializer[MealPlanEntry]):
 
 
 class DaySerializer(serializers.ModelSerializer[MealPlanDay]):
-    entries = EntrySerializer(many=True, required=False)
+    entries = nested_list(EntrySerializer(), max_items=MAX_ENTRIES_PER_DAY, required=False)
     totals = serializers.SerializerMethodField(help_text="The day's items added up.")
 
     class Meta:
@@ -178,11 +180,17 @@ class TargetInputsSerializer(serializers.Serializer[MealPlan]):
 class MealPlanSerializer(serializers.ModelSerializer[MealPlan]):
     """A plan with its meals and days. A write with `slots` or `days` replaces them."""
 
-    slots = MealSlotSerializer(
-        many=True, required=False, help_text="The meals of the day, in order."
+    slots = nested_list(
+        MealSlotSerializer(),
+        max_items=MAX_SLOTS,
+        required=False,
+        help_text="The meals of the day, in order.",
     )
-    days = DaySerializer(
-        many=True, required=False, help_text="Every day; one left out is emptied (days 1-7 stay)."
+    days = nested_list(
+        DaySerializer(),
+        max_items=MAX_DAYS,
+        required=False,
+        help_text="Every day; one left out is emptied (days 1-7 stay).",
     )
     target_inputs = serializers.SerializerMethodField(
         help_text="What the formula was given, when the targets came from it."
@@ -241,7 +249,7 @@ class PlanAssignSerializer(serializers.Serializer[Any]):
     clients = ScopedPrimaryKeyRelatedField(
         Client, many=True, required=False, help_text="Several of your clients at once."
     )
-    start_date = serializers.DateField(help_text="Day 1 of the plan (2000-2100).")
+    start_date = WindowDateField(help_text="Day 1 of the plan (2000-2100).")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("client" in attrs) == ("clients" in attrs):

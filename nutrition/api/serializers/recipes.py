@@ -9,10 +9,11 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField, nested_list
 from nutrition.api.serializers.common import MacrosSerializer, amount_field, portion_field
 from nutrition.models import Food, Recipe, RecipeIngredient, RecipeTag
 from nutrition.selectors.macros import recipe_macros
+from nutrition.services.recipes import MAX_INGREDIENTS
 
 
 class TagSerializer(serializers.ModelSerializer[RecipeTag]):
@@ -55,7 +56,9 @@ class RecipeSerializer(serializers.ModelSerializer[Recipe]):
         slug_field="slug", many=True, required=False, queryset=RecipeTag.objects.all(),
         help_text="Tag slugs, see `meals/recipes/tags/`.",
     )  # fmt: skip
-    ingredients = IngredientSerializer(many=True, help_text="At least one.")
+    ingredients = nested_list(
+        IngredientSerializer(), max_items=MAX_INGREDIENTS, help_text="At least one."
+    )
     macros = serializers.SerializerMethodField(help_text="Computed from the ingredients.")
 
     class Meta:

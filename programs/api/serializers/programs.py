@@ -13,7 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField, nested_list
 from programs.models import (
     DOSE_FIELDS,
     AssignmentStatus,
@@ -24,6 +24,7 @@ from programs.models import (
     ProgramDay,
 )
 from programs.schedule import end_of
+from programs.services.builder import MAX_DAYS_IN_PROGRAM, MAX_EXERCISES_PER_DAY
 
 
 class PrescriptionSerializer(serializers.ModelSerializer[PrescribedExercise]):
@@ -65,7 +66,9 @@ class PrescriptionSerializer(serializers.ModelSerializer[PrescribedExercise]):
 
 
 class ProgramDaySerializer(serializers.ModelSerializer[ProgramDay]):
-    exercises = PrescriptionSerializer(many=True, required=False)
+    exercises = nested_list(
+        PrescriptionSerializer(), max_items=MAX_EXERCISES_PER_DAY, required=False
+    )
 
     class Meta:
         model = ProgramDay
@@ -99,7 +102,7 @@ PROGRAM_EXTRA = {
 class ProgramSerializer(serializers.ModelSerializer[Program]):
     """A program with every day and exercise. A write with `days` replaces them all."""
 
-    days = ProgramDaySerializer(many=True, required=False)
+    days = nested_list(ProgramDaySerializer(), max_items=MAX_DAYS_IN_PROGRAM, required=False)
 
     class Meta:
         model = Program
@@ -148,7 +151,7 @@ class ProgramAssignSerializer(serializers.Serializer[Any]):
     clients = ScopedPrimaryKeyRelatedField(
         Client, many=True, required=False, help_text="Several of your clients at once."
     )
-    start_date = serializers.DateField(help_text="Day 1 of week 1 of the program.")
+    start_date = WindowDateField(help_text="Day 1 of week 1 of the program.")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("client" in attrs) == ("clients" in attrs):
@@ -269,7 +272,7 @@ class AssignmentSerializer(serializers.ModelSerializer[ProgramAssignment]):
             "end_date": {"help_text": "Set when the assignment was ended or replaced."},
         }
 
-    @extend_schema_field(serializers.DateField())
+    @extend_schema_field(WindowDateField())
     def get_ends_on(self, assignment: ProgramAssignment) -> date:
         return end_of(assignment.start_date, assignment.program.duration_weeks)
 
@@ -286,4 +289,4 @@ class AssignmentEndSerializer(serializers.Serializer[Any]):
         default=AssignmentStatus.ENDED,
         help_text="`ended` (stopped early) or `completed`.",
     )
-    end_date = serializers.DateField(required=False, help_text="Default: today.")
+    end_date = WindowDateField(required=False, help_text="Default: today.")

@@ -10,7 +10,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField
+from fitnesspr.text import TEXT_MAX
 from programs.models import (
     DOSE_FIELDS,
     Exercise,
@@ -136,7 +137,7 @@ class WorkoutLogUpdateSerializer(serializers.Serializer[Any]):
     them), notes, and finish."""
 
     sets = SetLogSerializer(many=True, help_text="Replaces every set of the log.")
-    notes = serializers.CharField(required=False, allow_blank=True)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX)
     finish = serializers.BooleanField(default=False, help_text="true = mark it completed.")
 
 
@@ -189,7 +190,7 @@ class OneRepMaxValueSerializer(serializers.Serializer[Any]):
         help_text="trainer: entered by the trainer; logs: the best estimated 1RM of the "
         "client's finished sets (Epley, sets of up to 12 reps).",
     )
-    on = serializers.DateField(
+    on = WindowDateField(
         allow_null=True, help_text="When it was tested, or the day of the set it comes from."
     )
 
@@ -211,7 +212,7 @@ class TodayExerciseSerializer(serializers.Serializer[Any]):
         help_text="For a % of 1RM prescription: the load, rounded to the trainer's plate "
         "increment in their units (null when no 1RM is known).",
     )
-    last_date = serializers.DateField(
+    last_date = WindowDateField(
         read_only=True, allow_null=True, help_text="When the client last did this exercise."
     )
     last_sets = TodaySetSerializer(many=True, read_only=True, help_text="What they did then.")
@@ -242,7 +243,7 @@ class TodayLogSerializer(serializers.ModelSerializer[WorkoutLog]):
 
 
 class NextWorkoutSerializer(serializers.Serializer[Any]):
-    date = serializers.DateField()
+    date = WindowDateField()
     day = TodayDaySerializer()
 
 
@@ -257,14 +258,14 @@ class TodaySerializer(serializers.Serializer[Any]):
         help_text="training: `day` and `exercises` are today's workout; rest: a rest day; "
         "not_started / finished: before or after the program; no_program: none assigned.",
     )
-    date = serializers.DateField(source="today", help_text="Today, in the trainer's zone.")
+    date = WindowDateField(source="today", help_text="Today, in the trainer's zone.")
     assignment = TodayAssignmentSerializer(allow_null=True)
     slot = SlotSerializer(allow_null=True, help_text="Where today falls in the program.")
     day = TodayDaySerializer(allow_null=True)
     exercises = TodayExerciseSerializer(many=True)
     log = TodayLogSerializer(allow_null=True, help_text="Today's log of this day, if started.")
     next_workout = serializers.SerializerMethodField()
-    ends_on = serializers.DateField(allow_null=True, help_text="The program's last day.")
+    ends_on = WindowDateField(allow_null=True, help_text="The program's last day.")
 
     @extend_schema_field(NextWorkoutSerializer(allow_null=True))
     def get_next_workout(self, today: Any) -> dict[str, Any] | None:
@@ -274,7 +275,7 @@ class TodaySerializer(serializers.Serializer[Any]):
 
 
 class ProgressPointSerializer(serializers.Serializer[Any]):
-    performed_on = serializers.DateField()
+    performed_on = WindowDateField()
     best_load_kg = serializers.DecimalField(
         max_digits=6, decimal_places=2, coerce_to_string=False, allow_null=True
     )
@@ -320,8 +321,8 @@ class AdherenceQuerySerializer(ClientQuerySerializer):
 class AdherenceSerializer(serializers.Serializer[Any]):
     client = serializers.IntegerField()
     weeks = serializers.IntegerField()
-    first = serializers.DateField(help_text="First day counted.")
-    last = serializers.DateField(help_text="Last day counted (today).")
+    first = WindowDateField(help_text="First day counted.")
+    last = WindowDateField(help_text="Last day counted (today).")
     logged = serializers.IntegerField(help_text="Program workouts completed.")
     scheduled = serializers.IntegerField(help_text="Program workouts scheduled.")
     percent = serializers.IntegerField(

@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from clients.models import Client
-from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField
+from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField
 from progress.models import (
     CIRCUMFERENCES,
     CUSTOM_RANGE,
@@ -140,7 +140,7 @@ class PhotoSerializer(serializers.ModelSerializer[ProgressPhoto]):
 
 class PhotoChangeSerializer(serializers.Serializer[Any]):
     pose = serializers.ChoiceField(choices=PhotoPose.choices, required=False)
-    taken_on = serializers.DateField(required=False, validators=[bounded_date])
+    taken_on = WindowDateField(required=False, validators=[bounded_date])
     notes = serializers.CharField(required=False, allow_blank=True, max_length=1000)
 
 
@@ -156,7 +156,7 @@ class UploadSerializer(serializers.Serializer[Any]):
         help_text="What the file is; progress photos are the one kind today.",
     )
     pose = serializers.ChoiceField(choices=PhotoPose.choices, default=PhotoPose.FRONT)
-    taken_on = serializers.DateField(
+    taken_on = WindowDateField(
         required=False, validators=[bounded_date], help_text="Default: today (trainer's zone)."
     )
     notes = serializers.CharField(required=False, allow_blank=True, max_length=1000)
@@ -219,7 +219,7 @@ class CheckInDueSerializer(serializers.Serializer[Any]):
     check_in_weekday = serializers.IntegerField(
         allow_null=True, help_text="0 = Monday … 6 = Sunday; null: no weekly check-ins."
     )
-    due_on = serializers.DateField(allow_null=True, help_text="This week's check-in is due then.")
+    due_on = WindowDateField(allow_null=True, help_text="This week's check-in is due then.")
     days_left = serializers.IntegerField(allow_null=True)
     submitted = serializers.IntegerField(
         allow_null=True, help_text="The id of this week's check-in, once it is in."
@@ -268,7 +268,7 @@ class ClientRangeQuerySerializer(serializers.Serializer[Any]):
 
 
 class PointSerializer(serializers.Serializer[Any]):
-    date = serializers.DateField(source="on")
+    date = WindowDateField(source="on")
     value = serializers.DecimalField(max_digits=9, decimal_places=2, coerce_to_string=False)
 
 
@@ -287,8 +287,8 @@ class SeriesSerializer(serializers.Serializer[Any]):
 
 class PeriodSerializer(serializers.Serializer[Any]):
     key = serializers.CharField()
-    start = serializers.DateField(allow_null=True, help_text="null: from the first record.")
-    end = serializers.DateField()
+    start = WindowDateField(allow_null=True, help_text="null: from the first record.")
+    end = WindowDateField()
 
 
 class SummarySerializer(serializers.Serializer[Any]):

@@ -19,7 +19,7 @@ from rest_framework.response import Response
 
 from clients.models import Client
 from fitnesspr.actor import Actor
-from fitnesspr.api.filters import scoped_choices
+from fitnesspr.api.filters import WindowDateFilter, scoped_choices
 from fitnesspr.api.permissions import IsTrainerOrClient, IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView, ScopedGenericViewSet
@@ -79,10 +79,10 @@ class DateRangeFilter(django_filters.FilterSet):
 
 def with_date_range(filterset: type[django_filters.FilterSet], field: str, what: str) -> None:
     # `from` is a Python keyword, so these can't be class attributes.
-    filterset.base_filters["from"] = django_filters.DateFilter(
+    filterset.base_filters["from"] = WindowDateFilter(
         field_name=field, lookup_expr="gte", help_text=f"{what} on or after (YYYY-MM-DD)."
     )
-    filterset.base_filters["to"] = django_filters.DateFilter(
+    filterset.base_filters["to"] = WindowDateFilter(
         field_name=field, lookup_expr="lte", help_text=f"{what} on or before (YYYY-MM-DD)."
     )
 

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from clients.models import Client
-from fitnesspr.api.filters import scoped_choices
+from fitnesspr.api.filters import WindowDateFilter, scoped_choices
 from fitnesspr.api.permissions import IsClientOrReadOnlyTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedGenericViewSet
@@ -41,10 +41,10 @@ class WorkoutLogFilter(django_filters.FilterSet):
 
 
 # `from` is a Python keyword, so these two can't be class attributes.
-WorkoutLogFilter.base_filters["from"] = django_filters.DateFilter(
+WorkoutLogFilter.base_filters["from"] = WindowDateFilter(
     field_name="performed_on", lookup_expr="gte", help_text="Performed on or after (YYYY-MM-DD)."
 )
-WorkoutLogFilter.base_filters["to"] = django_filters.DateFilter(
+WorkoutLogFilter.base_filters["to"] = WindowDateFilter(
     field_name="performed_on", lookup_expr="lte", help_text="Performed on or before (YYYY-MM-DD)."
 )
 
