@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from clients.models import Client, ReminderSettings
+from fitnesspr.api.fields import BirthDateField
 from trainers.models import Trainer
 
 
@@ -148,7 +149,7 @@ class CsvRowSerializer(serializers.Serializer[Any]):
     last_name = serializers.CharField()
     email = serializers.CharField()
     phone = serializers.CharField()
-    date_of_birth = serializers.DateField(allow_null=True)
+    date_of_birth = BirthDateField(allow_null=True)
     goals = serializers.CharField()
     notes = serializers.CharField()
     problems = serializers.ListField(

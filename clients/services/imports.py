@@ -14,6 +14,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from clients.models import Client
+from fitnesspr.dates import validate_birth_date
 from fitnesspr.models import User
 from trainers.models import Trainer
 
@@ -113,8 +114,10 @@ def _row(line: int, cells: list[str], columns: dict[str, int]) -> CsvRow:
         except ValueError:
             row.errors.append(f"The date of birth {born} isn't a date like 1990-04-21.")
         else:
-            if row.date_of_birth >= date.today() or row.date_of_birth.year < 1900:
-                row.errors.append("The date of birth isn't a possible one.")
+            try:
+                validate_birth_date(row.date_of_birth)
+            except ValidationError as exc:
+                row.errors.extend(exc.messages)
     return row
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from fitnesspr.dates import WindowDateField
 from progress.selectors.body import FIRST_DATE, LAST_DATE
 
 #: preset -> (label, days back from today, today included)
@@ -26,10 +27,10 @@ class ReportRequestForm(forms.Form):
         initial="4w",
         widget=forms.RadioSelect,
     )
-    period_start = forms.DateField(
+    period_start = WindowDateField(
         label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    period_end = forms.DateField(
+    period_end = WindowDateField(
         label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

@@ -23,6 +23,7 @@ def test_check_deploy_reports_only_what_security_md_explains():
         SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS="app.example.com",
         EMAIL_URL="smtp+tls://mailer:password@smtp.example.com:587",
+        REDIS_URL="redis://127.0.0.1:6379/0",  # production refuses to start without it
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "CRITICAL"],

@@ -7,6 +7,7 @@ from typing import Any
 from django.urls import reverse
 from rest_framework import serializers
 
+from fitnesspr.api.fields import WindowDateField
 from progress.models import ProgressReport, ReportStatus
 
 
@@ -14,8 +15,8 @@ class ReportRequestSerializer(serializers.Serializer[Any]):
     client = serializers.IntegerField(
         min_value=1, max_value=2**31 - 1, help_text="Which of your clients."
     )
-    period_start = serializers.DateField(help_text="The first day of the report (YYYY-MM-DD).")
-    period_end = serializers.DateField(
+    period_start = WindowDateField(help_text="The first day of the report (YYYY-MM-DD).")
+    period_end = WindowDateField(
         help_text="The last day (YYYY-MM-DD): not in the future, at most two years after the start."
     )
 
