@@ -87,7 +87,8 @@ def test_page_door(key: str, world: World) -> None:
 
 def _missing(found: set[str], where: str) -> list[str]:
     return [
-        f"add an entry for {key} to tests/security/matrix.py ({where})"
+        f"add an entry for {key} to tests/security/matrix.py ({where}), e.g. "
+        f'api("{key.split()[0]}", "{key.split()[1]}", trainer_only(), id="<world key>")'
         for key in sorted(found - set(API_DOORS))
     ]
 
