@@ -8,12 +8,15 @@ the same requests every time and the module stays within a few minutes."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, Phase, settings
@@ -53,8 +56,17 @@ def real_ids(world: World, ids: dict[str, str]) -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def _world(world: World) -> None:
-    """Every operation runs against the two tenants (`tests/security/world.py`)."""
+def _world(world: World) -> Iterator[None]:
+    """Every operation runs against the two tenants (`tests/security/world.py`), on the
+    test's connection: like Django's test client, the bare WSGI handler must not close
+    it at the end of each request (PostgreSQL would lose the test's transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def _bearer(world: World, role: str) -> dict[str, str]:
