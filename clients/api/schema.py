@@ -106,8 +106,10 @@ client_viewset = extend_schema_view(
         summary="Delete a client",
         description=(
             "Deletes the client, their login and everything recorded for them. To keep the "
-            "history, set `status` to `archived` instead. " + TRAINERS_ONLY
+            "history, set `status` to `archived` instead. A client with invoices or payments "
+            "on record can't be deleted (409): archive them. " + TRAINERS_ONLY
         ),
+        responses={204: None, **error_responses(409)},
     ),
 )
 

@@ -147,7 +147,21 @@ class EnvelopeAutoSchema(AutoSchema):
         if operation is not None and limits:
             description = operation.get("description", "")
             operation["description"] = f"{description}\n\n{limits}".strip()
+        if operation is not None and self._has_filters(operation):
+            # A filter the API can't read (an unknown status, a date that isn't one)
+            # answers 400 VALIDATION_ERROR: document it wherever a GET takes filters.
+            responses = operation.setdefault("responses", {})
+            if "400" not in responses:
+                responses["400"] = self._get_response_for_code(error_response(400), "400")
+                operation["responses"] = dict(sorted(responses.items()))
         return operation
+
+    def _has_filters(self, operation: dict[str, Any]) -> bool:
+        paging = {"page", "page_size"}
+        return self.method == "GET" and any(
+            parameter.get("in") == "query" and parameter.get("name") not in paging
+            for parameter in operation.get("parameters", [])
+        )
 
     def _success_message(self) -> str:
         # A viewset keys its messages by action, a plain APIView by HTTP method.

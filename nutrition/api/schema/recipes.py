@@ -69,9 +69,10 @@ recipe_viewset = extend_schema_view(
 
 duplicate_action = extend_schema(
     summary="Duplicate a recipe",
-    description="The same recipe (ingredients and tags) under a new name. " + TRAINERS_ONLY,
+    description="The same recipe (ingredients and tags) under a new name; a name you "
+    "already use is a 409. " + TRAINERS_ONLY,
     request=RecipeDuplicateSerializer,
-    responses={201: RecipeSerializer},
+    responses={201: RecipeSerializer, **error_responses(409)},
     examples=[OpenApiExample("Name it", value={"name": "Overnight oats (big)"}, request_only=True)],
 )
 

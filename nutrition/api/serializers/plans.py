@@ -89,7 +89,9 @@ class EntrySerializer(serializers.ModelSerializer[MealPlanEntry]):
     recipe = ScopedPrimaryKeyRelatedField(
         Recipe, required=False, allow_null=True, help_text="One of your recipes (or a `food`)."
     )
-    recipe_name = serializers.CharField(source="recipe.name", read_only=True, default=None)
+    recipe_name = serializers.CharField(
+        source="recipe.name", read_only=True, default=None, allow_null=True
+    )
     servings = amount_field("A recipe's servings.", places=2, digits=5)
     food = ScopedPrimaryKeyRelatedField(
         Food, required=False, allow_null=True, help_text="A food of the library (or a `recipe`)."

@@ -9,6 +9,16 @@ from programs.models.library import EXERCISE_FIELDS
 from programs.selectors.exercises import OWNER_FILTERS, ExerciseFilters
 
 
+class SlugReference(serializers.SlugRelatedField):  # type: ignore[type-arg]
+    """A muscle or equipment named by its slug; a slug with a NUL byte is no slug at all
+    (PostgreSQL refuses to even look it up), so it is the usual "does not exist" 400."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", ""))
+        return super().to_internal_value(data)
+
+
 class MuscleGroupSerializer(serializers.ModelSerializer[MuscleGroup]):
     class Meta:
         model = MuscleGroup
@@ -38,13 +48,13 @@ class ExerciseSerializer(serializers.ModelSerializer[Exercise]):
     is the signed-in trainer, never the body."""
 
     aliases = AliasesField(required=False, help_text='Other names search finds, e.g. `["RDL"]`.')
-    primary_muscles = serializers.SlugRelatedField(
+    primary_muscles = SlugReference(
         slug_field="slug", many=True, required=False, queryset=MuscleGroup.objects.all()
     )
-    secondary_muscles = serializers.SlugRelatedField(
+    secondary_muscles = SlugReference(
         slug_field="slug", many=True, required=False, queryset=MuscleGroup.objects.all()
     )
-    equipment = serializers.SlugRelatedField(
+    equipment = SlugReference(
         slug_field="slug", many=True, required=False, queryset=Equipment.objects.all()
     )
     is_global = serializers.BooleanField(

@@ -218,7 +218,10 @@ photo_file_get = extend_schema(
     parameters=[
         OpenApiParameter("variant", str, OpenApiParameter.PATH, enum=["image", "thumbnail"])
     ],
-    responses={(200, "image/jpeg"): OpenApiResponse(OpenApiTypes.BINARY, description="The JPEG.")},
+    responses={
+        (200, "image/jpeg"): OpenApiResponse(OpenApiTypes.BINARY, description="The JPEG."),
+        400: error_response(400),  # a variant other than image or thumbnail
+    },
 )
 
 upload_post = extend_schema(

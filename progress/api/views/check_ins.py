@@ -82,7 +82,12 @@ class CheckInViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedGen
 
     @schema.check_in_replies_get
     @schema.check_in_replies_post
-    @action(detail=True, methods=["get", "post"], serializer_class=ReplySerializer)
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        serializer_class=ReplySerializer,
+        pagination_class=None,
+    )
     def replies(self, request: Request, pk: str) -> Response:
         # Both sides write in the thread: the client's own check-in, the trainer's client's.
         return _thread(request, self.actor, check_in=self.get_object())
