@@ -46,7 +46,6 @@ from progress.services import (
     workout_log_save,
     workout_log_update,
 )
-from progress.services.check_ins import thread_mark_read
 
 HISTORY_PAGE_SIZE = 10
 
@@ -245,7 +244,6 @@ def log_edit(request: HtmxPortalRequest, log_id: int) -> HttpResponse:
 def workout(request: PortalRequest, log_id: int) -> HttpResponse:
     client = request.portal_client
     log = _own_log(client, log_id)
-    thread_mark_read(actor=request.actor, workout_log=log)
     context = {
         "client": client,
         "log": log,
@@ -254,6 +252,7 @@ def workout(request: PortalRequest, log_id: int) -> HttpResponse:
         and _editable(log, client, client.trainer.today()),
         "thread": workout_thread(log=log),
         "reply_form": ReplyForm(),
+        "read_url": reverse("progress:portal_workout_reply", args=[log.pk]),
     }
     return render(request, "progress/portal/training/workout.html", context)
 
