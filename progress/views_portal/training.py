@@ -10,7 +10,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django_htmx.middleware import HtmxDetails
 
 from clients.decorators import PortalRequest, portal_login_required
 from clients.models import Client
+from fitnesspr.pagination import page_of
 from programs.models import ProgramDay
 from programs.selectors.exercises import exercise_get
 from progress.charts import exercise_progress_context
@@ -261,9 +261,7 @@ def workout(request: PortalRequest, log_id: int) -> HttpResponse:
 @portal_login_required
 def history(request: PortalRequest) -> HttpResponse:
     client = request.portal_client
-    page = Paginator(client_history(client=client), HISTORY_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(client_history(client=client), request.GET.get("page"), HISTORY_PAGE_SIZE)
     context = {"client": client, "page": page, "units": client.trainer.unit_system}
     return render(request, "progress/portal/training/history.html", context)
 

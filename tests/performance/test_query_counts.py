@@ -39,7 +39,7 @@ BUDGET = {
     "dashboard home": 14,
     "client list": 9,
     "client page": 14,
-    "client training": 16,
+    "client training": 15,
     "client progress": 14,
     "client nutrition": 13,
     "client workout thread": 15,
