@@ -18,7 +18,10 @@ def page_of(queryset: QuerySet[Any], number: str | None, per_page: int) -> Page:
         wanted = int(number or 1)
     except (TypeError, ValueError):
         wanted = 1
-    if wanted < 1:
+    # A window counts rows before DISTINCT and GROUP BY would merge them: those lists
+    # take the usual COUNT query.
+    merged = queryset.query.distinct or queryset.query.group_by is not None
+    if wanted < 1 or merged:
         return Paginator(queryset, per_page).get_page(number)
     start = (wanted - 1) * per_page
     rows = list(queryset.annotate(**{TOTAL: Window(Count("pk"))})[start : start + per_page])

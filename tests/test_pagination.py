@@ -43,3 +43,9 @@ def test_a_page_that_exists_costs_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
         page = page_of(exercises, "2", 10)
         assert (len(page.object_list), page.paginator.count, page.has_next()) == (2, 12, False)
+
+
+def test_a_distinct_list_counts_its_distinct_rows():
+    made = [e.pk for e in ExerciseFactory.create_batch(3)]
+    doubled = Exercise.objects.filter(pk__in=made + made).order_by("pk").distinct()
+    assert page_of(doubled, "1", 10).paginator.count == 3

@@ -44,7 +44,7 @@ BUDGET = {
     "client nutrition": 13,
     "client workout thread": 15,
     "program builder": 7,
-    "exercise library": 10,
+    "exercise library": 9,
     "food library": 6,
     "meal plans": 4,
     "billing home": 8,
