@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,6 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
+from fitnesspr.pagination import page_of
 from programs.forms.exercises import ExerciseForm
 from programs.models import ExerciseCategory
 from programs.selectors import exercises as selectors
@@ -45,7 +45,7 @@ def _filters(params: QueryDict) -> selectors.ExerciseFilters:
 def exercise_list(request: TrainerRequest) -> HttpResponse:
     filters = _filters(request.GET)
     exercises = selectors.exercise_list(actor=request.actor, **filters)
-    page = Paginator(exercises, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(exercises, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     template = "programs/exercise_list.html"

@@ -133,10 +133,31 @@ class ReplyForm(forms.Form):
         workout_log: WorkoutLog | None = None,
     ) -> Reply | None:
         """A thread page's request: a POST sends the reply (None when refused: the
-        errors are on the form); opening the page marks the other side's messages read."""
+        errors are on the form). Opening the page writes nothing: the page marks the
+        other side's messages read with its own POST (`read_receipt`)."""
         if method == "POST":
             if not self.is_valid():
                 return None
             return self.send(actor=actor, check_in=check_in, workout_log=workout_log)
-        thread_mark_read(actor=actor, check_in=check_in, workout_log=workout_log)
         return None
+
+
+#: the field of the POST a thread page sends once shown (htmx, `read=1`)
+READ_FIELD = "read"
+
+
+def read_receipt(
+    method: str,
+    data: Any,
+    *,
+    actor: Actor,
+    check_in: CheckIn | None = None,
+    workout_log: WorkoutLog | None = None,
+) -> bool:
+    """Was this request the thread page's read receipt? If so the other side's messages
+    are marked read (what the unread counts go by). A GET never writes, so the page
+    sends this POST when the thread is shown."""
+    if method != "POST" or READ_FIELD not in data:
+        return False
+    thread_mark_read(actor=actor, check_in=check_in, workout_log=workout_log)
+    return True

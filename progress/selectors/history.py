@@ -8,8 +8,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    DecimalField,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Cast, Coalesce, DenseRank, Mod, Round, RowNumber
+from django.db.models.lookups import Exact, GreaterThan
 
 from clients.models import Client
 from programs.models import Exercise
@@ -20,12 +34,42 @@ E1RM_MAX_REPS = 12
 
 
 def estimated_1rm(load_kg: Decimal | None, reps: int | None) -> Decimal | None:
-    """Epley's estimate of a one-rep max from a set (the load itself for a single)."""
+    """Epley's estimate of a one-rep max from a set (the load itself for a single),
+    rounded half-to-even to 0.1 kg from the exact value: load x (30 + reps) / 30, the
+    same figure `_e1rm_tenths` ranks sets by in SQL."""
     if not load_kg or not reps or reps > E1RM_MAX_REPS:
         return None
     if reps == 1:
         return Decimal(load_kg).quantize(Decimal("0.1"))
-    return (Decimal(load_kg) * (1 + Decimal(reps) / 30)).quantize(Decimal("0.1"))
+    return (Decimal(load_kg) * (30 + reps) / 30).quantize(Decimal("0.1"))
+
+
+def _divide_half_even(numerator: Any, divisor: int) -> Any:
+    """numerator / divisor rounded half to even, in integers (exact on every database)."""
+    quotient = numerator / divisor
+    twice_rest = (numerator - quotient * divisor) * 2
+    return quotient + Case(
+        When(GreaterThan(twice_rest, divisor), then=Value(1)),
+        When(Exact(twice_rest, divisor), then=Mod(quotient, 2, output_field=IntegerField())),
+        default=Value(0),
+    )
+
+
+def _e1rm_tenths() -> Case:
+    """A set's estimated 1RM in tenths of a kg as an SQL expression, 0 where
+    `set_e1rm` gives none: ranks sets without loading each one."""
+    hundredths = Cast(Round(F("load_kg") * 100), IntegerField())
+    return Case(
+        When(
+            Q(duration_seconds__isnull=True, load_kg__gt=0, reps__gte=1, reps__lte=E1RM_MAX_REPS),
+            then=Case(
+                When(reps=1, then=_divide_half_even(hundredths, 10)),
+                default=_divide_half_even(hundredths * (F("reps") + 30), 300),
+            ),
+        ),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 def workout_logs(*, logs: QuerySet[WorkoutLog]) -> QuerySet[WorkoutLog]:
@@ -118,9 +162,14 @@ def exercise_bests(
     end: date | None = None,
 ) -> list[ExerciseBest]:
     """Every exercise the client has done (or those of `exercise_ids`), with their best
-    set ever (or between `start` and `end`, a report's period), by name."""
-    best: dict[int, SetLog] = {}
-    sessions: dict[int, set[int]] = {}
+    set ever (or between `start` and `end`, a report's period), by name (one query).
+
+    The database ranks the sets and returns one row per exercise, so the cost no longer
+    grows with the client's history in Python: higher e1RM first, then longer (timed
+    sets), then heavier, then more reps; on a tie the newest set wins. The number of
+    workouts an exercise was done in is a distinct count per exercise, taken as the
+    sum of two dense ranks (ascending and descending) minus one, which needs no second
+    query or grouping."""
     rows = _done_sets(client)
     if exercise_ids is not None:
         rows = rows.filter(exercise_id__in=set(exercise_ids))
@@ -128,22 +177,35 @@ def exercise_bests(
         rows = rows.filter(workout_log__performed_on__gte=start)
     if end is not None:
         rows = rows.filter(workout_log__performed_on__lte=end)
-    # A year of history is thousands of sets: load only what ranking and the lists use
-    # (the exercise's name, not its instructions, for every set).
-    # The newest set wins a tie, as before; ordering by the exercise's id rather than
-    # its name (the default) gives each exercise the same sequence without sorting
-    # thousands of rows by text.
+    per_exercise = [F("exercise_id")]
     rows = (
-        rows.select_related("exercise", "workout_log")
-        .only(*BEST_FIELDS, "exercise__name", "workout_log__performed_on")
-        .order_by(
-            "-workout_log__performed_on", "-workout_log__started_at", "exercise_id", "set_number"
+        rows.annotate(
+            best_rank=Window(
+                RowNumber(),
+                partition_by=per_exercise,
+                order_by=[
+                    _e1rm_tenths().desc(),
+                    Coalesce("duration_seconds", 0).desc(),
+                    Coalesce("load_kg", Value(0), output_field=DecimalField()).desc(),
+                    Coalesce("reps", 0).desc(),
+                    F("workout_log__performed_on").desc(),
+                    F("workout_log__started_at").desc(),
+                    F("set_number").asc(),
+                    F("pk").asc(),
+                ],
+            ),
+            logs_up=Window(
+                DenseRank(), partition_by=per_exercise, order_by=F("workout_log_id").asc()
+            ),
+            logs_down=Window(
+                DenseRank(), partition_by=per_exercise, order_by=F("workout_log_id").desc()
+            ),
         )
+        .filter(best_rank=1)
+        .select_related("exercise", "workout_log")
+        .only(*BEST_FIELDS, "exercise__name", "workout_log__performed_on")
+        .order_by()
     )
-    for row in rows:
-        sessions.setdefault(row.exercise_id, set()).add(row.workout_log_id)
-        if _better(best.get(row.exercise_id), row):
-            best[row.exercise_id] = row
     return sorted(
         (
             ExerciseBest(
@@ -152,10 +214,10 @@ def exercise_bests(
                 load_kg=s.load_kg,
                 reps=s.reps,
                 e1rm_kg=set_e1rm(s),
-                sessions=len(sessions[exercise_id]),
+                sessions=s.logs_up + s.logs_down - 1,
                 duration_seconds=s.duration_seconds,
             )
-            for exercise_id, s in best.items()
+            for s in rows
         ),
         key=lambda b: b.exercise.name,
     )

@@ -7,12 +7,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import F, Prefetch, Window
+from django.db.models import Exists, F, OuterRef, Prefetch, Window
 from django.db.models.functions import DenseRank
 from django.shortcuts import get_object_or_404
 
 from clients.models import Client
-from programs.models import AssignmentStatus, PrescribedExercise, ProgramAssignment, ProgramDay
+from programs.models import (
+    AssignmentStatus,
+    Exercise,
+    PrescribedExercise,
+    ProgramAssignment,
+    ProgramDay,
+)
 from programs.schedule import Slot, date_of, end_of, next_slot, slot_on
 from progress.models import SetLog, WorkoutLog
 from progress.selectors.strength import OneRepMaxValue, one_rep_maxes, prescribed_load
@@ -55,7 +61,7 @@ class TodayExercise:
             return False
         if self.last_sets or self.logged_sets:
             return False
-        return any(item.slug in LOADED_EQUIPMENT for item in plan.exercise.equipment.all())
+        return bool(getattr(plan, "uses_loaded_equipment", False))
 
 
 @dataclass
@@ -150,10 +156,15 @@ def day_workout(
     """A program day's exercises with last time's sets (and, for a "% of 1RM"
     prescription, the load it comes to), and the client's log of it on `on` if any (its
     sets carry their exercise, for sets no prescription matches)."""
+    # Whether the exercise is done with a weight rides along (one query fewer than
+    # loading each exercise's equipment).
+    loaded = Exercise.equipment.through.objects.filter(
+        exercise_id=OuterRef("exercise_id"), equipment__slug__in=LOADED_EQUIPMENT
+    )
     prescriptions = list(
         PrescribedExercise.objects.filter(day=day)
         .select_related("exercise")
-        .prefetch_related("exercise__equipment")
+        .annotate(uses_loaded_equipment=Exists(loaded))
         .order_by("order", "pk")
     )
     log = (

@@ -1,6 +1,7 @@
 """The trainer's side of the conversations: a client's check-in and a logged workout,
-each with its thread of replies and a reply box. Opening a thread marks the client's
-messages read; replying sends the trainer back to the thread, focused on their reply."""
+each with its thread of replies and a reply box. Once shown, a thread marks the
+client's messages read with a small POST of its own (GETs write nothing); replying
+sends the trainer back to the thread, focused on their reply."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from clients.models import Client
 from clients.selectors import client_get
 from fitnesspr.tenancy import NOT_FOUND
-from progress.forms.check_ins import ReplyForm
+from progress.forms.check_ins import ReplyForm, read_receipt
 from progress.models import CheckIn, WorkoutLog
 from progress.selectors.check_ins import check_in_get, workout_log_get, workout_thread
 from trainers.decorators import TrainerRequest, trainer_required
@@ -27,6 +28,8 @@ def _thread_page(
         raise Http404(NOT_FOUND)
     is_check_in = isinstance(subject, CheckIn)
     on: dict[str, Any] = {"check_in" if is_check_in else "workout_log": subject}
+    if read_receipt(request.method or "GET", request.POST, actor=request.actor, **on):
+        return HttpResponse(status=204)
     form = ReplyForm(request.POST or None)
     if reply := form.handle(request.method or "GET", actor=request.actor, **on):
         messages.success(request, f"Reply sent to {client.first_name or client.full_name}.")
@@ -41,6 +44,7 @@ def _thread_page(
         "thread": thread,
         "form": form,
         "units": request.trainer.unit_system,
+        "read_url": request.path,
     }
     return render(request, template, context)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from clients.selectors import client_get
 from fitnesspr.forms import add_service_error
+from fitnesspr.pagination import page_of
 from fitnesspr.units import format_weight
 from programs.models import ProgramAssignment
 from programs.selectors.exercises import exercise_get
@@ -45,13 +45,12 @@ def overview(request: TrainerRequest, client_id: int) -> HttpResponse:
     client = client_get(actor=request.actor, pk=client_id)
     on = request.trainer.today()
     workout = today_workout(client=client, on=on)
-    logs = Paginator(client_history(client=client), LOGS_PAGE_SIZE)
     context = {
         "client": client,
         "workout": workout,
         "adherence": client_adherence(client=client, today=on),
         "builder_url": builder_url(workout.assignment),
-        "page": logs.get_page(request.GET.get("page")),
+        "page": page_of(client_history(client=client), request.GET.get("page"), LOGS_PAGE_SIZE),
         "bests": exercise_bests(client=client),
         "units": request.trainer.unit_system,
     }

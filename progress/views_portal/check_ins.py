@@ -1,6 +1,7 @@
 """The client's weekly check-ins and conversations in the portal: this week's check-in
 form, past check-ins with their threads, and replying to the trainer on a check-in or on
-a logged workout. Opening a thread marks the trainer's replies read."""
+a logged workout. Once shown, a thread marks the trainer's replies read with a small
+POST of its own (GETs write nothing)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from clients.decorators import PortalRequest, portal_login_required
 from fitnesspr.tenancy import NOT_FOUND
-from progress.forms.check_ins import CheckInForm, ReplyForm
+from progress.forms.check_ins import CheckInForm, ReplyForm, read_receipt
 from progress.selectors.check_ins import (
     check_in_due,
     check_in_get,
@@ -61,6 +62,8 @@ def check_in_new(request: PortalRequest) -> HttpResponse:
 def check_in(request: PortalRequest, pk: int) -> HttpResponse:
     client = request.portal_client
     found = check_in_get(actor=request.actor, pk=pk)
+    if read_receipt(request.method or "GET", request.POST, actor=request.actor, check_in=found):
+        return HttpResponse(status=204)
     form = ReplyForm(request.POST or None)
     if reply := form.handle(request.method or "GET", actor=request.actor, check_in=found):
         messages.success(request, "Reply sent.")
@@ -70,6 +73,7 @@ def check_in(request: PortalRequest, pk: int) -> HttpResponse:
         "check_in": found,
         "thread": list(found.replies.all()),
         "form": form,
+        "read_url": request.path,
         "units": client.trainer.unit_system,
     }
     return render(request, "progress/portal/check_in.html", context)
@@ -82,6 +86,8 @@ def workout_reply(request: PortalRequest, log_id: int) -> HttpResponse:
     log = workout_log_get(actor=request.actor, pk=log_id)
     if log.client_id != request.portal_client.pk:
         raise Http404(NOT_FOUND)
+    if read_receipt("POST", request.POST, actor=request.actor, workout_log=log):
+        return HttpResponse(status=204)  # the workout page, once shown
     form = ReplyForm(request.POST)
     url = reverse("progress:portal_workout", args=[log.pk])
     if form.is_valid() and (reply := form.send(actor=request.actor, workout_log=log)):

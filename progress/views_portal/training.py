@@ -10,7 +10,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django_htmx.middleware import HtmxDetails
 
 from clients.decorators import PortalRequest, portal_login_required
 from clients.models import Client
+from fitnesspr.pagination import page_of
 from fitnesspr.tenancy import MAX_ID
 from programs.models import ProgramDay
 from programs.selectors.exercises import exercise_get
@@ -47,7 +47,6 @@ from progress.services import (
     workout_log_save,
     workout_log_update,
 )
-from progress.services.check_ins import thread_mark_read
 
 HISTORY_PAGE_SIZE = 10
 
@@ -246,7 +245,6 @@ def log_edit(request: HtmxPortalRequest, log_id: int) -> HttpResponse:
 def workout(request: PortalRequest, log_id: int) -> HttpResponse:
     client = request.portal_client
     log = _own_log(client, log_id)
-    thread_mark_read(actor=request.actor, workout_log=log)
     context = {
         "client": client,
         "log": log,
@@ -255,6 +253,7 @@ def workout(request: PortalRequest, log_id: int) -> HttpResponse:
         and _editable(log, client, client.trainer.today()),
         "thread": workout_thread(log=log),
         "reply_form": ReplyForm(),
+        "read_url": reverse("progress:portal_workout_reply", args=[log.pk]),
     }
     return render(request, "progress/portal/training/workout.html", context)
 
@@ -263,9 +262,7 @@ def workout(request: PortalRequest, log_id: int) -> HttpResponse:
 @portal_login_required
 def history(request: PortalRequest) -> HttpResponse:
     client = request.portal_client
-    page = Paginator(client_history(client=client), HISTORY_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(client_history(client=client), request.GET.get("page"), HISTORY_PAGE_SIZE)
     context = {"client": client, "page": page, "units": client.trainer.unit_system}
     return render(request, "progress/portal/training/history.html", context)
 

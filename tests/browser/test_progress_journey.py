@@ -158,7 +158,9 @@ def test_weigh_ins_photo_check_in_and_the_trainers_reply(
     replies = mobile.locator("#replies-card")
     expect(replies).to_contain_text("Skip the overhead press")
     mobile.screenshot(path=screenshots / "9-portal-new-reply.png", full_page=True)
-    replies.get_by_role("link").first.click()
+    # the shown thread posts its read receipt (the GET itself writes nothing)
+    with mobile.expect_response(lambda r: r.request.method == "POST" and r.status == 204):
+        replies.get_by_role("link").first.click()
     expect(mobile.locator(".message-bubble").last).to_contain_text("Skip the overhead press")
     mobile.screenshot(path=screenshots / "10-portal-thread.png", full_page=True)
     no_sideways_scroll(mobile)

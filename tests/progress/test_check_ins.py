@@ -172,11 +172,17 @@ def test_the_trainer_replies_and_the_client_sees_it(client, client_, trainer, su
     home = client.get("/portal/").text
     assert "New from your trainer" in home
     assert f'href="/portal/check-ins/{check_in.pk}/#reply-{reply.pk}"' in home
-    thread = client.get(f"/portal/check-ins/{check_in.pk}/").text
+    url = f"/portal/check-ins/{check_in.pk}/"
+    thread = client.get(url).text
     assert "Skip lunges this week" in html.unescape(thread)
     reply.refresh_from_db()
-    assert reply.read_at is not None  # opened: no longer new
+    assert reply.read_at is None  # a GET writes nothing: the shown thread posts its receipt
+    assert f'hx-post="{url}"' in thread
+    assert client.post(url, {"read": "1"}).status_code == 204
+    reply.refresh_from_db()
+    assert reply.read_at is not None  # seen: no longer new
     assert "New from your trainer" not in client.get("/portal/").text
+    assert Reply.objects.count() == 1  # the receipt sent no reply
 
 
 def test_nobody_else_reaches_a_check_in(client, client_, outsider, trainer, sundays):
@@ -219,7 +225,12 @@ def test_the_trainer_answers_a_workout_and_the_client_sees_it_there_and_at_home(
     assert "Drop to 20 kg next time" in home
     workout = client.get(f"/portal/training/workouts/{log.pk}/").text
     assert "Drop to 20 kg next time" in workout
+    assert "On your workout of" in client.get("/portal/").text  # not seen until the receipt
+    receipt = f"/portal/training/workouts/{log.pk}/reply/"
+    assert f'hx-post="{receipt}"' in workout
+    assert client.post(receipt, {"read": "1"}).status_code == 204
     assert "New from your trainer" not in client.get("/portal/").text
+    assert "On your workout of" not in client.get("/portal/").text
 
     answered = client.post(f"/portal/training/workouts/{log.pk}/reply/", {"body": "Will do!"})
     assert answered.status_code == 302
@@ -241,6 +252,27 @@ def test_a_client_cannot_reply_on_anothers_workout(client, client_, trainer, tod
         client.post(f"/portal/training/workouts/{log.pk}/reply/", {"body": "hi"}).status_code == 404
     )
     assert not Reply.objects.exists()
+
+
+def test_the_trainer_sees_a_workout_reply_once_the_thread_is_shown(
+    client, client_, trainer, outsider, today
+):
+    _, days = assign_program(client_, start=today)
+    log = log_on(client_, days[1, 1], today)
+    reply = reply_add(actor=actor_for_user(client_.user), body="Felt easy", workout_log=log)
+    url = f"/dashboard/clients/{client_.pk}/workouts/{log.pk}/"
+    client.force_login(outsider.user)
+    assert client.post(url, {"read": "1"}).status_code == 404
+    client.force_login(trainer.user)
+    page = client.get(url).text
+    assert "Felt easy" in page
+    assert f'hx-post="{url}"' in page
+    reply.refresh_from_db()
+    assert reply.read_at is None  # the GET wrote nothing
+    assert client.post(url, {"read": "1"}).status_code == 204
+    reply.refresh_from_db()
+    assert reply.read_at is not None
+    assert Reply.objects.count() == 1
 
 
 def test_times_show_in_the_trainers_time_zone(client, client_, trainer, sundays):
