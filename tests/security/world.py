@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils import timezone
 
 from fitnesspr.tenancy import TrainerScopedQuerySet
+from portability.models import DataExport, ExportStatus
 from tests.factories.billing import (
     BillingProfileFactory,
     InvoiceFactory,
@@ -48,6 +50,7 @@ from tests.factories.progress import (
     CustomMeasurementFactory,
     OneRepMaxFactory,
     ProgressPhotoFactory,
+    ProgressReportFactory,
     ProgressSettingsFactory,
     ReplyFactory,
     SetLogFactory,
@@ -114,6 +117,16 @@ def _objects(tag: str) -> dict[str, Any]:
     recipe = RecipeFactory(trainer=trainer, name=f"{tag} recipe")
     invoice = InvoiceFactory(client=client)
     draft = InvoiceFactory(client=client, status="draft")
+    # Ready, with files in the private storage (reached only through the access-checking
+    # views): the row exists before its file, which is named after it.
+    report = ProgressReportFactory(client=client)
+    report.file.save("report.pdf", ContentFile(b"%PDF-1.4 world report"), save=False)
+    report.status, report.completed_at = "ready", timezone.now()
+    report.save()
+    export = DataExport.objects.create(trainer=trainer)
+    export.file.save("export.zip", ContentFile(b"PK world export"), save=False)
+    export.status, export.completed_at = ExportStatus.READY, timezone.now()
+    export.save()
     return {
         "trainer": trainer,
         "client": client,
@@ -158,6 +171,9 @@ def _objects(tag: str) -> dict[str, Any]:
         "payment": PaymentFactory(invoice=invoice, amount_minor=1000),
         "billing_profile": BillingProfileFactory(trainer=trainer),
         "email": OutboundEmailFactory(trainer=trainer),
+        "report": report,
+        "failed_report": ProgressReportFactory(client=client, status="failed", error="Too slow."),
+        "export": export,
     }
 
 
