@@ -5,7 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from clients.models import Client, ReminderSettings
-from fitnesspr.api.fields import BirthDateField
+from fitnesspr.api.fields import BirthDateField, HourMinuteField
 from trainers.models import Trainer
 
 
@@ -111,9 +111,7 @@ class ReminderSettingsSerializer(serializers.ModelSerializer[ReminderSettings]):
     in: the client's own, else their trainer's."""
 
     effective_timezone = serializers.CharField(source="zone_name", read_only=True)
-    workout_reminder_time = serializers.TimeField(
-        format="%H:%M", help_text="Local time, HH:MM (24-hour)."
-    )
+    workout_reminder_time = HourMinuteField(help_text="Local time, HH:MM (24-hour).")
 
     class Meta:
         model = ReminderSettings

@@ -62,3 +62,14 @@ def nested_list(
 ) -> CappedListSerializer:
     """`Child(many=True)` with at most `max_items` rows."""
     return CappedListSerializer(child=child, max_length=max_items, **kwargs)
+
+
+# OpenAPI's `format: time` means HH:MM:SS with a UTC offset; this field answers "07:00".
+@extend_schema_field(
+    {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "example": "07:00"}
+)
+class HourMinuteField(serializers.TimeField):
+    """A time of day as HH:MM (24-hour), in and out."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", **kwargs)

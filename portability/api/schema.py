@@ -5,11 +5,13 @@ from __future__ import annotations
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 
+from fitnesspr.api.schema import error_example, error_response
 from portability.api.serializers import (
     DataExportSerializer,
     DataImportSerializer,
     ImportUploadSerializer,
 )
+from portability.services.imports import NOT_FRESH
 
 TAGS = ["portability"]
 EXPORT = {
@@ -98,7 +100,16 @@ import_create = extend_schema(
         "each client's PIN to hand it over. Trainers only."
     ),
     request={"multipart/form-data": ImportUploadSerializer},
-    responses={201: DataImportSerializer},
+    responses={
+        201: DataImportSerializer,
+        409: error_response(
+            409,
+            "This account already has data: an import goes into a fresh account.",
+            error_example(
+                "CONFLICT", NOT_FRESH, [{"field": "", "message": NOT_FRESH, "code": "conflict"}]
+            ),
+        ),
+    },
     examples=[
         OpenApiExample(
             "Imported",
