@@ -154,6 +154,26 @@
     root.querySelectorAll("ol[data-reorder-url] > li.rx").forEach(setUpRow);
   }
 
+  // ---------- the keyboard focus survives a swap ----------
+  // A swap that replaces the focused element (the list re-rendered while its new row's
+  // Sets field had the focus, a summary refreshed after it) would drop the focus on the
+  // page itself. After every swap, focus lost that way goes to the swapped content's
+  // [autofocus] field, else back to the field of the same name or id.
+  var lastFocused = "";
+  document.addEventListener("focusin", function (event) {
+    var el = event.target;
+    if (el.id) { lastFocused = "#" + CSS.escape(el.id); }
+    else if (el.name) { lastFocused = "[name='" + CSS.escape(el.name) + "']"; }
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var active = document.activeElement;
+    if (active && active !== document.body) { return; }
+    var root = event.detail.target || event.target;
+    var target = (root && root.querySelector && root.querySelector("[autofocus]")) ||
+      (lastFocused && document.querySelector(lastFocused));
+    if (target) { target.focus({ preventScroll: true }); }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.body.classList.add("js-builder");
     init(document);

@@ -381,7 +381,7 @@ PAGES: list[Door] = [
     page("POST", "programs:assign", dashboard(), pk="program"),
     page("GET", "programs:assign_to_client", dashboard(), client_id="client"),
     page("POST", "programs:assign_to_client", dashboard(), client_id="client"),
-    page("POST", "programs:day_add", dashboard("/dashboard/programs/"), pk="day"),
+    page("POST", "programs:day_add", dashboard("/dashboard/programs/"), pk="program"),
     page("GET", "programs:week", dashboard("/dashboard/programs/"), pk="program", week="1"),
     page("GET", "programs:week_copy", dashboard(), pk="program", week="1"),
     page("POST", "programs:week_copy", dashboard(), pk="program", week="1"),
