@@ -5,6 +5,7 @@ from __future__ import annotations
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 
+from fitnesspr.api.schema import error_response
 from portability.api.serializers import (
     DataExportSerializer,
     DataImportSerializer,
@@ -98,7 +99,10 @@ import_create = extend_schema(
         "each client's PIN to hand it over. Trainers only."
     ),
     request={"multipart/form-data": ImportUploadSerializer},
-    responses={201: DataImportSerializer},
+    responses={
+        201: DataImportSerializer,
+        409: error_response(409, "The account already has data: import into a fresh one."),
+    },
     examples=[
         OpenApiExample(
             "Imported",
