@@ -59,9 +59,15 @@ class FilterSet(django_filters.FilterSet):
 
     def get_form_class(self) -> type[Any]:
         base = super().get_form_class()
+        # `?ordering=` is an empty list of sort keys (the schema's array): the default order
+        single = [
+            name
+            for name, filter_ in self.filters.items()
+            if not isinstance(filter_, django_filters.OrderingFilter)
+        ]
 
         def clean(form: Any) -> dict[str, Any]:
-            for name in blank_parameters(form.data, form.fields):
+            for name in blank_parameters(form.data, single):
                 form.add_error(name, ValidationError(BLANK_FILTER_MESSAGE, code="blank"))
             return base.clean(form)
 
