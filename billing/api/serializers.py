@@ -23,6 +23,7 @@ from billing.services.invoices import MAX_LINES
 from billing.services.webhooks import WebhookOutcome
 from clients.models import Client
 from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField, WindowDateField, nested_list
+from fitnesspr.api.filters import QuerySerializer
 
 MAX_MINOR = 10**12
 
@@ -165,7 +166,7 @@ class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
         return data
 
 
-class InvoiceQuerySerializer(serializers.Serializer[Any]):
+class InvoiceQuerySerializer(QuerySerializer):
     status = serializers.ChoiceField(
         choices=[value for value in STATUS_FILTERS if value],
         required=False,

@@ -3,10 +3,10 @@ from __future__ import annotations
 import django_filters
 
 from clients.models import Client, ClientStatus
-from fitnesspr.api.filters import StableOrderingFilter
+from fitnesspr.api.filters import FilterSet, StableOrderingFilter
 
 
-class ClientFilter(django_filters.FilterSet):
+class ClientFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=ClientStatus.choices)
     ordering = StableOrderingFilter(
         fields=(

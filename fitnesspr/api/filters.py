@@ -6,7 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
+from rest_framework import serializers
+from rest_framework.fields import empty
 
 from fitnesspr.actor import actor_for_user, actor_of
 from fitnesspr.dates import WindowDateField as WindowDateFormField
@@ -36,3 +39,50 @@ class WindowDateFilter(django_filters.DateFilter):
     """`?from=` / `?to=`: a date in the window, else a 400 naming the parameter."""
 
     field_class = WindowDateFormField
+
+
+#: one answer for `?status=` and friends: a filter given must say what it filters by
+BLANK_FILTER_MESSAGE = "This filter may not be empty; leave it out to list everything."
+
+
+def blank_parameters(data: Any, names: Any) -> list[str]:
+    """The declared query parameters that are present but empty. Django forms and DRF
+    read an empty value as "not given"; an API user who typed `?status=` most likely
+    meant something, so the lists refuse it instead of silently listing everything."""
+    return [
+        name for name in names if name in data and all(value == "" for value in data.getlist(name))
+    ]
+
+
+class FilterSet(django_filters.FilterSet):
+    """Every API list's filter set: an empty filter value is a 400 VALIDATION_ERROR."""
+
+    def get_form_class(self) -> type[Any]:
+        base = super().get_form_class()
+        # `?ordering=` is an empty list of sort keys (the schema's array): the default order
+        single = [
+            name
+            for name, filter_ in self.filters.items()
+            if not isinstance(filter_, django_filters.OrderingFilter)
+        ]
+
+        def clean(form: Any) -> dict[str, Any]:
+            for name in blank_parameters(form.data, single):
+                form.add_error(name, ValidationError(BLANK_FILTER_MESSAGE, code="blank"))
+            return base.clean(form)
+
+        return type(base.__name__, (base,), {"clean": clean})
+
+
+class QuerySerializer(serializers.Serializer[Any]):
+    """The query string of a list or report, read as a serializer: an empty value of a
+    declared parameter is a 400 VALIDATION_ERROR, like the filter sets'."""
+
+    def run_validation(self, data: Any = empty) -> Any:
+        if hasattr(data, "getlist"):
+            blanks = blank_parameters(data, self.fields)
+            if blanks:
+                raise serializers.ValidationError(
+                    {name: [BLANK_FILTER_MESSAGE] for name in blanks}, code="blank"
+                )
+        return super().run_validation(data)

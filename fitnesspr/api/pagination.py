@@ -2,8 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
+
+PER_PAGE_MESSAGE = "A whole number from 1 (more than 100 counts as 100)."
+PAGE_MESSAGE = "A page number, from 1."
 
 
 class EnvelopePagination(PageNumberPagination):
@@ -17,6 +22,27 @@ class EnvelopePagination(PageNumberPagination):
     page_query_description = "Page number, from 1; a page past the end is a 404."
     page_size_query_description = "Items per page: 20 by default, at most 100."
     invalid_page_message = "There is no page {page_number} ({message})."
+
+    # DRF falls back to the defaults on a bad `per_page` or an empty `page`; an API user
+    # who sent one meant something, so both are a 400 VALIDATION_ERROR naming the parameter.
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+            raise ValidationError({self.page_size_query_param: [PER_PAGE_MESSAGE]})
+        return min(int(raw), self.max_page_size)
+
+    def get_page_number(self, request: Request, paginator: Any) -> Any:
+        if request.query_params.get(self.page_query_param) == "":
+            raise ValidationError({self.page_query_param: [PAGE_MESSAGE]})
+        return super().get_page_number(request, paginator)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
 
     def get_paginated_response(self, data: Any) -> Response:
         assert self.page is not None

@@ -84,6 +84,11 @@ ERRORS: dict[int, tuple[str, dict[str, Any]]] = {
             ],
         ),
     ),
+    415: (
+        "The body is not in a media type this operation reads (see its request body), "
+        "or a multipart body is not well formed.",
+        error_example("UNSUPPORTED_MEDIA_TYPE", 'Unsupported media type "text/plain" in request.'),
+    ),
     429: (
         "Too many requests: wait the number of seconds in the Retry-After header.",
         error_example("THROTTLED", "Request was throttled. Expected available in 42 seconds."),
@@ -141,6 +146,13 @@ def _is_paginated(schema: Any) -> bool:
 
 
 class EnvelopeAutoSchema(AutoSchema):
+    def get_filter_backends(self) -> list[Any]:
+        # An action on one row (`plans/{id}/shopping-list/`) that answers a list is not
+        # the viewset's list: the list's filters do not apply there, so none are documented.
+        if getattr(self.view, "detail", False):
+            return []
+        return list(super().get_filter_backends())
+
     def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
         operation = super().get_operation(*args, **kwargs)
         limits = throttle_description(self.view) if operation else ""
@@ -175,6 +187,7 @@ class EnvelopeAutoSchema(AutoSchema):
         codes = []
         if self.method in ("POST", "PUT", "PATCH"):
             codes.append(400)
+            codes.append(415)
         if not public or self.view.get_authenticators():
             codes.append(401)
         if any(isinstance(p, RolePermission) for p in permissions):

@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from clients.models import Client
 from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField, WindowDateField
+from fitnesspr.api.filters import QuerySerializer
 from nutrition.api.serializers.common import MacrosSerializer, amount_field, portion_field
 from nutrition.models import EARLIEST_DAY, DiaryEntry, Food, MealPlanEntry
 from nutrition.selectors.macros import stored_macros
@@ -98,7 +99,7 @@ class DiaryEntrySerializer(serializers.ModelSerializer[DiaryEntry]):
         return amount
 
 
-class DiaryQuerySerializer(serializers.Serializer[Any]):
+class DiaryQuerySerializer(QuerySerializer):
     client = ScopedPrimaryKeyRelatedField(
         Client, required=False, help_text="Trainers: one client's diary."
     )
@@ -107,7 +108,7 @@ class DiaryQuerySerializer(serializers.Serializer[Any]):
     end = WindowDateField(required=False, help_text="Up to this day.")
 
 
-class DayQuerySerializer(serializers.Serializer[Any]):
+class DayQuerySerializer(QuerySerializer):
     client = ScopedPrimaryKeyRelatedField(
         Client, required=False, help_text="Trainers: the client (required); clients: leave out."
     )
@@ -214,7 +215,7 @@ class ComplianceSerializer(serializers.Serializer[Any]):
     )
 
 
-class ComplianceQuerySerializer(serializers.Serializer[Any]):
+class ComplianceQuerySerializer(QuerySerializer):
     client = ScopedPrimaryKeyRelatedField(Client, help_text="One of your clients.")
     start = WindowDateField(required=False, help_text="Default: 27 days before `end`.")
     end = WindowDateField(required=False, help_text="Default: today.")

@@ -9,6 +9,7 @@ from typing import Any
 from rest_framework import serializers
 
 from fitnesspr.api.fields import NUMBER
+from fitnesspr.api.filters import QuerySerializer
 from nutrition.models import Food, FoodCategory, FoodPortion
 from nutrition.selectors.foods import OWNER_FILTERS, FoodFilters
 
@@ -77,7 +78,7 @@ class FoodSerializer(serializers.ModelSerializer[Food]):
         return dict(self.validated_data)
 
 
-class FoodQuerySerializer(serializers.Serializer[Any]):
+class FoodQuerySerializer(QuerySerializer):
     search = serializers.CharField(
         required=False,
         max_length=100,

@@ -17,7 +17,8 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from clients.models import Client
-from fitnesspr.api.filters import scoped_choices
+from fitnesspr.api.filters import FilterSet, scoped_choices
+from fitnesspr.api.parsers import SafeJSONParser
 from fitnesspr.api.permissions import IsTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
@@ -41,7 +42,7 @@ from nutrition.services.plans import plan_calculate_targets, plan_delete
 from nutrition.services.structure import plan_create_with_week, plan_update_with_week
 
 
-class PlanFilter(django_filters.FilterSet):
+class PlanFilter(FilterSet):
     is_template = django_filters.BooleanFilter(help_text="true: templates only; false: others.")
     client = django_filters.ModelChoiceFilter(
         queryset=scoped_choices(Client), help_text="Only this client's own copies (from assign)."
@@ -55,6 +56,9 @@ class PlanFilter(django_filters.FilterSet):
 @schema.plan_viewset
 class MealPlanViewSet(ScopedModelViewSet):
     model = MealPlan
+    # nested lists (days, meals, sets) have no form encoding: JSON only, so a form
+    # body is a 415 instead of being read as "no days"
+    parser_classes = [SafeJSONParser]
     permission_classes = [IsTrainer]
     filter_backends = [DjangoFilterBackend, SearchFilter]
     filterset_class = PlanFilter
@@ -156,7 +160,7 @@ class MealPlanViewSet(ScopedModelViewSet):
         return envelope(ShoppingAisleSerializer(shopping_list(plan, days), many=True).data)
 
 
-class AssignmentFilter(django_filters.FilterSet):
+class AssignmentFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=AssignmentStatus.choices)
     client = django_filters.ModelChoiceFilter(
         queryset=scoped_choices(Client), help_text="One client's assignments."

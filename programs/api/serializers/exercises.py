@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from fitnesspr.api.filters import QuerySerializer
 from programs.models import Equipment, Exercise, ExerciseCategory, MuscleGroup
 from programs.models.library import EXERCISE_FIELDS
 from programs.selectors.exercises import OWNER_FILTERS, ExerciseFilters
@@ -74,7 +75,7 @@ class ExerciseSerializer(serializers.ModelSerializer[Exercise]):
         return dict(self.validated_data)
 
 
-class ExerciseQuerySerializer(serializers.Serializer[Any]):
+class ExerciseQuerySerializer(QuerySerializer):
     """The list's filters (query string)."""
 
     search = serializers.CharField(

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from clients.models import Client
-from fitnesspr.api.filters import scoped_choices
+from fitnesspr.api.filters import FilterSet, scoped_choices
 from fitnesspr.api.permissions import IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedReadOnlyViewSet
@@ -29,7 +29,7 @@ from programs.selectors.programs import program_days_prefetch
 from programs.services.assignments import assignment_end
 
 
-class AssignmentFilter(django_filters.FilterSet):
+class AssignmentFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=AssignmentStatus.choices)
     client = django_filters.ModelChoiceFilter(
         queryset=scoped_choices(Client), help_text="Trainers: one client's assignments."

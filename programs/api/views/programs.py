@@ -16,7 +16,8 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from clients.models import Client
-from fitnesspr.api.filters import scoped_choices
+from fitnesspr.api.filters import FilterSet, scoped_choices
+from fitnesspr.api.parsers import SafeJSONParser
 from fitnesspr.api.permissions import IsTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedModelViewSet
@@ -43,7 +44,7 @@ from programs.services.copying import (
 from programs.services.structure import program_create_with_days, program_update_with_days
 
 
-class ProgramFilter(django_filters.FilterSet):
+class ProgramFilter(FilterSet):
     is_template = django_filters.BooleanFilter(help_text="true: templates only; false: others.")
     client = django_filters.ModelChoiceFilter(
         queryset=scoped_choices(Client), help_text="Only this client's own copies (from assign)."
@@ -57,6 +58,9 @@ class ProgramFilter(django_filters.FilterSet):
 @schema.program_viewset
 class ProgramViewSet(ScopedModelViewSet):
     model = Program
+    # nested lists (days, meals, sets) have no form encoding: JSON only, so a form
+    # body is a 415 instead of being read as "no days"
+    parser_classes = [SafeJSONParser]
     permission_classes = [IsTrainer]
     filter_backends = [DjangoFilterBackend, SearchFilter]
     filterset_class = ProgramFilter

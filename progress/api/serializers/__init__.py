@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from clients.models import Client
 from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField
+from fitnesspr.api.filters import QuerySerializer
 from fitnesspr.text import TEXT_MAX
 from programs.models import (
     DOSE_FIELDS,
@@ -308,7 +309,7 @@ class ExerciseHistorySerializer(serializers.Serializer[Any]):
     )
 
 
-class ClientQuerySerializer(serializers.Serializer[Any]):
+class ClientQuerySerializer(QuerySerializer):
     """`?client=` on trainer reads: one of the trainer's clients."""
 
     client = ScopedPrimaryKeyRelatedField(Client, help_text="One of your clients.")

@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from clients.models import Client
 from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField
+from fitnesspr.api.filters import QuerySerializer
 from progress.models import (
     CIRCUMFERENCES,
     CUSTOM_RANGE,
@@ -258,7 +259,7 @@ TRAINER_SETTINGS = ("check_in_weekday", "weight_goal", "target_weight_kg")
 CLIENT_SETTINGS = ("photos_in_reports", "weekly_report")
 
 
-class ClientRangeQuerySerializer(serializers.Serializer[Any]):
+class ClientRangeQuerySerializer(QuerySerializer):
     """`?client=` (trainers) and `?range=`."""
 
     client = ScopedPrimaryKeyRelatedField(

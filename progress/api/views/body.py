@@ -19,7 +19,7 @@ from rest_framework.response import Response
 
 from clients.models import Client
 from fitnesspr.actor import Actor
-from fitnesspr.api.filters import WindowDateFilter, scoped_choices
+from fitnesspr.api.filters import FilterSet, WindowDateFilter, scoped_choices
 from fitnesspr.api.permissions import IsTrainerOrClient, IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView, ScopedGenericViewSet
@@ -68,7 +68,7 @@ def client_in_query(request: Request, actor: Actor) -> Client:
     return target_client(actor, query.validated_data.get("client"))
 
 
-class DateRangeFilter(django_filters.FilterSet):
+class DateRangeFilter(FilterSet):
     """`?client=` (trainers: one of their clients) and, with with_date_range, `?from=`
     and `?to=`."""
 
@@ -174,7 +174,7 @@ class MeasurementViewSet(
         services.measurement_delete(measurement=instance)
 
 
-class CustomMeasurementFilter(django_filters.FilterSet):
+class CustomMeasurementFilter(FilterSet):
     client = django_filters.ModelChoiceFilter(
         queryset=scoped_choices(Client), help_text="Trainers: one client's measurements."
     )

@@ -18,7 +18,7 @@ from rest_framework.response import Response
 
 from clients.models import Client
 from clients.selectors import client_get_for_write
-from fitnesspr.api.filters import scoped_choices
+from fitnesspr.api.filters import FilterSet, scoped_choices
 from fitnesspr.api.permissions import IsTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedGenericViewSet
@@ -29,7 +29,7 @@ from progress.selectors.reports import report_download
 from progress.services.reports import report_request, report_retry
 
 
-class ReportFilter(django_filters.FilterSet):
+class ReportFilter(FilterSet):
     client = django_filters.ModelChoiceFilter(
         queryset=scoped_choices(Client), help_text="One client's reports."
     )

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from clients.models import Client
-from fitnesspr.api.filters import scoped_choices
+from fitnesspr.api.filters import FilterSet, scoped_choices
 from fitnesspr.api.permissions import IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedModelViewSet
@@ -25,7 +25,7 @@ from progress.models import OneRepMax
 from progress.services import one_rep_max_delete, one_rep_max_set
 
 
-class OneRepMaxFilter(django_filters.FilterSet):
+class OneRepMaxFilter(FilterSet):
     client = django_filters.ModelChoiceFilter(
         queryset=scoped_choices(Client), help_text="Trainers: one client's 1RMs."
     )

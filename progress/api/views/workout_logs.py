@@ -13,7 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from clients.models import Client
-from fitnesspr.api.filters import WindowDateFilter, scoped_choices
+from fitnesspr.api.filters import FilterSet, WindowDateFilter, scoped_choices
+from fitnesspr.api.parsers import SafeJSONParser
 from fitnesspr.api.permissions import IsClientOrReadOnlyTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedGenericViewSet
@@ -29,7 +30,7 @@ from progress.selectors.history import workout_logs
 from progress.services import workout_log_save, workout_log_update
 
 
-class WorkoutLogFilter(django_filters.FilterSet):
+class WorkoutLogFilter(FilterSet):
     client = django_filters.ModelChoiceFilter(
         queryset=scoped_choices(Client), help_text="Trainers: one client's logs."
     )
@@ -59,6 +60,9 @@ class WorkoutLogViewSet(
 ):
     model = WorkoutLog
     serializer_class = WorkoutLogSerializer
+    # nested lists (days, meals, sets) have no form encoding: JSON only, so a form
+    # body is a 415 instead of being read as "no days"
+    parser_classes = [SafeJSONParser]
     permission_classes = [IsClientOrReadOnlyTrainer]
     filter_backends = [DjangoFilterBackend]
     filterset_class = WorkoutLogFilter
