@@ -52,3 +52,12 @@ def screenshots(request: pytest.FixtureRequest) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     print(f"\nScreenshots: {folder}")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _close_what_the_test_left_open(browser: Any) -> Any:
+    """A window a test leaves open keeps the keyboard focus from the next test's pages
+    (nothing there could be focused): close every context after each test."""
+    yield
+    for context in list(browser.contexts):
+        context.close()

@@ -33,6 +33,9 @@ def library(name: str) -> Exercise:
 def trainer_desk(browser: Browser, live_server, width: int = 1280) -> tuple[BrowserContext, Page]:
     desk = browser.new_context(viewport={"width": width, "height": 900})
     page = desk.new_page()
+    # The window in front has the keyboard focus: a page left open by an earlier test
+    # must not keep it, or no element here could ever be focused.
+    page.bring_to_front()
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Email").fill("sam@example.com")
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
