@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 
 from billing.models import Invoice, Payment
+from fitnesspr.links import site_link
 from trainers.models import EmailKind, OutboundEmail
 from trainers.services import email_queue
 
@@ -19,8 +18,9 @@ from trainers.services import email_queue
 RESEND_GUARD = timedelta(seconds=60)
 
 
-def _portal_link(invoice: Invoice) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("billing:portal_invoice", args=[invoice.pk])
+def portal_link(invoice: Invoice) -> str:
+    """Where the client sees the invoice (and pays it, when card payments are on)."""
+    return site_link("billing:portal_invoice", invoice.pk)
 
 
 def invoice_email_queue(*, invoice: Invoice) -> OutboundEmail | None:
@@ -43,7 +43,7 @@ def invoice_email_queue(*, invoice: Invoice) -> OutboundEmail | None:
         to_email=to_email,
         subject=f"Invoice {invoice.display_number} from {business}",
         template="billing/emails/invoice",
-        context={"invoice": invoice, "business": business, "link": _portal_link(invoice)},
+        context={"invoice": invoice, "business": business, "link": portal_link(invoice)},
     )
 
 
@@ -66,6 +66,6 @@ def receipt_email_queue(*, invoice: Invoice, payment: Payment) -> OutboundEmail 
             "invoice": invoice,
             "payment": payment,
             "business": business,
-            "link": _portal_link(invoice),
+            "link": portal_link(invoice),
         },
     )

@@ -7,11 +7,10 @@ from __future__ import annotations
 import zoneinfo
 from datetime import UTC, datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 
 from billing.models import OUTSTANDING, Invoice
+from billing.services.emails import portal_link
 from billing.services.ledger import invoice_lock
 from trainers.models import EmailKind, OutboundEmail
 from trainers.services import email_queue
@@ -33,7 +32,7 @@ def invoice_overdue_notify(*, invoice_id: int, now: datetime) -> OutboundEmail |
     if not invoice.client.user.email:
         return None
     business = invoice.trainer.business_name
-    link = settings.SITE_URL.rstrip("/") + reverse("billing:portal_invoice", args=[invoice.pk])
+    link = portal_link(invoice)
     return email_queue(
         trainer=invoice.trainer,
         key=f"invoice-overdue:{invoice.pk}",

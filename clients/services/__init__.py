@@ -16,7 +16,6 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.urls import reverse
 from django.utils import timezone
 
 from clients.models import Client, ClientStatus
@@ -33,6 +32,7 @@ from clients.services.sign_in import (
     locked_message,
 )
 from fitnesspr.errors import ConflictError
+from fitnesspr.links import site_link
 from fitnesspr.models import Role, User
 from fitnesspr.services import email_is_taken, user_create
 from fitnesspr.tokens import tokens_revoke_all
@@ -160,7 +160,7 @@ def client_create(
             template="clients/emails/welcome",
             context={
                 "client": client,
-                "portal_url": f"{settings.SITE_URL}{reverse('clients:portal_login')}",
+                "portal_url": site_link("clients:portal_login"),
                 "pin": pin if email_pin else "",
             },
             has_secret=email_pin,

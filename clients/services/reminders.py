@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import TypedDict, Unpack
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 
 from clients.models import Client, ReminderSettings
+from fitnesspr.links import site_link
 
 UNSUBSCRIBE_SALT = "clients.reminders.unsubscribe"
 
@@ -60,8 +59,7 @@ def unsubscribe_token_make(client: Client) -> str:
 
 def unsubscribe_url(client: Client) -> str:
     """The link in every reminder email: turns the client's reminders off, no sign-in."""
-    path = reverse("clients:unsubscribe", args=[unsubscribe_token_make(client)])
-    return settings.SITE_URL.rstrip("/") + path
+    return site_link("clients:unsubscribe", unsubscribe_token_make(client))
 
 
 def unsubscribe_client(token: str) -> Client | None:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 
 from clients.models import Client, ClientStatus
 from clients.selectors import reminder_settings
 from clients.services.reminders import unsubscribe_url
+from fitnesspr.links import site_link
 from progress.selectors.check_ins import check_in_due
 from progress.selectors.reminders import (
     check_in_reminder_candidates,
@@ -23,10 +22,6 @@ from progress.selectors.reminders import (
 )
 from trainers.models import EmailKind, OutboundEmail
 from trainers.services import email_queue
-
-
-def _site(url_name: str) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(url_name)
 
 
 def _due_now(*, client_id: int, setting: str, now: datetime) -> tuple[Client, datetime] | None:
@@ -73,8 +68,8 @@ def workout_reminder_send(*, client_id: int, now: datetime) -> OutboundEmail | N
             "client": client,
             "day": day,
             "exercises": [p.exercise.name for p in day.exercises.all()],
-            "portal_url": _site("progress:portal_today"),
-            "settings_url": _site("clients:portal_reminders"),
+            "portal_url": site_link("progress:portal_today"),
+            "settings_url": site_link("clients:portal_reminders"),
         },
         unsubscribe_url=unsubscribe_url(client),
     )
@@ -100,8 +95,8 @@ def check_in_reminder_send(*, client_id: int, now: datetime) -> OutboundEmail | 
         template="progress/emails/check_in_due",
         context={
             "client": client,
-            "check_in_url": _site("progress:portal_check_in_new"),
-            "settings_url": _site("clients:portal_reminders"),
+            "check_in_url": site_link("progress:portal_check_in_new"),
+            "settings_url": site_link("clients:portal_reminders"),
         },
         unsubscribe_url=unsubscribe_url(client),
     )

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 
+from fitnesspr.links import site_link, site_url
 from progress.selectors.summaries import weekly_summary
 from trainers.models import EmailKind, OutboundEmail, Trainer
 from trainers.services import email_queue
@@ -33,7 +32,7 @@ def weekly_summary_send(*, trainer_id: int, now: datetime) -> OutboundEmail | No
     if summary.is_empty:
         return None
     year, week, _ = local.isocalendar()
-    site = settings.SITE_URL.rstrip("/")
+    site = site_url()
     return email_queue(
         trainer=trainer,
         key=f"weekly-summary:{trainer.pk}:{year}-W{week:02d}",
@@ -44,7 +43,7 @@ def weekly_summary_send(*, trainer_id: int, now: datetime) -> OutboundEmail | No
         context={
             "summary": summary,
             "site": site,
-            "dashboard_url": site + reverse("progress:dashboard"),
+            "dashboard_url": site_link("progress:dashboard"),
         },
     )
 

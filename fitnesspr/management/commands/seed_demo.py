@@ -1,9 +1,9 @@
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from fitnesspr.demo import demo_seed
+from fitnesspr.links import site_url
 
 
 class Command(BaseCommand):
@@ -11,7 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         logins = demo_seed()
-        base = settings.SITE_URL.rstrip("/")
+        base = site_url()
         self.stdout.write(
             "\n".join(
                 [
