@@ -155,23 +155,25 @@
   }
 
   // ---------- the keyboard focus survives a swap ----------
-  // A swap that replaces the focused element (the list re-rendered while its new row's
-  // Sets field had the focus, a summary refreshed after it) would drop the focus on the
-  // page itself. After every swap, focus lost that way goes to the swapped content's
-  // [autofocus] field, else back to the field of the same name or id.
-  var lastFocused = "";
-  document.addEventListener("focusin", function (event) {
-    var el = event.target;
-    if (el.id) { lastFocused = "#" + CSS.escape(el.id); }
-    else if (el.name) { lastFocused = "[name='" + CSS.escape(el.name) + "']"; }
+  // The server marks what should take the focus after a change with [autofocus] (the
+  // new row's Sets field). A later swap (a summary refreshed, a search answer arriving
+  // late) may replace that field or take the focus elsewhere before the user does
+  // anything: until they press a key or click, the focus goes back to that field.
+  var wanted = "";
+  function selectorFor(el) {
+    if (el.id) { return "#" + CSS.escape(el.id); }
+    if (el.name) { return "[name='" + CSS.escape(el.name) + "']"; }
+    return "";
+  }
+  ["keydown", "mousedown", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, function () { wanted = ""; }, true);
   });
   document.addEventListener("htmx:afterSettle", function (event) {
-    var active = document.activeElement;
-    if (active && active !== document.body) { return; }
     var root = event.detail.target || event.target;
-    var target = (root && root.querySelector && root.querySelector("[autofocus]")) ||
-      (lastFocused && document.querySelector(lastFocused));
-    if (target) { target.focus({ preventScroll: true }); }
+    var marked = root && root.querySelector ? root.querySelector("[autofocus]") : null;
+    if (marked) { wanted = selectorFor(marked); }
+    var target = wanted ? document.querySelector(wanted) : null;
+    if (target && document.activeElement !== target) { target.focus({ preventScroll: true }); }
   });
 
   document.addEventListener("DOMContentLoaded", function () {
