@@ -52,7 +52,8 @@ test: lint typecheck imports pytest
 serve: install
 	scripts/serve
 
-# Benchmark: production stack + wrk per endpoint on the large dataset (benchmarks/README.md).
+# Benchmark: the production stack under load, endpoint by endpoint, on the large dataset
+# (wrk, or benchmarks/loadgen.py where wrk is missing; benchmarks/README.md).
 # Needs DATABASE_URL (PostgreSQL) and REDIS_URL; BENCH_ARGS="--only API --duration 4".
 bench: install
 	$(PY) benchmarks/run.py $(BENCH_ARGS)

@@ -5,8 +5,10 @@
 It migrates DATABASE_URL, loads the benchmark dataset if missing (manage.py
 bench_dataset), starts gunicorn with production settings on a private port, signs in as a
 trainer of the dataset and one of their clients, then measures each endpoint with wrk
-(a warm-up, then --duration seconds, --connections connections) and counts the queries
-one request makes (in this process, against the same database). It prints the table
+(a warm-up, then --duration seconds, --connections connections; without wrk, with the
+Python load generator in benchmarks/loadgen.py) and counts the queries one request makes
+(in this process, against the same database). The PDF progress report, which a
+background job makes, is timed here in process. It prints the table
 and writes it to benchmarks/results/<UTC time>.md and .json. `/healthz` (a tiny JSON view
 of ours) is the baseline: the ratio to it keeps runs on different machines comparable.
 Figures only: nothing here passes or fails."""
@@ -30,6 +32,8 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from loadgen import run_load
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -242,6 +246,7 @@ class Bench:
     def endpoints(self) -> list[Endpoint]:
         from urllib.parse import urlencode
 
+        from billing.models import Invoice
         from clients.models import Client
         from programs.models import Program
         from trainers.models import Trainer
@@ -297,6 +302,9 @@ class Bench:
             Endpoint("API invoices (20)", "/api/v1/payments/invoices/", who="api"),
             Endpoint("API measurements", f"/api/v1/progress/measurements/?client={c}", who="api"),
         ]
+        invoice = Invoice.objects.filter(client=other, number__isnull=False).order_by("pk").first()
+        if invoice is not None:
+            points.append(Endpoint("invoice PDF", f"/dashboard/billing/invoices/{invoice.pk}/pdf/"))
         return [
             p for p in points if not self.args.only or self.args.only in p.name or p.who == "none"
         ]
@@ -333,11 +341,30 @@ class Bench:
         status, queries, kb = self.count_queries(endpoint)
         headers = self.headers(endpoint) if endpoint.who != "none" else {}
         url = self.base + endpoint.path
-        wrk(url, endpoint, headers, self.args.warmup, self.args.connections)
-        output = wrk(url, endpoint, headers, self.args.duration, self.args.connections)
-        rps, p50, p99, errors = parse_wrk(output)
-        if self.args.verbose:
-            print(output)
+        if self.args.generator == "wrk":
+            wrk(url, endpoint, headers, self.args.warmup, self.args.connections)
+            output = wrk(url, endpoint, headers, self.args.duration, self.args.connections)
+            rps, p50, p99, errors = parse_wrk(output)
+            requests = completed(output)
+            if self.args.verbose:
+                print(output)
+        else:
+            for seconds in (self.args.warmup, self.args.duration):
+                load = run_load(
+                    url,
+                    method=endpoint.method,
+                    headers=headers,
+                    body=endpoint.body,
+                    seconds=seconds,
+                    connections=self.args.connections,
+                )
+            rps, p50, p99, errors, requests = (
+                load.rps,
+                load.p50_ms,
+                load.p99_ms,
+                load.errors,
+                load.requests,
+            )
         return Result(
             endpoint.name,
             endpoint.path,
@@ -348,7 +375,48 @@ class Bench:
             p50,
             p99,
             errors,
-            requests=completed(output),
+            requests=requests,
+        )
+
+    def report_pdf(self) -> Result:
+        """The one-year PDF progress report of the signed-in client, as the background
+        job renders it (HTML, then WeasyPrint), --report-runs times in this process: not
+        an HTTP endpoint, so no ratio."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from fitnesspr.pdf import html_to_pdf
+        from progress.models import ProgressReport
+        from progress.services.reports import report_html
+
+        today = self.client.trainer.today()
+        report = ProgressReport(
+            client=self.client,
+            period_start=today.replace(year=today.year - 1),
+            period_end=today,
+        )  # never saved: the render reads only its client and period
+        html_to_pdf("<p>warm-up</p>")  # WeasyPrint's first import is not the report's time
+        took: list[float] = []
+        size = queries = 0
+        for _ in range(self.args.report_runs):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                pdf = html_to_pdf(report_html(report=report))
+                took.append((time.perf_counter() - started) * 1000)
+            size, queries = len(pdf), len(captured)
+        took.sort()
+        median = took[len(took) // 2]
+        return Result(
+            "PDF progress report (a year, in process)",
+            "report_html + html_to_pdf",
+            200,
+            round(size / 1024, 1),
+            queries,
+            1000 / median,
+            median,
+            took[-1],
+            0,
+            requests=len(took),
         )
 
 
@@ -360,8 +428,9 @@ def table(results: list[Result]) -> str:
     ]
     for r in results:
         spread = r.p99_ms / r.p50_ms if r.p50_ms else 0
+        ratio = f"{r.ratio:.3f}" if r.path.startswith("/") else "—"
         lines.append(
-            f"| {r.name} | {r.status} | {r.kb:.0f} | {r.queries} | {r.rps:,.0f} | {r.ratio:.3f} | "
+            f"| {r.name} | {r.status} | {r.kb:.0f} | {r.queries} | {r.rps:,.1f} | {ratio} | "
             f"{r.p50_ms:.0f} | {r.p99_ms:.0f} | {spread:.1f} | {r.requests} | {r.errors} |"
         )
     return "\n".join(lines)
@@ -376,6 +445,13 @@ def main() -> None:
     parser.add_argument("--only", default="", help="only endpoints whose name contains this")
     parser.add_argument("--verbose", action="store_true", help="print wrk's own output")
     parser.add_argument(
+        "--generator",
+        choices=("auto", "wrk", "python"),
+        default="auto",
+        help="load generator: wrk if installed (auto), else benchmarks/loadgen.py",
+    )
+    parser.add_argument("--report-runs", type=int, default=5, help="PDF report renders")
+    parser.add_argument(
         "--note", default="", help="a line saved with the results (the load, a change)"
     )
     parser.add_argument(
@@ -385,8 +461,10 @@ def main() -> None:
     for name in ("DATABASE_URL", "REDIS_URL"):
         if not os.environ.get(name, "").startswith(("postgres", "redis")):
             raise SystemExit(f"make bench needs {name} (PostgreSQL and Redis, as in CI).")
-    if not shutil.which("wrk"):
-        raise SystemExit("make bench needs wrk (apt-get install wrk).")
+    if args.generator == "auto":
+        args.generator = "wrk" if shutil.which("wrk") else "python"
+    if args.generator == "wrk" and not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (apt-get install wrk), try --generator python.")
     env = production_env(args.port)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
@@ -419,12 +497,15 @@ def main() -> None:
                 f"{result.queries} queries",
                 flush=True,
             )
+        if not args.only or args.only in "PDF progress report":
+            results.append(bench.report_pdf())
+            print(f"  PDF progress report: median {results[-1].p50_ms:.0f} ms", flush=True)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     baseline = results[0].rps or 1
     for result in results:
-        result.ratio = result.rps / baseline
+        result.ratio = result.rps / baseline if result.path.startswith("/") else 0.0
     write(args, env, results)
 
 
@@ -434,7 +515,8 @@ def write(args: argparse.Namespace, env: dict[str, str], results: list[Result]) 
     header = (
         f"{when:%Y-%m-%d %H:%M} UTC · {os.cpu_count()} CPUs, "
         f"load average {load[0]:.1f} at the end · "
-        f"gunicorn {env['WEB_CONCURRENCY']} sync workers · wrk {args.connections} connections, "
+        f"gunicorn {env['WEB_CONCURRENCY']} sync workers · {args.generator} "
+        f"{args.connections} connections, "
         f"{args.duration} s per endpoint · production settings, PostgreSQL + Redis"
         + (f"\n\n{args.note}" if args.note else "")
     )

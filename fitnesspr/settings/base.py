@@ -440,6 +440,9 @@ def logging_config(log_format: str) -> dict[str, Any]:
             # WeasyPrint logs each layout step, and every SVG property its HTML CSS parser
             # skips (the charts' colours, which the SVG itself reads): errors only.
             "weasyprint": {"level": "ERROR"},
+            # fontTools, which WeasyPrint calls to embed fonts, logs each table it
+            # prunes from each font of each PDF at INFO: a dozen lines per invoice.
+            "fontTools": {"level": "WARNING"},
         },
     }
 
