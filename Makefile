@@ -54,7 +54,7 @@ serve: install
 
 # Benchmark: the production stack under load, endpoint by endpoint, on the large dataset
 # (wrk, or benchmarks/loadgen.py where wrk is missing; benchmarks/README.md).
-# Needs DATABASE_URL (PostgreSQL) and REDIS_URL; BENCH_ARGS="--only API --duration 4".
+# DATABASE_URL/REDIS_URL, else this machine's fitnesspr_bench and Redis db 5; BENCH_ARGS="--only API".
 bench: install
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 

@@ -87,6 +87,33 @@ def production_env(port: int) -> dict[str, str]:
     return env
 
 
+LOCAL_DATABASE = "postgres://postgres@127.0.0.1:5432/fitnesspr_bench"
+LOCAL_REDIS = "redis://127.0.0.1:6379/5"
+
+
+def use_local_services() -> None:
+    """Without DATABASE_URL / REDIS_URL, this machine's PostgreSQL and Redis (as in CI),
+    in a database kept for benchmarks, created here the first time."""
+    if not os.environ.get("DATABASE_URL"):
+        import psycopg
+
+        os.environ["DATABASE_URL"] = LOCAL_DATABASE
+        with psycopg.connect(
+            "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+        ) as admin:
+            if not admin.execute(
+                "SELECT 1 FROM pg_database WHERE datname = 'fitnesspr_bench'"
+            ).fetchone():
+                admin.execute("CREATE DATABASE fitnesspr_bench")
+        print(f"DATABASE_URL not set: using {LOCAL_DATABASE}")
+    if not os.environ.get("REDIS_URL"):
+        os.environ["REDIS_URL"] = LOCAL_REDIS
+        print(f"REDIS_URL not set: using {LOCAL_REDIS}")
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        if not os.environ[name].startswith(("postgres", "redis")):
+            raise SystemExit(f"make bench needs {name} on PostgreSQL and Redis, as in CI.")
+
+
 def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603 (our own commands)
 
@@ -458,9 +485,7 @@ def main() -> None:
         "--dataset-args", default="", help="passed to bench_dataset, e.g. '--trainers 20'"
     )
     args = parser.parse_args()
-    for name in ("DATABASE_URL", "REDIS_URL"):
-        if not os.environ.get(name, "").startswith(("postgres", "redis")):
-            raise SystemExit(f"make bench needs {name} (PostgreSQL and Redis, as in CI).")
+    use_local_services()
     if args.generator == "auto":
         args.generator = "wrk" if shutil.which("wrk") else "python"
     if args.generator == "wrk" and not shutil.which("wrk"):
