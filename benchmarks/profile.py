@@ -26,41 +26,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from run import Bench, Endpoint, production_env  # noqa: E402
-
-
-def request(bench: Bench, endpoint: Endpoint) -> Any:
-    from django.test import Client as Browser
-
-    browser = {"trainer": bench.trainer_browser, "client": bench.client_browser}.get(
-        endpoint.who, Browser()
-    )
-    headers = dict(endpoint.headers)
-    if endpoint.who == "api":
-        headers["Authorization"] = f"Bearer {bench.api_token}"
-    if endpoint.method == "POST":
-        return browser.generic(
-            "POST",
-            endpoint.path,
-            endpoint.body,
-            content_type="application/x-www-form-urlencoded",
-            headers=headers,
-        )
-    return browser.get(endpoint.path, headers=headers)
+from run import Bench, Endpoint, production_env, use_local_services  # noqa: E402
 
 
 def measure(bench: Bench, endpoint: Endpoint, runs: int, profiler: Any) -> str:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    request(bench, endpoint)  # warm-up: caches, the first compile of each template
+    bench.in_process(endpoint)  # warm-up: caches, the first compile of each template
     walls, cpus, sql = [], [], []
     if profiler is not None:
         profiler.start()
     for _ in range(runs):
         with CaptureQueriesContext(connection) as queries:
             wall, cpu = time.perf_counter(), time.process_time()
-            response = request(bench, endpoint)
+            response = bench.in_process(endpoint)
             cpus.append((time.process_time() - cpu) * 1000)
             walls.append((time.perf_counter() - wall) * 1000)
         sql.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
@@ -80,9 +60,7 @@ def main() -> None:
     parser.add_argument("--pyinstrument", action="store_true", help="print each profile")
     parser.add_argument("--html", default="", help="with --pyinstrument: save HTML here")
     args = parser.parse_args()
-    for name in ("DATABASE_URL", "REDIS_URL"):
-        if not os.environ.get(name, "").startswith(("postgres", "redis")):
-            raise SystemExit(f"benchmarks/profile.py needs {name} (the benchmark database).")
+    use_local_services()
     env = production_env(port=0)
     env["ACCESS_LOG_LEVEL"] = "WARNING"
     env["LOG_LEVEL"] = "WARNING"
@@ -90,7 +68,7 @@ def main() -> None:
     import django
 
     django.setup()
-    bench = Bench(argparse.Namespace(only=args.only), env)
+    bench = Bench(argparse.Namespace(only=args.only, port=0), env)
     bench.sign_in()
     print("| endpoint | status | KB | queries | wall ms | CPU ms | SQL ms |")
     print("|---|---|---|---|---|---|---|")

@@ -247,6 +247,9 @@ class Bench:
         )
 
         self.trainer_user = User.objects.get(email=trainer_email(0))
+        # One test client per kind of caller: a new one would load the middleware again
+        # on each request (WhiteNoise lists the static files), which a server never does.
+        self.anonymous_browser = Browser()
         self.trainer_browser = Browser()
         assert self.trainer_browser.login(
             username=self.trainer_user.email, password=TRAINER_PASSWORD
@@ -336,32 +339,32 @@ class Bench:
             p for p in points if not self.args.only or self.args.only in p.name or p.who == "none"
         ]
 
-    def count_queries(self, endpoint: Endpoint) -> tuple[int, int, float]:
-        from django.db import connection
-        from django.test import Client as Browser
-        from django.test.utils import CaptureQueriesContext
-
+    def in_process(self, endpoint: Endpoint) -> Any:
+        """One request through Django's test client in this process, signed in as the
+        endpoint's user (same database and sessions as the server)."""
         browser = {"trainer": self.trainer_browser, "client": self.client_browser}.get(
-            endpoint.who, Browser()
+            endpoint.who, self.anonymous_browser
         )
         headers = dict(endpoint.headers)
         if endpoint.who == "api":
             headers["Authorization"] = f"Bearer {self.api_token}"
+        if endpoint.method == "POST":
+            return browser.generic(
+                "POST",
+                endpoint.path,
+                endpoint.body,
+                content_type="application/x-www-form-urlencoded",
+                headers=headers,
+            )
+        return browser.get(endpoint.path, headers=headers)
 
-        def once() -> Any:
-            if endpoint.method == "POST":
-                return browser.generic(
-                    "POST",
-                    endpoint.path,
-                    endpoint.body,
-                    content_type="application/x-www-form-urlencoded",
-                    headers=headers,
-                )
-            return browser.get(endpoint.path, headers=headers)
+    def count_queries(self, endpoint: Endpoint) -> tuple[int, int, float]:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
 
-        once()  # warm: the first request of a process fills caches
+        self.in_process(endpoint)  # warm: the first request of a process fills caches
         with CaptureQueriesContext(connection) as queries:
-            response = once()
+            response = self.in_process(endpoint)
         return response.status_code, len(queries), len(response.content) / 1024
 
     def measure(self, endpoint: Endpoint) -> Result:
