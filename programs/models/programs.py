@@ -148,7 +148,9 @@ class ProgramDay(models.Model):
     objects = ProgramDayQuerySet.as_manager()
 
     class Meta:
-        ordering = ["program", "week", "day"]
+        # By the program's id, not "program" (its name): that joined every program to
+        # order the days of a few (a sequential scan of all trainers' programs).
+        ordering = ["program_id", "week", "day"]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "week", "day"],
