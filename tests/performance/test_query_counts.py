@@ -56,14 +56,14 @@ BUDGET = {
     "portal workout": 12,
     "portal nutrition": 9,
     "portal progress": 11,
-    "API clients": 4,
-    "API exercises": 7,
-    "API programs": 4,
-    "API workout logs": 5,
-    "API invoices": 5,
-    "API measurements": 6,
-    "API check-in replies": 5,
-    "API workout replies": 5,
+    "API clients": 2,
+    "API exercises": 5,
+    "API programs": 3,
+    "API workout logs": 4,
+    "API invoices": 3,
+    "API measurements": 4,
+    "API check-in replies": 4,
+    "API workout replies": 4,
 }
 
 

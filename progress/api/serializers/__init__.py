@@ -12,6 +12,7 @@ from rest_framework import serializers
 from clients.models import Client
 from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField
 from fitnesspr.api.filters import QuerySerializer
+from fitnesspr.api.rows import RowListSerializer
 from fitnesspr.text import TEXT_MAX
 from programs.models import (
     DOSE_FIELDS,
@@ -39,6 +40,7 @@ class SetLogSerializer(serializers.ModelSerializer[SetLog]):
 
     class Meta:
         model = SetLog
+        list_serializer_class = RowListSerializer
         fields = [
             "exercise",
             "exercise_name",
@@ -80,6 +82,16 @@ def saved_entries(log: WorkoutLog) -> list[SetEntry]:
     return [SetEntry.of(s) for s in log.sets.all()]
 
 
+#: the context key of a list's sets given as values() rows by log id (`WorkoutLogRows`)
+SET_ROWS = "set_rows"
+
+
+class WorkoutLogRows(RowListSerializer):
+    """A list of logs whose sets the view fetched as values() rows, in one query."""
+
+    nested_rows = {"sets": SET_ROWS}
+
+
 class WorkoutLogSerializer(serializers.ModelSerializer[WorkoutLog]):
     """A logged workout (read), or a new one (write: program_day, performed_on, notes,
     finish, sets)."""
@@ -98,6 +110,7 @@ class WorkoutLogSerializer(serializers.ModelSerializer[WorkoutLog]):
 
     class Meta:
         model = WorkoutLog
+        list_serializer_class = WorkoutLogRows
         fields = [
             "id",
             "client",

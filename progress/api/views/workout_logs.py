@@ -14,19 +14,23 @@ from rest_framework.response import Response
 
 from clients.models import Client
 from fitnesspr.api.filters import FilterSet, WindowDateFilter, scoped_choices
+from fitnesspr.api.pagination import EnvelopePagination
 from fitnesspr.api.parsers import SafeJSONParser
 from fitnesspr.api.permissions import IsClientOrReadOnlyTrainer
 from fitnesspr.api.responses import envelope
+from fitnesspr.api.rows import row_plan
 from fitnesspr.api.viewsets import ScopedGenericViewSet
 from progress.api.schema import workout_logs as schema
 from progress.api.serializers import (
+    SET_ROWS,
+    SetLogSerializer,
     WorkoutLogSerializer,
     WorkoutLogUpdateSerializer,
     saved_entries,
     set_entries,
 )
 from progress.models import WorkoutLog, WorkoutStatus
-from progress.selectors.history import workout_logs
+from progress.selectors.history import workout_log_sets, workout_logs, workout_logs_listed
 from progress.services import workout_log_save, workout_log_update
 
 
@@ -50,6 +54,12 @@ WorkoutLogFilter.base_filters["to"] = WindowDateFilter(
 )
 
 
+class LogPagination(EnvelopePagination):
+    # A trainer's logs run to thousands: carrying each through COUNT(*) OVER () costs
+    # the database more than a COUNT on the index (14 ms against 3 + 6, a year of logs).
+    count_in_window = False
+
+
 @schema.workout_log_viewset
 class WorkoutLogViewSet(
     mixins.CreateModelMixin,
@@ -66,6 +76,7 @@ class WorkoutLogViewSet(
     permission_classes = [IsClientOrReadOnlyTrainer]
     filter_backends = [DjangoFilterBackend]
     filterset_class = WorkoutLogFilter
+    pagination_class = LogPagination
     success_messages = {
         "create": "Workout logged.",
         "update": "Workout updated.",
@@ -73,8 +84,22 @@ class WorkoutLogViewSet(
     }
 
     def scope_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        logs = workout_logs(logs=queryset.order_by("-performed_on", "-pk"))
-        return logs.select_related("client__trainer")
+        ordered = queryset.order_by("-performed_on", "-pk")
+        if self.action == "list":
+            return workout_logs_listed(logs=ordered)
+        return workout_logs(logs=ordered).select_related("client__trainer")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        logs = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        assert logs is not None  # always paginated
+        # A page's sets as values() rows (one query), not a model instance each: the
+        # columns the set serializer writes.
+        plan = row_plan(SetLogSerializer)
+        assert plan is not None
+        sets = workout_log_sets(logs=logs, fields=plan.keys)
+        context = {**self.get_serializer_context(), SET_ROWS: sets}
+        body = WorkoutLogSerializer(logs, many=True, context=context).data
+        return self.get_paginated_response(body)
 
     def _read(self, log: WorkoutLog) -> Any:
         fresh = self.get_queryset().get(pk=log.pk)
