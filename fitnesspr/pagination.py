@@ -1,27 +1,42 @@
-"""A page of a list in one query: the total rides along with the page's rows as a
-window count (COUNT(*) OVER ()), instead of a COUNT query before the page's own."""
+"""A page of a list in one query: the total rides along with the page's rows, as a
+count subquery the database works out once (COUNT(*) over the list's own filters), instead
+of a COUNT query before the page's own. A window count (COUNT(*) OVER ()) would carry
+every row of the list, joins and all, through the window before the page is cut."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Window
+from django.db.models import IntegerField, QuerySet, Subquery
 from django.db.models.query import ModelIterable
 
 TOTAL = "page_total"
+#: the most rows an OFFSET ... LIMIT may name (a 64-bit integer in SQL)
+LAST_ROW = 2**63 - 1
 
 
-def _windowed(queryset: QuerySet[Any], wanted: int, per_page: int) -> Page | None:
+class _Count(Subquery):
+    """How many rows a queryset has, as a scalar subquery: uncorrelated, so computed
+    once for the whole query (PostgreSQL's InitPlan), as `queryset.count()` would."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) page_rows)"
+
+    def __init__(self, queryset: QuerySet[Any]) -> None:
+        super().__init__(queryset.order_by().values("pk"), output_field=IntegerField())
+
+
+def _counted(queryset: QuerySet[Any], wanted: int, per_page: int) -> Page | None:
     """Page `wanted` with its total in one query; None when the paginator must answer
-    (a page below 1 or past the end, a list that is not plain model rows)."""
-    # A window counts rows before DISTINCT and GROUP BY would merge them: those lists
-    # take the usual COUNT query.
+    (a page below 1 or past the end, a list that is not plain model rows, a page number
+    so large the database can't even be asked for it)."""
+    # DISTINCT and GROUP BY lists keep the paginator's own COUNT, which counts them right.
     merged = queryset.query.distinct or queryset.query.group_by is not None
-    if wanted < 1 or merged or queryset._iterable_class is not ModelIterable:
-        return None
     start = (wanted - 1) * per_page
-    rows = list(queryset.annotate(**{TOTAL: Window(Count("pk"))})[start : start + per_page])
+    too_far = start + per_page > LAST_ROW
+    if wanted < 1 or too_far or merged or queryset._iterable_class is not ModelIterable:
+        return None
+    rows = list(queryset.annotate(**{TOTAL: _Count(queryset)})[start : start + per_page])
     if not rows and wanted > 1:  # past the end: the paginator's count and its answer
         return None
     paginator = Paginator(queryset, per_page)
@@ -37,7 +52,7 @@ def page_of(queryset: QuerySet[Any], number: str | None, per_page: int) -> Page:
         wanted = int(number or 1)
     except (TypeError, ValueError):
         wanted = 1
-    page = _windowed(queryset, wanted, per_page)
+    page = _counted(queryset, wanted, per_page)
     return page or Paginator(queryset, per_page).get_page(number)
 
 
@@ -48,5 +63,5 @@ def page_or_error(queryset: QuerySet[Any], number: str | int, per_page: int) -> 
         wanted = int(number) if isinstance(number, str | int) else 0
     except ValueError:
         wanted = 0
-    page = _windowed(queryset, wanted, per_page)
+    page = _counted(queryset, wanted, per_page)
     return page or Paginator(queryset, per_page).page(number)

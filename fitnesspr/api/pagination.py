@@ -18,13 +18,7 @@ PAGE_MESSAGE = "A page number, from 1."
 class EnvelopePagination(PageNumberPagination):
     """`?page=&per_page=` (per_page capped at 100); answers in the paginated envelope.
     A page past the end is a 404 NOT_FOUND, like any other missing resource. A page that
-    exists is one query: its total rides along with its rows (`page_or_error`).
-
-    `count_in_window = False` keeps the COUNT query, for a list whose rows are costly to
-    carry through a window: the window is worked out over every row of the list before
-    the page is cut, the COUNT only walks an index."""
-
-    count_in_window = True
+    exists is one query: its total rides along with its rows (`page_or_error`)."""
 
     page_size = 20
     page_query_param = "page"
@@ -47,7 +41,7 @@ class EnvelopePagination(PageNumberPagination):
     def paginate_queryset(
         self, queryset: Any, request: Request, view: Any = None
     ) -> list[Any] | None:
-        if not (self.count_in_window and isinstance(queryset, QuerySet)):
+        if not isinstance(queryset, QuerySet):
             return super().paginate_queryset(queryset, request, view)
         # DRF's own steps, with the page read in one query
         self.request = request

@@ -11,7 +11,9 @@ row) and how DRF would write it (a decimal quantized the same way, a date in ISO
 a related object as its id...). A field the plan has no shortcut for is written by the
 field itself; a `SerializerMethodField` calls the serializer's method, with the request's
 context. `RowListSerializer` (a serializer's `Meta.list_serializer_class`) writes lists
-with the plan; detail, create and update responses keep the serializer as it is.
+with the plan; detail, create and update responses keep the serializer as it is. A view
+may fetch a nested list or a to-many field for the whole page itself, in one query of
+`values()` rows, and give it in the context (`GIVEN`) instead of one model row each.
 `tests/api/test_row_lists.py` compares both on varied data."""
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from operator import attrgetter
-from typing import Any, ClassVar
+from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
@@ -236,7 +238,7 @@ class RowPlan:
         given: Mapping[str, Mapping[Any, list[Any]]] | None = None,
     ) -> list[Any]:
         """Model instances written as `serializer` (the request's) would write them.
-        `given`: nested lists already fetched as values() rows, by field and row id."""
+        `given`: lists the view fetched itself, by field and row id (see `GIVEN`)."""
         hosts: dict[type, Any] = {self.serializer_class: serializer}
         return [self._object(serializer, hosts, row, given or {}) for row in rows]
 
@@ -251,8 +253,12 @@ class RowPlan:
         for column in self.columns:
             kind = column.kind
             if column.name in given:
+                rows = given[column.name][row.pk]
+                if kind is Kind.MANY:
+                    out[column.name] = list(rows)
+                    continue
                 assert column.nested is not None, column.name
-                out[column.name] = column.nested.values(given[column.name][row.pk])
+                out[column.name] = column.nested.values(rows)
                 continue
             if kind is Kind.METHOD:
                 out[column.name] = getattr(serializer, column.method)(row)
@@ -316,6 +322,11 @@ class RowPlan:
         return out
 
 
+#: the context key of what a list's view fetched itself for the page, by field and row
+#: id: a nested list as `values()` rows (keys: `RowPlan.keys` of its serializer), or a
+#: to-many field's values as the field writes them (ids, slugs)
+GIVEN = "given_rows"
+
 _plans: dict[type, RowPlan | None] = {}
 
 
@@ -331,16 +342,10 @@ def row_plan(serializer_class: type[Any]) -> RowPlan | None:
 class RowListSerializer(serializers.ListSerializer):  # type: ignore[type-arg]
     """`Meta.list_serializer_class` of a serializer whose lists are written by its plan."""
 
-    #: nested lists a view may give as values() rows rather than through the relation:
-    #: the field → the context key of a {row id: [values() rows]} mapping
-    nested_rows: ClassVar[dict[str, str]] = {}
-
     def to_representation(self, data: Any) -> list[Any]:
         plan = row_plan(type(self.child))
         if plan is None:
             return super().to_representation(data)
         rows = data.all() if isinstance(data, BaseManager) else data
-        given = {
-            name: self.context[key] for name, key in self.nested_rows.items() if key in self.context
-        }
+        given = self.context.get(GIVEN, {})
         return plan.objects(self.child, rows, given=given)  # type: ignore[arg-type]

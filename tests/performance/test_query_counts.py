@@ -59,7 +59,7 @@ BUDGET = {
     "API clients": 2,
     "API exercises": 5,
     "API programs": 3,
-    "API workout logs": 4,
+    "API workout logs": 3,
     "API invoices": 3,
     "API measurements": 4,
     "API check-in replies": 4,

@@ -1,5 +1,8 @@
 """The API's bearer tokens: simplejwt's authentication, with the signed-in user's trainer
-or client profile fetched in the same query (the actor needs it next, on every request)."""
+or client profile fetched in the same query (the actor needs it next, on every request).
+
+The token's `role` claim (`fitnesspr.tokens.tokens_for`) says which profile to join; a
+token without one, or a role changed since, costs the actor its own query, nothing else."""
 
 from __future__ import annotations
 
@@ -13,8 +16,16 @@ from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import Token
 from rest_framework_simplejwt.utils import get_md5_hash_password
 
-#: the reverse relations `fitnesspr.actor` reads (named, not imported: the core imports no app)
-PROFILES = ("trainer_profile", "client_profile__trainer")
+from fitnesspr.models import Role
+
+#: the reverse relations `fitnesspr.actor` reads, by role (named, not imported: the core
+#: imports no domain app)
+PROFILES = {
+    Role.TRAINER: ("trainer_profile",),
+    Role.CLIENT: ("client_profile__trainer",),
+    Role.STAFF: (),
+}
+EITHER = (*PROFILES[Role.TRAINER], *PROFILES[Role.CLIENT])
 
 
 class JWTAuthentication(authentication.JWTAuthentication):
@@ -25,7 +36,8 @@ class JWTAuthentication(authentication.JWTAuthentication):
         except KeyError as exc:
             message = _("Token contained no recognizable user identification")
             raise InvalidToken(message) from exc  # type: ignore[arg-type]  # as simplejwt does
-        users = self.user_model._default_manager.select_related(*PROFILES)
+        profiles = PROFILES.get(validated_token.get("role"), EITHER)
+        users = self.user_model._default_manager.select_related(*profiles)
         try:
             user = users.get(**{api_settings.USER_ID_FIELD: user_id})
         except self.user_model.DoesNotExist as exc:

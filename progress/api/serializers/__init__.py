@@ -82,16 +82,6 @@ def saved_entries(log: WorkoutLog) -> list[SetEntry]:
     return [SetEntry.of(s) for s in log.sets.all()]
 
 
-#: the context key of a list's sets given as values() rows by log id (`WorkoutLogRows`)
-SET_ROWS = "set_rows"
-
-
-class WorkoutLogRows(RowListSerializer):
-    """A list of logs whose sets the view fetched as values() rows, in one query."""
-
-    nested_rows = {"sets": SET_ROWS}
-
-
 class WorkoutLogSerializer(serializers.ModelSerializer[WorkoutLog]):
     """A logged workout (read), or a new one (write: program_day, performed_on, notes,
     finish, sets)."""
@@ -110,7 +100,7 @@ class WorkoutLogSerializer(serializers.ModelSerializer[WorkoutLog]):
 
     class Meta:
         model = WorkoutLog
-        list_serializer_class = WorkoutLogRows
+        list_serializer_class = RowListSerializer
         fields = [
             "id",
             "client",

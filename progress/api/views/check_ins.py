@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from fitnesspr.api.filters import FilterBackend
 from fitnesspr.api.permissions import IsTrainerOrClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView, ScopedGenericViewSet
@@ -43,7 +43,7 @@ class CheckInViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedGen
     model = CheckIn
     serializer_class = CheckInSerializer
     permission_classes = [IsTrainerOrClient]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = CheckInFilter
     success_messages = {"create": "Check-in sent.", "replies": "Reply sent."}
 
