@@ -17,6 +17,9 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("metrics", metrics.metrics, name="metrics"),
+    # Before the pages: Django tries patterns in order, and the pages' 180-odd patterns
+    # (none of which starts with api/) cost every API request their regexes (~0.6 ms).
+    path("api/v1/", include("fitnesspr.api.urls")),
     path("", include("trainers.urls")),
     path("", include("clients.urls")),
     path("", include("programs.urls")),
@@ -24,7 +27,6 @@ urlpatterns = [
     path("", include("progress.urls")),
     path("", include("billing.urls")),
     path("", include("portability.urls")),
-    path("api/v1/", include("fitnesspr.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

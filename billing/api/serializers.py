@@ -24,6 +24,7 @@ from billing.services.webhooks import WebhookOutcome
 from clients.models import Client
 from fitnesspr.api.fields import ScopedPrimaryKeyRelatedField, WindowDateField, nested_list
 from fitnesspr.api.filters import QuerySerializer
+from fitnesspr.api.rows import RowListSerializer
 
 MAX_MINOR = 10**12
 
@@ -80,6 +81,7 @@ class InvoiceLineSerializer(serializers.ModelSerializer[InvoiceLine]):
 
     class Meta:
         model = InvoiceLine
+        list_serializer_class = RowListSerializer
         fields = [
             "id",
             "package",
@@ -118,6 +120,7 @@ class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
 
     class Meta:
         model = Invoice
+        list_serializer_class = RowListSerializer
         fields = [
             "id",
             "number",

@@ -23,6 +23,7 @@ from billing.api import schema
 from billing.api.serializers import (
     BillingProfileSerializer,
     IntentSerializer,
+    InvoiceLineSerializer,
     InvoiceQuerySerializer,
     InvoiceSerializer,
     IssueSerializer,
@@ -33,7 +34,7 @@ from billing.api.serializers import (
 )
 from billing.models import Invoice, Package
 from billing.selectors.documents import invoice_pdf, invoice_pdf_filename
-from billing.selectors.invoices import invoice_list
+from billing.selectors.invoices import invoice_lines, invoice_list
 from billing.selectors.profile import billing_profile_for
 from billing.services import invoices as invoice_services
 from billing.services import lifecycle
@@ -46,7 +47,8 @@ from fitnesspr.actor import ActorKind
 from fitnesspr.api.exceptions import error_response
 from fitnesspr.api.permissions import IsTrainer, IsTrainerOrClient, IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
-from fitnesspr.api.viewsets import ActorAPIView, ScopedModelViewSet
+from fitnesspr.api.rows import row_plan
+from fitnesspr.api.viewsets import ActorAPIView, PageRowsMixin, ScopedModelViewSet
 from fitnesspr.pdf import PdfUnavailable, pdf_download
 from fitnesspr.tenancy import get_for_read
 
@@ -84,7 +86,7 @@ class PackageViewSet(ScopedModelViewSet):
 
 
 @schema.invoice_viewset
-class InvoiceViewSet(ScopedModelViewSet):
+class InvoiceViewSet(PageRowsMixin, ScopedModelViewSet):
     model = Invoice
     serializer_class = InvoiceSerializer
     permission_classes = [IsTrainerOrReadOnlyClient]
@@ -116,7 +118,14 @@ class InvoiceViewSet(ScopedModelViewSet):
             )
             query.is_valid(raise_exception=True)
             filters = dict(query.validated_data)
-        return invoice_list(actor=self.actor, today=today, **filters).prefetch_related("lines")
+        invoices = invoice_list(actor=self.actor, today=today, **filters)
+        return invoices if self.action == "list" else invoices.prefetch_related("lines")
+
+    def page_rows(self, page: list[Any]) -> dict[str, dict[Any, list[Any]]]:
+        # A page's lines in one query: the columns the line serializer writes.
+        plan = row_plan(InvoiceLineSerializer)
+        assert plan is not None
+        return {"lines": invoice_lines(invoices=page, fields=plan.keys)}
 
     def _fresh(self, invoice: Invoice) -> dict[str, Any]:
         return dict(InvoiceSerializer(self.get_queryset().get(pk=invoice.pk)).data)

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from clients.models import Client, ReminderSettings
 from fitnesspr.api.fields import BirthDateField, HourMinuteField
+from fitnesspr.api.rows import RowListSerializer
 from trainers.models import Trainer
 
 
@@ -24,6 +25,7 @@ class ClientSerializer(serializers.ModelSerializer[Client]):
 
     class Meta:
         model = Client
+        list_serializer_class = RowListSerializer
         fields = [
             "id",
             "first_name",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.decorators import action
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.filters import SearchFilter
@@ -39,6 +38,7 @@ from clients.services import imports as client_imports
 from clients.services.reminders import reminder_settings_update
 from fitnesspr.api.auth.views import PublicAuthView, session_payload
 from fitnesspr.api.exceptions import error_response
+from fitnesspr.api.filters import FilterBackend
 from fitnesspr.api.permissions import IsTrainer, IsTrainerOrClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.throttles import FailedAttemptsThrottle, record_failure
@@ -71,7 +71,7 @@ class ClientViewSet(ScopedModelViewSet):
     model = Client
     serializer_class = ClientSerializer
     permission_classes = [IsTrainer]
-    filter_backends = [DjangoFilterBackend, SearchFilter]
+    filter_backends = [FilterBackend, SearchFilter]
     filterset_class = ClientFilter
     search_fields = ["user__first_name", "user__last_name", "user__email"]
     success_messages = {

@@ -8,6 +8,7 @@ from typing import Any
 import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import serializers
 from rest_framework.fields import empty
 
@@ -52,6 +53,37 @@ def blank_parameters(data: Any, names: Any) -> list[str]:
     return [
         name for name in names if name in data and all(value == "" for value in data.getlist(name))
     ]
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, which builds the filter set on every request (a deep copy
+    of each filter, a form class, the form's cleaning): skipped when the query string
+    carries none of its filters. The filter set would then give the queryset back as it
+    is: an absent filter filters nothing (a filter whose widget reads absence as a value,
+    like a checkbox's False, always counts as given)."""
+
+    def filter_queryset(self, request: Any, queryset: QuerySet[Any], view: Any) -> QuerySet[Any]:
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not _any_given(filterset_class, request.query_params):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+
+#: each filter set's filters with the widget that reads them from a query string
+_widgets: dict[type, list[tuple[str, Any]]] = {}
+
+
+def _any_given(filterset_class: type[django_filters.FilterSet], data: Any) -> bool:
+    if filterset_class not in _widgets:
+        widgets = []
+        for name, filter_ in filterset_class.base_filters.items():
+            widget = filter_.extra.get("widget") or filter_.field_class.widget
+            widgets.append((name, widget() if isinstance(widget, type) else widget))
+        _widgets[filterset_class] = widgets
+    return any(
+        not widget.value_omitted_from_data(data, {}, name)
+        for name, widget in _widgets[filterset_class]
+    )
 
 
 class FilterSet(django_filters.FilterSet):

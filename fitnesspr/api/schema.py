@@ -256,7 +256,7 @@ class EnvelopeAutoSchema(AutoSchema):
 
 
 class BearerJWTScheme(OpenApiAuthenticationExtension):
-    target_class = "rest_framework_simplejwt.authentication.JWTAuthentication"
+    target_class = "fitnesspr.api.auth.authentication.JWTAuthentication"
     name = "bearerAuth"
     priority = 1  # wins over drf-spectacular's own "jwtAuth"
 

@@ -21,6 +21,7 @@ from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
 from fitnesspr.actor import Actor, actor_of
+from fitnesspr.api.rows import GIVEN
 from fitnesspr.tenancy import get_for_read, get_for_write, scope_of
 
 if TYPE_CHECKING:
@@ -83,6 +84,25 @@ class ScopedGenericViewSet(ActorAPIView, viewsets.GenericViewSet[Any]):
         if message and response.status_code < 400:
             response.message = message  # type: ignore[attr-defined]  # read by the renderer
         return super().finalize_response(request, response, *args, **kwargs)
+
+
+class PageRowsMixin:
+    """A list whose view reads some of its rows' lists for the whole page at once, as
+    `values()` rows in one query (`page_rows`), rather than a model row each: they reach
+    the serializer's row plan in its context (`fitnesspr.api.rows.GIVEN`). Put it first
+    among the bases, before the list mixin."""
+
+    def page_rows(self, page: list[Any]) -> dict[str, dict[Any, list[Any]]]:
+        """{field: {row id: its list}} for the rows of this page."""
+        raise NotImplementedError
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        view: Any = self
+        page = view.paginate_queryset(view.filter_queryset(view.get_queryset()))
+        assert page is not None, "a list with page rows is paginated"
+        context = {**view.get_serializer_context(), GIVEN: self.page_rows(page)}
+        body = view.get_serializer_class()(page, many=True, context=context).data
+        return view.get_paginated_response(body)  # type: ignore[no-any-return]
 
 
 class ScopedReadOnlyViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, ScopedGenericViewSet):

@@ -328,7 +328,7 @@ CELERY_BEAT_SCHEDULE = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "fitnesspr.api.auth.authentication.JWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -343,7 +343,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "fitnesspr.api.exceptions.envelope_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "fitnesspr.api.schema.EnvelopeAutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "fitnesspr.api.filters.FilterBackend",
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],

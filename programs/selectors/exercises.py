@@ -5,13 +5,15 @@ The write getter adds the library's write rule: a shared exercise is read-only (
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypedDict
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from fitnesspr.actor import Actor
 from fitnesspr.tenancy import get_for_read, get_for_write
 from programs.models import Equipment, Exercise, ExerciseQuerySet, MuscleGroup
+from programs.models.library import EXERCISE_MANY_FIELDS
 from trainers.models import Trainer
 
 #: the "whose exercises" filter: "" = everything the asker can see
@@ -52,9 +54,11 @@ def exercise_list(
     equipment: str = "",
     category: str = "",
     owner: str = "",
+    links: bool = True,
 ) -> QuerySet[Exercise]:
     """The library as the actor sees it, filtered. `muscle` and `equipment`
-    are slugs (a muscle matches as primary or secondary); `owner` is "mine" or "global"."""
+    are slugs (a muscle matches as primary or secondary); `owner` is "mine" or "global".
+    `links=False`: without the muscles and equipment (a page's come from `exercise_links`)."""
     qs = _matching(Exercise.objects.for_actor(actor), search)
     if muscle:
         # Subqueries rather than joins, so an exercise never appears twice.
@@ -75,7 +79,38 @@ def exercise_list(
         qs = qs.filter(trainer__isnull=False)
     elif owner == "global":
         qs = qs.filter(trainer__isnull=True)
-    return _with_lists(qs).order_by("name", "pk")
+    return (_with_lists(qs) if links else qs).order_by("name", "pk")
+
+
+def exercise_links(*, exercises: Sequence[Exercise]) -> dict[str, dict[int, list[str]]]:
+    """The slugs of these exercises' primary and secondary muscles and equipment, by
+    relation and exercise id, each in name order (as `_with_lists` gives them): one query
+    over the three link tables, and no model row per link."""
+    ids = [exercise.pk for exercise in exercises]
+    links: dict[str, dict[int, list[str]]] = {
+        relation: {pk: [] for pk in ids} for relation in EXERCISE_MANY_FIELDS
+    }
+    if not ids:
+        return links
+    parts = [
+        getattr(Exercise, relation)
+        .through.objects.filter(exercise_id__in=ids)
+        .values(
+            "exercise_id",
+            relation=Value(relation),
+            slug=F(f"{target}__slug"),
+            target_name=F(f"{target}__name"),
+        )
+        for relation, target in (
+            ("primary_muscles", "musclegroup"),
+            ("secondary_muscles", "musclegroup"),
+            ("equipment", "equipment"),
+        )
+    ]
+    rows = parts[0].union(*parts[1:], all=True).order_by("exercise_id", "relation", "target_name")
+    for row in rows:
+        links[row["relation"]][row["exercise_id"]].append(row["slug"])
+    return links
 
 
 def exercise_search(*, trainer: Trainer, q: str, limit: int = 20) -> QuerySet[Exercise]:

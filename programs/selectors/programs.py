@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from fitnesspr.actor import Actor
 from fitnesspr.tenancy import get_for_write
@@ -31,12 +33,19 @@ def program_list(
     return program_counts(programs).order_by("name", "pk")
 
 
+def _count(rows: QuerySet[Any], key: str) -> Coalesce:
+    """How many of `rows` point at the program, as a subquery (0 for none)."""
+    counted = rows.filter(**{key: OuterRef("pk")}).order_by().values(key)
+    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
+
+
 def program_counts(programs: QuerySet[Program]) -> QuerySet[Program]:
-    """Programs annotated with `day_count` and `active_assignments` (clients following it)."""
+    """Programs annotated with `day_count` and `active_assignments` (clients following it).
+    Subqueries, not joins and GROUP BY: a page of the list and its total are one query."""
     return programs.annotate(
-        day_count=Count("days", distinct=True),
-        active_assignments=Count(
-            "source_assignments", filter=Q(source_assignments__status="active"), distinct=True
+        day_count=_count(ProgramDay.objects.all(), "program"),
+        active_assignments=_count(
+            ProgramAssignment.objects.filter(status="active"), "source_program"
         ),
     )
 

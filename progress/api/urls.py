@@ -10,7 +10,11 @@ from progress.api.views.body import (
     SummaryView,
     UploadView,
 )
-from progress.api.views.check_ins import CheckInViewSet, WorkoutRepliesView
+from progress.api.views.check_ins import (
+    CheckInViewSet,
+    WorkoutRepliesReadView,
+    WorkoutRepliesView,
+)
 from progress.api.views.reports import ReportViewSet
 from progress.api.views.strength import OneRepMaxViewSet
 from progress.api.views.training import AdherenceView, ExerciseHistoryView, TodayView
@@ -39,6 +43,11 @@ urlpatterns = [
         "progress/workout-logs/<int:pk>/replies/",
         WorkoutRepliesView.as_view(),
         name="workout-log-replies",
+    ),
+    path(
+        "progress/workout-logs/<int:pk>/replies/read/",
+        WorkoutRepliesReadView.as_view(),
+        name="workout-log-replies-read",
     ),
     path(
         "progress/photos/<int:pk>/<str:variant>/",

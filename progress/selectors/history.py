@@ -4,7 +4,7 @@ A timed set (a plank, a carry) has no one-rep max: its best is the longest one."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -72,16 +72,39 @@ def _e1rm_tenths() -> Case:
     )
 
 
+#: the order of a log's sets: as prescribed, then extra exercises by name
+SET_ORDER = ("prescribed__order", "exercise__name", "set_number")
+
+
 def workout_logs(*, logs: QuerySet[WorkoutLog]) -> QuerySet[WorkoutLog]:
     """Logs with their sets, exercises and program day loaded (three queries in all)."""
     return logs.select_related("program_day", "client__user").prefetch_related(
-        Prefetch(
-            "sets",
-            queryset=SetLog.objects.select_related("exercise").order_by(
-                "prescribed__order", "exercise__name", "set_number"
-            ),
-        )
+        Prefetch("sets", queryset=SetLog.objects.select_related("exercise").order_by(*SET_ORDER))
     )
+
+
+def workout_logs_listed(*, logs: QuerySet[WorkoutLog]) -> QuerySet[WorkoutLog]:
+    """Logs for a list that reads their sets apart (`workout_log_sets`): each with its
+    client's name and trainer's time zone (the day it is there), the program day only by
+    id; none of the clients' other columns."""
+    own = [field.name for field in WorkoutLog._meta.concrete_fields]
+    return logs.select_related("client__user", "client__trainer").only(
+        *own, "client__user__first_name", "client__user__last_name", "client__trainer__timezone"
+    )
+
+
+def workout_log_sets(
+    *, logs: Iterable[WorkoutLog], fields: Sequence[str]
+) -> dict[int, list[dict[str, Any]]]:
+    """The sets of these logs as `values(*fields)` rows by log id, in `SET_ORDER`: one
+    query, and for a page of logs hundreds of sets without a model instance each."""
+    ids = [log.pk for log in logs]
+    by_log: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
+    if ids:
+        sets = SetLog.objects.filter(workout_log_id__in=ids).order_by(*SET_ORDER)
+        for row in sets.values(*fields, log_id=F("workout_log_id")):
+            by_log[row.pop("log_id")].append(row)
+    return by_log
 
 
 def client_history(*, client: Client) -> QuerySet[WorkoutLog]:

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from fitnesspr.actor import actor_for_user
 from progress.models import BodyMeasurement, CheckIn, ProgressPhoto, Reply
+from progress.selectors.check_ins import unread_replies
+from progress.services.check_ins import reply_add
 from tests.api.conftest import bearer
 from tests.factories.core import ClientFactory
 from tests.factories.progress import (
@@ -18,6 +21,7 @@ from tests.factories.progress import (
     CheckInFactory,
     CustomMeasurementFactory,
     ProgressSettingsFactory,
+    ReplyFactory,
 )
 from tests.progress import images
 from tests.progress.test_portal_training import assign_program, log_on
@@ -254,6 +258,8 @@ def test_a_client_sends_a_check_in_with_an_uploaded_photo(client_api, trainer_ap
     assert answer.json()["data"]["by_trainer"] is True
     thread = client_api.get(replies).json()["data"]
     assert [r["body"] for r in thread] == ["Nice work"]
+    assert Reply.objects.get().read_at is None  # reading writes nothing
+    assert client_api.post(f"{replies}read/").status_code == 204
     assert Reply.objects.get().read_at is not None
 
 
@@ -298,6 +304,55 @@ def test_replies_on_a_workout(client_api, trainer_api, outsider_api, client_, to
     assert client_api.post(url, {"body": ""}, format="json").status_code == 400
     assert [r["body"] for r in client_api.get(url).json()["data"]] == ["Drop to 20 kg next time"]
     assert outsider_api.get(url).status_code == 404
+
+
+def test_reading_a_check_in_thread_marks_nothing_read_its_receipt_does(
+    client_api, trainer_api, outsider_api, client_
+):
+    check_in = CheckInFactory(client=client_)
+    url = f"{CHECK_INS}{check_in.pk}/replies/"
+    mine = ReplyFactory(check_in=check_in, body="Deload next week")
+    theirs = ReplyFactory(check_in=check_in, author=client_.user, by_trainer=False)
+
+    assert client_api.get(url).status_code == 200
+    assert trainer_api.get(url).status_code == 200
+    assert [r.pk for r in unread_replies(client=client_)] == [mine.pk]  # unchanged by the GETs
+    assert Reply.objects.filter(read_at__isnull=True).count() == 2
+
+    assert outsider_api.post(f"{url}read/").status_code == 404  # another trainer's client
+    assert Reply.objects.filter(read_at__isnull=True).count() == 2
+    receipt = client_api.post(f"{url}read/")
+    assert (receipt.status_code, receipt.content) == (204, b"")
+    assert unread_replies(client=client_) == []
+    theirs.refresh_from_db()
+    assert theirs.read_at is None  # the client read the trainer's side only
+    assert trainer_api.post(f"{url}read/").status_code == 204
+    theirs.refresh_from_db()
+    assert theirs.read_at is not None
+    assert client_api.post(f"{url}read/").status_code == 204  # nothing left unread: still 204
+
+
+def test_reading_a_workout_thread_marks_nothing_read_its_receipt_does(
+    client_api, trainer_api, outsider_api, client_, today
+):
+    _, days = assign_program(client_, start=today)
+    log = log_on(client_, days[1, 1], today)
+    url = f"/api/v1/progress/workout-logs/{log.pk}/replies/"
+    reply = reply_add(actor=actor_for_user(client_.trainer.user), body="Good", workout_log=log)
+
+    assert client_api.get(url).status_code == 200
+    reply.refresh_from_db()
+    assert reply.read_at is None
+    assert [r.pk for r in unread_replies(client=client_)] == [reply.pk]
+    assert outsider_api.post(f"{url}read/").status_code == 404
+    assert bearer(ClientFactory().user).post(f"{url}read/").status_code == 404
+    assert trainer_api.post(f"{url}read/").status_code == 204  # the trainer's own: unchanged
+    reply.refresh_from_db()
+    assert reply.read_at is None
+    assert client_api.post(f"{url}read/").status_code == 204
+    reply.refresh_from_db()
+    assert reply.read_at is not None
+    assert unread_replies(client=client_) == []
 
 
 # ---------- settings and summary ----------

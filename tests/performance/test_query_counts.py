@@ -1,7 +1,7 @@
 """Every main page and API list costs the same number of queries for a trainer with 2
 clients and two weeks of history as for one with 25 clients and four weeks (the
 benchmark dataset's generator builds both), and no GET request writes to the database
-(a reply thread's read receipt is a POST the shown page sends)."""
+(a reply thread's read receipt is a POST the shown page, or the app, sends)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from clients.models import Client
+from fitnesspr.actor import actor_for_user
 from fitnesspr.models import User
 from programs.models import Program
 from progress.benchdata.build import (
@@ -27,6 +28,8 @@ from progress.benchdata.build import (
     trainer_email,
 )
 from progress.models import WorkoutLog
+from progress.services.check_ins import reply_add
+from tests.factories.progress import CheckInFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,12 +56,14 @@ BUDGET = {
     "portal workout": 12,
     "portal nutrition": 9,
     "portal progress": 11,
-    "API clients": 4,
-    "API exercises": 7,
-    "API programs": 4,
-    "API workout logs": 5,
-    "API invoices": 5,
-    "API measurements": 6,
+    "API clients": 2,
+    "API exercises": 3,
+    "API programs": 2,
+    "API workout logs": 3,
+    "API invoices": 3,
+    "API measurements": 4,
+    "API check-in replies": 4,
+    "API workout replies": 4,
 }
 
 
@@ -81,6 +86,10 @@ def walk() -> Visit:
     template = Program.objects.get(trainer__user=trainer_user, is_template=True)
     log = WorkoutLog.objects.filter(client=client).first()
     assert log is not None
+    check_in = CheckInFactory(client=client)
+    for thread in ({"check_in": check_in}, {"workout_log": log}):
+        # unread by the trainer: a GET that marked threads read would write here
+        reply_add(actor=actor_for_user(client.user), body="Felt strong", **thread)
     c = client.pk
     pages: dict[str, tuple[Browser, str, dict[str, str]]] = {
         "dashboard home": (dashboard, "/dashboard/", {}),
@@ -106,6 +115,12 @@ def walk() -> Visit:
         "API workout logs": (api, "/api/v1/progress/workout-logs/", bearer),
         "API invoices": (api, "/api/v1/payments/invoices/", bearer),
         "API measurements": (api, f"/api/v1/progress/measurements/?client={c}", bearer),
+        "API check-in replies": (
+            api,
+            f"/api/v1/progress/check-ins/{check_in.pk}/replies/",
+            bearer,
+        ),
+        "API workout replies": (api, f"/api/v1/progress/workout-logs/{log.pk}/replies/", bearer),
     }
     visit = Visit(counts={}, writes={})
     for name, (browser, path, headers) in pages.items():

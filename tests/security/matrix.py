@@ -207,6 +207,7 @@ API: list[Door] = [
     api("GET", "/api/v1/progress/check-ins/{id}/", shared(), id="check_in"),
     api("GET", "/api/v1/progress/check-ins/{id}/replies/", shared(), id="check_in"),
     api("POST", "/api/v1/progress/check-ins/{id}/replies/", shared(400, 400), id="check_in"),
+    api("POST", "/api/v1/progress/check-ins/{id}/replies/read/", shared(204, 204), id="check_in"),
     api(
         "GET",
         "/api/v1/progress/custom-measurements/",
@@ -304,6 +305,12 @@ API: list[Door] = [
     api("PUT", "/api/v1/progress/workout-logs/{id}/", client_writes(400), id="workout_log"),
     api("GET", "/api/v1/progress/workout-logs/{id}/replies/", shared(), id="workout_log"),
     api("POST", "/api/v1/progress/workout-logs/{id}/replies/", shared(400, 400), id="workout_log"),
+    api(
+        "POST",
+        "/api/v1/progress/workout-logs/{id}/replies/read/",
+        shared(204, 204),
+        id="workout_log",
+    ),
     api("GET", "/api/v1/trainers/me/", for_trainers()),
     api("PATCH", "/api/v1/trainers/me/", for_trainers()),
     api("POST", "/api/v1/uploads/", by_role(trainers=415, clients=415)),

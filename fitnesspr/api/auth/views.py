@@ -15,9 +15,9 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework_simplejwt.authentication import JWTAuthentication
 
 from fitnesspr.api.auth import schema
+from fitnesspr.api.auth.authentication import JWTAuthentication
 from fitnesspr.api.auth.serializers import RefreshSerializer, UserSerializer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.throttles import IPScopedRateThrottle

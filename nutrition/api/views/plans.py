@@ -9,7 +9,6 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.decorators import action
 from rest_framework.filters import SearchFilter
 from rest_framework.request import Request
@@ -17,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from clients.models import Client
-from fitnesspr.api.filters import FilterSet, scoped_choices
+from fitnesspr.api.filters import FilterBackend, FilterSet, scoped_choices
 from fitnesspr.api.parsers import SafeJSONParser
 from fitnesspr.api.permissions import IsTrainer
 from fitnesspr.api.responses import envelope
@@ -60,7 +59,7 @@ class MealPlanViewSet(ScopedModelViewSet):
     # body is a 415 instead of being read as "no days"
     parser_classes = [SafeJSONParser]
     permission_classes = [IsTrainer]
-    filter_backends = [DjangoFilterBackend, SearchFilter]
+    filter_backends = [FilterBackend, SearchFilter]
     filterset_class = PlanFilter
     search_fields = ["name", "description"]
     success_messages = {
@@ -176,7 +175,7 @@ class MealPlanAssignmentViewSet(ScopedReadOnlyViewSet):
     model = MealPlanAssignment
     serializer_class = MealPlanAssignmentSerializer
     permission_classes = [IsTrainer]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = AssignmentFilter
     success_messages = {"end": "Assignment ended."}
 

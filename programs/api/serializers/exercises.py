@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from fitnesspr.api.filters import QuerySerializer
+from fitnesspr.api.rows import RowListSerializer
 from programs.models import Equipment, Exercise, ExerciseCategory, MuscleGroup
 from programs.models.library import EXERCISE_FIELDS
 from programs.selectors.exercises import OWNER_FILTERS, ExerciseFilters
@@ -65,6 +66,7 @@ class ExerciseSerializer(serializers.ModelSerializer[Exercise]):
 
     class Meta:
         model = Exercise
+        list_serializer_class = RowListSerializer
         fields = ["id", *EXERCISE_FIELDS, "is_global", "created_at", "updated_at"]
         read_only_fields = ["id", "is_global", "created_at", "updated_at"]
         extra_kwargs = {"video_url": {"help_text": "An http(s) link to a demo video."}}

@@ -14,6 +14,7 @@ from rest_framework import serializers
 
 from clients.models import Client
 from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField, nested_list
+from fitnesspr.api.rows import RowListSerializer
 from programs.models import (
     DOSE_FIELDS,
     AssignmentStatus,
@@ -133,6 +134,7 @@ class ProgramListSerializer(serializers.ModelSerializer[Program]):
 
     class Meta:
         model = Program
+        list_serializer_class = RowListSerializer
         fields = [*PROGRAM_FIELDS, "day_count", "active_assignments"]
         read_only_fields = fields
         extra_kwargs = PROGRAM_EXTRA

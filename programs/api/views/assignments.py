@@ -7,14 +7,13 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from clients.models import Client
-from fitnesspr.api.filters import FilterSet, scoped_choices
+from fitnesspr.api.filters import FilterBackend, FilterSet, scoped_choices
 from fitnesspr.api.permissions import IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedReadOnlyViewSet
@@ -44,7 +43,7 @@ class AssignmentFilter(FilterSet):
 class AssignmentViewSet(ScopedReadOnlyViewSet):
     model = ProgramAssignment
     permission_classes = [IsTrainerOrReadOnlyClient]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = AssignmentFilter
     success_messages = {"end": "Assignment ended."}
 

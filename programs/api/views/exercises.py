@@ -10,7 +10,7 @@ from rest_framework.serializers import BaseSerializer
 
 from fitnesspr.api.permissions import IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
-from fitnesspr.api.viewsets import ScopedModelViewSet
+from fitnesspr.api.viewsets import PageRowsMixin, ScopedModelViewSet
 from programs.api.schema import exercises as schema
 from programs.api.serializers.exercises import (
     EquipmentSerializer,
@@ -24,7 +24,7 @@ from programs.services import exercises as services
 
 
 @schema.exercise_viewset
-class ExerciseViewSet(ScopedModelViewSet):
+class ExerciseViewSet(PageRowsMixin, ScopedModelViewSet):
     model = Exercise
     serializer_class = ExerciseSerializer
     permission_classes = [IsTrainerOrReadOnlyClient]
@@ -39,7 +39,10 @@ class ExerciseViewSet(ScopedModelViewSet):
             return selectors.exercise_list(actor=self.actor)
         query = ExerciseQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        return selectors.exercise_list(actor=self.actor, **query.selector_filters())
+        return selectors.exercise_list(actor=self.actor, **query.selector_filters(), links=False)
+
+    def page_rows(self, page: list[Any]) -> dict[str, dict[Any, list[Any]]]:
+        return dict(selectors.exercise_links(exercises=page))
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         assert isinstance(serializer, ExerciseSerializer)

@@ -7,7 +7,6 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import SearchFilter
@@ -16,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from clients.models import Client
-from fitnesspr.api.filters import FilterSet, scoped_choices
+from fitnesspr.api.filters import FilterBackend, FilterSet, scoped_choices
 from fitnesspr.api.parsers import SafeJSONParser
 from fitnesspr.api.permissions import IsTrainer
 from fitnesspr.api.responses import envelope
@@ -62,7 +61,7 @@ class ProgramViewSet(ScopedModelViewSet):
     # body is a 415 instead of being read as "no days"
     parser_classes = [SafeJSONParser]
     permission_classes = [IsTrainer]
-    filter_backends = [DjangoFilterBackend, SearchFilter]
+    filter_backends = [FilterBackend, SearchFilter]
     filterset_class = ProgramFilter
     search_fields = ["name", "description"]
     success_messages = {

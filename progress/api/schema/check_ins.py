@@ -106,7 +106,8 @@ check_in_due = extend_schema(
 def _replies_get(summary: str, description: str, **kwargs: Any) -> Any:
     return extend_schema(
         summary=summary,
-        description=description + " Reading the thread marks the other side's messages read.",
+        description=description + " Reading the thread writes nothing: once shown, "
+        "`POST …/replies/read/` marks the other side's messages read.",
         responses={200: ReplySerializer(many=True)},
         examples=[OpenApiExample("Replies", value=[REPLY], response_only=True)],
         **kwargs,
@@ -127,6 +128,19 @@ def _replies_post(summary: str, description: str, **kwargs: Any) -> Any:
     )
 
 
+def _replies_read(summary: str, description: str, **kwargs: Any) -> Any:
+    return extend_schema(
+        summary=summary,
+        description=description
+        + " Send it once the thread is shown: the other side's unread messages are marked "
+        "read now (what the unread counts and the `read_at` of each reply go by). No body; "
+        "answers 204, also when nothing was unread.",
+        request=None,
+        responses={204: None},
+        **kwargs,
+    )
+
+
 WORKOUT_WHO = "On a logged workout: the client's own, or a trainer's client's. " + WHO
 
 check_in_replies_get = _replies_get(
@@ -135,6 +149,7 @@ check_in_replies_get = _replies_get(
 check_in_replies_post = _replies_post(
     "Reply on a check-in", "The client or their trainer adds a message. " + WHO, methods=["POST"]
 )
+check_in_replies_read = _replies_read("Mark a check-in's replies read", WHO)
 workout_replies_get = _replies_get(
     "A workout's replies",
     "The conversation on a logged workout (the client's notes are on the log itself), "
@@ -146,4 +161,9 @@ workout_replies_post = _replies_post(
     "The trainer answers a logged workout (\u201cDrop to 20 kg next time\u201d), or the "
     "client answers back. " + WORKOUT_WHO,
     operation_id="progress_workout_log_replies_create",
+)
+workout_replies_read = _replies_read(
+    "Mark a workout's replies read",
+    WORKOUT_WHO,
+    operation_id="progress_workout_log_replies_read_create",
 )

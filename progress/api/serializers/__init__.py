@@ -12,6 +12,7 @@ from rest_framework import serializers
 from clients.models import Client
 from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField
 from fitnesspr.api.filters import QuerySerializer
+from fitnesspr.api.rows import RowListSerializer
 from fitnesspr.text import TEXT_MAX
 from programs.models import (
     DOSE_FIELDS,
@@ -39,6 +40,7 @@ class SetLogSerializer(serializers.ModelSerializer[SetLog]):
 
     class Meta:
         model = SetLog
+        list_serializer_class = RowListSerializer
         fields = [
             "exercise",
             "exercise_name",
@@ -98,6 +100,7 @@ class WorkoutLogSerializer(serializers.ModelSerializer[WorkoutLog]):
 
     class Meta:
         model = WorkoutLog
+        list_serializer_class = RowListSerializer
         fields = [
             "id",
             "client",

@@ -14,6 +14,7 @@ from rest_framework import serializers
 from clients.models import Client
 from fitnesspr.api.fields import NUMBER, ScopedPrimaryKeyRelatedField, WindowDateField
 from fitnesspr.api.filters import QuerySerializer
+from fitnesspr.api.rows import RowListSerializer
 from progress.models import (
     CIRCUMFERENCES,
     CUSTOM_RANGE,
@@ -74,6 +75,7 @@ class MeasurementSerializer(serializers.ModelSerializer[BodyMeasurement]):
 
     class Meta:
         model = BodyMeasurement
+        list_serializer_class = RowListSerializer
         fields = [
             "id",
             "client",

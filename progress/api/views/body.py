@@ -10,7 +10,6 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django.utils import timezone
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -19,7 +18,7 @@ from rest_framework.response import Response
 
 from clients.models import Client
 from fitnesspr.actor import Actor
-from fitnesspr.api.filters import FilterSet, WindowDateFilter, scoped_choices
+from fitnesspr.api.filters import FilterBackend, FilterSet, WindowDateFilter, scoped_choices
 from fitnesspr.api.permissions import IsTrainerOrClient, IsTrainerOrReadOnlyClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView, ScopedGenericViewSet
@@ -107,7 +106,7 @@ class MeasurementViewSet(
     model = BodyMeasurement
     serializer_class = MeasurementSerializer
     permission_classes = [IsTrainerOrClient]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = MeasurementFilter
     success_messages = {
         "create": "Measurements saved.",
@@ -117,7 +116,9 @@ class MeasurementViewSet(
     }
 
     def scope_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        return queryset.select_related("client__trainer").order_by("-measured_on", "-pk")
+        ordered = queryset.order_by("-measured_on", "-pk")
+        # a list shows the client by id only; one row's changes read its trainer's day
+        return ordered if self.action == "list" else ordered.select_related("client__trainer")
 
     def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         queryset = super().filter_queryset(queryset)
@@ -191,7 +192,7 @@ class CustomMeasurementViewSet(
     model = CustomMeasurement
     serializer_class = CustomMeasurementSerializer
     permission_classes = [IsTrainerOrReadOnlyClient]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = CustomMeasurementFilter
     success_messages = {"create": "Measurement added.", "destroy": "Measurement removed."}
 
@@ -249,7 +250,7 @@ class PhotoViewSet(
     serializer_class = PhotoSerializer
     permission_classes = [IsTrainerOrClient]
     parser_classes = [MultiPartParser, FormParser, JSONParser]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = PhotoFilter
     success_messages = {
         "create": "Photo saved.",

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from fitnesspr.api.filters import FilterBackend
 from fitnesspr.api.permissions import IsTrainerOrClient
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ActorAPIView, ScopedGenericViewSet
@@ -20,7 +20,12 @@ from progress.api.serializers.body import CheckInDueSerializer, CheckInSerialize
 from progress.api.views.body import DateRangeFilter, client_in_query, today_of, with_date_range
 from progress.models import SCORES, CheckIn, ProgressPhoto, Reply, WorkoutLog
 from progress.selectors.body import progress_settings
-from progress.selectors.check_ins import check_in_due, workout_log_get, workout_thread
+from progress.selectors.check_ins import (
+    check_in_due,
+    check_in_get,
+    workout_log_get,
+    workout_thread,
+)
 from progress.services.check_ins import check_in_submit, reply_add, thread_mark_read
 
 
@@ -38,7 +43,7 @@ class CheckInViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedGen
     model = CheckIn
     serializer_class = CheckInSerializer
     permission_classes = [IsTrainerOrClient]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = CheckInFilter
     success_messages = {"create": "Check-in sent.", "replies": "Reply sent."}
 
@@ -92,13 +97,27 @@ class CheckInViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedGen
         # Both sides write in the thread: the client's own check-in, the trainer's client's.
         return _thread(request, self.actor, check_in=self.get_object())
 
+    @schema.check_in_replies_read
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="replies/read",
+        url_name="replies-read",
+        serializer_class=None,
+        pagination_class=None,
+    )
+    def replies_read(self, request: Request, pk: str) -> Response:
+        # Whoever may read the thread marks it read (the read getter, as the GET).
+        check_in = check_in_get(actor=self.actor, pk=int(pk))
+        thread_mark_read(actor=self.actor, check_in=check_in)
+        return Response(status=204)
+
 
 def _thread(
     request: Request, actor: Any, *, check_in: CheckIn | None = None, log: WorkoutLog | None = None
 ) -> Response:
-    """GET: the thread (the other side's messages become read); POST: a reply."""
+    """GET: the thread (it writes nothing: `…/replies/read/` marks it read); POST: a reply."""
     if request.method == "GET":
-        thread_mark_read(actor=actor, check_in=check_in, workout_log=log)
         replies = (
             list(check_in.replies.all()) if check_in is not None else workout_thread(log=log)  # type: ignore[arg-type]
         )
@@ -124,3 +143,15 @@ class WorkoutRepliesView(ActorAPIView):
     @schema.workout_replies_post
     def post(self, request: Request, pk: int) -> Response:
         return _thread(request, self.actor, log=workout_log_get(actor=self.actor, pk=pk))
+
+
+class WorkoutRepliesReadView(ActorAPIView):
+    """The read receipt of a workout's thread: what an app sends once it has shown it."""
+
+    permission_classes = [IsTrainerOrClient]
+
+    @schema.workout_replies_read
+    def post(self, request: Request, pk: int) -> Response:
+        log = workout_log_get(actor=self.actor, pk=pk)
+        thread_mark_read(actor=self.actor, workout_log=log)
+        return Response(status=204)

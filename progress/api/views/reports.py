@@ -10,7 +10,6 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django.http.response import HttpResponseBase
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -18,7 +17,7 @@ from rest_framework.response import Response
 
 from clients.models import Client
 from clients.selectors import client_get_for_write
-from fitnesspr.api.filters import FilterSet, scoped_choices
+from fitnesspr.api.filters import FilterBackend, FilterSet, scoped_choices
 from fitnesspr.api.permissions import IsTrainer
 from fitnesspr.api.responses import envelope
 from fitnesspr.api.viewsets import ScopedGenericViewSet
@@ -44,7 +43,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedGene
     model = ProgressReport
     serializer_class = ReportSerializer
     permission_classes = [IsTrainer]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = ReportFilter
     success_messages = {
         "create": "The report is being made.",

@@ -7,26 +7,27 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from clients.models import Client
-from fitnesspr.api.filters import FilterSet, WindowDateFilter, scoped_choices
+from fitnesspr.api.filters import FilterBackend, FilterSet, WindowDateFilter, scoped_choices
 from fitnesspr.api.parsers import SafeJSONParser
 from fitnesspr.api.permissions import IsClientOrReadOnlyTrainer
 from fitnesspr.api.responses import envelope
-from fitnesspr.api.viewsets import ScopedGenericViewSet
+from fitnesspr.api.rows import row_plan
+from fitnesspr.api.viewsets import PageRowsMixin, ScopedGenericViewSet
 from progress.api.schema import workout_logs as schema
 from progress.api.serializers import (
+    SetLogSerializer,
     WorkoutLogSerializer,
     WorkoutLogUpdateSerializer,
     saved_entries,
     set_entries,
 )
 from progress.models import WorkoutLog, WorkoutStatus
-from progress.selectors.history import workout_logs
+from progress.selectors.history import workout_log_sets, workout_logs, workout_logs_listed
 from progress.services import workout_log_save, workout_log_update
 
 
@@ -52,6 +53,7 @@ WorkoutLogFilter.base_filters["to"] = WindowDateFilter(
 
 @schema.workout_log_viewset
 class WorkoutLogViewSet(
+    PageRowsMixin,
     mixins.CreateModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
@@ -64,7 +66,7 @@ class WorkoutLogViewSet(
     # body is a 415 instead of being read as "no days"
     parser_classes = [SafeJSONParser]
     permission_classes = [IsClientOrReadOnlyTrainer]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = WorkoutLogFilter
     success_messages = {
         "create": "Workout logged.",
@@ -73,8 +75,17 @@ class WorkoutLogViewSet(
     }
 
     def scope_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        logs = workout_logs(logs=queryset.order_by("-performed_on", "-pk"))
-        return logs.select_related("client__trainer")
+        ordered = queryset.order_by("-performed_on", "-pk")
+        if self.action == "list":
+            return workout_logs_listed(logs=ordered)
+        return workout_logs(logs=ordered).select_related("client__trainer")
+
+    def page_rows(self, page: list[Any]) -> dict[str, dict[Any, list[Any]]]:
+        # A page's sets in one query, not a model instance each (with its exercise's):
+        # the columns the set serializer writes.
+        plan = row_plan(SetLogSerializer)
+        assert plan is not None
+        return {"sets": workout_log_sets(logs=page, fields=plan.keys)}
 
     def _read(self, log: WorkoutLog) -> Any:
         fresh = self.get_queryset().get(pk=log.pk)
