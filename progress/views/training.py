@@ -44,7 +44,7 @@ def builder_url(assignment: ProgramAssignment | None) -> str | None:
 def overview(request: TrainerRequest, client_id: int) -> HttpResponse:
     client = client_get(actor=request.actor, pk=client_id)
     on = request.trainer.today()
-    workout = today_workout(client=client, on=on)
+    workout = today_workout(client=client, on=on, exercises=False)
     context = {
         "client": client,
         "workout": workout,
