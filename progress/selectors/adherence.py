@@ -73,12 +73,41 @@ def adherence_by_client(
     *, clients: Sequence[Client], today: date, weeks: int = 4
 ) -> dict[int, Adherence]:
     """client_adherence for many clients at once (two queries, however many)."""
-    first = today - timedelta(days=weeks * 7 - 1)
+    first = adherence_start(today=today, weeks=weeks)
     ids = [client.pk for client in clients]
+    logged = dict(
+        WorkoutLog.objects.filter(client_id__in=ids)
+        .filter(counts_for_adherence(first=first, last=today))
+        .values("client_id")
+        .annotate(n=Count("pk"))
+        .values_list("client_id", "n")
+    )
+    return adherence_of(ids=ids, logged=logged, first=first, last=today)
+
+
+def adherence_start(*, today: date, weeks: int) -> date:
+    """The first day of the `weeks` weeks up to `today` that adherence looks at."""
+    return today - timedelta(days=weeks * 7 - 1)
+
+
+def counts_for_adherence(*, first: date, last: date) -> Q:
+    """The workouts adherence counts: finished program workouts between the dates."""
+    return Q(
+        status=WorkoutStatus.COMPLETED,
+        program_day__isnull=False,
+        performed_on__range=(first, last),
+    )
+
+
+def adherence_of(
+    *, ids: Sequence[int], logged: dict[int, int], first: date, last: date
+) -> dict[int, Adherence]:
+    """Each client's adherence from the workouts they logged (counts_for_adherence),
+    against what their assignments scheduled between `first` and `last` (one query)."""
     # Each assignment comes once per day of its program (once with no day if it has
     # none): its calendar in the same query.
     rows = (
-        ProgramAssignment.objects.filter(client_id__in=ids, start_date__lte=today)
+        ProgramAssignment.objects.filter(client_id__in=ids, start_date__lte=last)
         .exclude(end_date__lt=first)
         .values_list(
             "pk",
@@ -97,20 +126,9 @@ def adherence_by_client(
             calendar[4].append(Slot(week, day))
     scheduled: dict[int, int] = defaultdict(int)
     for client_id, start, end, duration, slots in calendars.values():
-        scheduled[client_id] += len(_scheduled_dates(start, end, duration, slots, first, today))
-    logged = dict(
-        WorkoutLog.objects.filter(
-            client_id__in=ids,
-            status=WorkoutStatus.COMPLETED,
-            program_day__isnull=False,
-            performed_on__range=(first, today),
-        )
-        .values("client_id")
-        .annotate(n=Count("pk"))
-        .values_list("client_id", "n")
-    )
+        scheduled[client_id] += len(_scheduled_dates(start, end, duration, slots, first, last))
     return {
-        pk: Adherence(logged=logged.get(pk, 0), scheduled=scheduled[pk], first=first, last=today)
+        pk: Adherence(logged=logged.get(pk, 0), scheduled=scheduled[pk], first=first, last=last)
         for pk in ids
     }
 
