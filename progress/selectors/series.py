@@ -159,13 +159,17 @@ def _training_series(sets: list[SetRow], period: Period) -> tuple[Series, list[S
     return volume_series, lifts
 
 
-def progress_summary(*, client: Client, period: Period) -> Summary:
-    """Every chart's series for the client over `period` (three queries)."""
+def progress_summary(
+    *, client: Client, period: Period, customs: list[CustomMeasurement] | None = None
+) -> Summary:
+    """Every chart's series for the client over `period` (three queries; two when the
+    caller has the client's custom measurements, `customs`, already)."""
     measurements = BodyMeasurement.objects.for_client(client).filter(measured_on__lte=period.end)
     if period.start is not None:
         measurements = measurements.filter(measured_on__gte=period.start)
     rows = list(measurements.order_by("measured_on"))
-    customs = list(CustomMeasurement.objects.for_client(client).order_by("name", "pk"))
+    if customs is None:
+        customs = list(CustomMeasurement.objects.for_client(client).order_by("name", "pk"))
     sets = SetLog.objects.for_client(client).filter(
         is_completed=True,
         workout_log__status=WorkoutStatus.COMPLETED,

@@ -64,8 +64,13 @@ def progress_tab(request: TrainerRequest, client_id: int) -> HttpResponse:
     client = client_get(actor=request.actor, pk=client_id)
     today = request.trainer.today()
     units = request.trainer.unit_system
+    customs = custom_measurements(client=client)  # read once, for the charts and the page
     charts = charts_for(
-        client=client, range_key=request.GET.get("range"), today=today, unit_system=units
+        client=client,
+        range_key=request.GET.get("range"),
+        today=today,
+        unit_system=units,
+        customs=customs,
     )
     if request.htmx and not request.htmx.history_restore_request:
         return render(
@@ -73,13 +78,14 @@ def progress_tab(request: TrainerRequest, client_id: int) -> HttpResponse:
         )
     check_ins = list(check_in_list(client=client)[:RECENT_CHECK_INS])
     photos = list(photo_list(client=client)[: RECENT_PHOTO_DAYS * 4])
+    settings = progress_settings(client=client)
     context = {
         "client": client,
         "charts": charts,
         "units": units,
-        "settings": progress_settings(client=client),
-        "customs": custom_measurements(client=client),
-        "due": check_in_due(client=client, today=today),
+        "settings": settings,
+        "customs": customs,
+        "due": check_in_due(client=client, today=today, settings=settings),
         "check_ins": [(check_in, is_waiting(check_in)) for check_in in check_ins],
         "photo_days": photo_days(photos)[:RECENT_PHOTO_DAYS],
         "measurements": list(measurement_list(client=client)[:RECENT_MEASUREMENTS]),
