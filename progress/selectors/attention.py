@@ -16,23 +16,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import (
-    DateField,
-    ExpressionWrapper,
-    F,
-    Max,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-)
-from django.db.models.functions import Cast, Coalesce, Least, TruncDate
+from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Least, TruncDate
 from django.utils import timezone
 
 from billing.money import format_money
 from billing.selectors.invoices import overdue_invoices
 from clients.models import Client, ClientStatus
+from fitnesspr.dates import PlusDays
 from fitnesspr.links import path_for_each
 from fitnesspr.units import format_weight
 from programs.models import ProgramAssignment
@@ -252,17 +243,11 @@ def program_ending(trainer: Trainer, today: date) -> list[AttentionItem]:
     last_day = today + timedelta(days=ENDING_WITHIN_DAYS - 1)
     # The end date (end_of, or the assignment's own end if sooner) is worked out by the
     # database too, so only the programs ending this week are loaded.
-    planned_end = ExpressionWrapper(
-        F("start_date")
-        + F("program__duration_weeks") * Value(timedelta(days=7))
-        - Value(timedelta(days=1)),
-        output_field=DateField(),
-    )
     assignments = (
         ProgramAssignment.objects.for_trainer(trainer)
         .active()
         .filter(client__status__in=FOLLOWED, start_date__lte=today)
-        .annotate(planned_end=Cast(planned_end, DateField()))
+        .annotate(planned_end=PlusDays(F("start_date"), F("program__duration_weeks") * 7 - 1))
         .annotate(ends=Least("planned_end", Coalesce("end_date", "planned_end")))
         .filter(ends__range=(today, last_day))
         .select_related("program", "client__user")
