@@ -1,7 +1,8 @@
 """Adherence: workouts logged against workouts scheduled, and who has gone quiet.
 
-Both walk the assignments' calendars in Python over a fixed number of queries, so a
-trainer with many clients and long histories still costs two queries."""
+Adherence walks the assignments' calendars in Python (two queries for any number of
+clients and any length of history); who has gone quiet is one query, the database
+counting the missed workouts."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 
 from clients.models import Client, ClientStatus
+from fitnesspr.dates import PlusDays
 from programs.models import ProgramAssignment, ProgramDay
 from programs.schedule import Slot, end_of, scheduled_dates
 from progress.models import WorkoutLog, WorkoutStatus
@@ -33,16 +36,6 @@ class Adherence:
         return min(100, round(100 * self.logged / self.scheduled))
 
 
-def _slots_by_program(program_ids: set[int]) -> dict[int, list[Slot]]:
-    slots: dict[int, list[Slot]] = defaultdict(list)
-    rows = ProgramDay.objects.filter(program_id__in=program_ids).values_list(
-        "program_id", "week", "day"
-    )
-    for program_id, week, day in rows:
-        slots[program_id].append(Slot(week, day))
-    return slots
-
-
 def _scheduled_dates(
     start: date,
     end: date | None,
@@ -55,13 +48,6 @@ def _scheduled_dates(
     was) of a `weeks`-week program with these training slots schedules a workout."""
     stop = min(last, end or last, end_of(start, weeks))
     return set(scheduled_dates(start, weeks, slots, first, stop))
-
-
-def _scheduled(
-    assignment: ProgramAssignment, slots: list[Slot], first: date, last: date
-) -> set[date]:
-    weeks = assignment.program.duration_weeks
-    return _scheduled_dates(assignment.start_date, assignment.end_date, weeks, slots, first, last)
 
 
 def client_adherence(*, client: Client, today: date, weeks: int = 4) -> Adherence:
@@ -143,32 +129,44 @@ class QuietClient:
 def clients_gone_quiet(*, trainer: Trainer, today: date, days: int = 7) -> list[QuietClient]:
     """Active clients who logged no workout in the last `days` days although workouts
     were due then: scheduled at least a day ago (today's can still be done) and after
-    their assignment started (a client assigned this morning owes nothing yet)."""
+    their assignment started (a client assigned this morning owes nothing yet).
+
+    One query: the database finds each client's last finished workout and counts the
+    missed workouts over the program's days (`scheduled_dates` in SQL), so only the
+    clients gone quiet are loaded."""
     first = today - timedelta(days=days)
     yesterday = today - timedelta(days=1)
-    # Each client's last completed workout rides along (an index lookup per client on
-    # workout_client_status): one query fewer on the dashboard home.
     last_completed = (
         WorkoutLog.objects.filter(client_id=OuterRef("client_id"), status=WorkoutStatus.COMPLETED)
         .order_by("-performed_on")
         .values("performed_on")[:1]
     )
-    # Only those with no workout since `first` leave the database: the others (most
-    # clients) are never loaded.
-    assignments = list(
+    # A day of week w, day d falls on start + 7(w - 1) + d - 1; weeks past the
+    # program's length never come (nor does anything past its last day, as d <= 7).
+    missed = (
+        ProgramDay.objects.filter(
+            program_id=OuterRef("program_id"), week__lte=OuterRef("program__duration_weeks")
+        )
+        .annotate(on=PlusDays(OuterRef("start_date"), (F("week") - 1) * 7 + F("day") - 1))
+        .filter(
+            on__gte=Greatest(Value(first), OuterRef("start_date")),
+            on__lte=Least(Value(yesterday), Coalesce(OuterRef("end_date"), Value(yesterday))),
+        )
+        .order_by()
+        .values("program_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    assignments = (
         ProgramAssignment.objects.for_trainer(trainer)
         .active()
         .filter(start_date__lte=today, client__status=ClientStatus.ACTIVE)
-        .annotate(last_workout=Subquery(last_completed))
-        .filter(Q(last_workout__isnull=True) | Q(last_workout__lt=first))
-        .select_related("program", "client__user")
+        .annotate(last_workout=Subquery(last_completed), missed=Subquery(missed))
+        .filter(Q(last_workout__isnull=True) | Q(last_workout__lt=first), missed__gt=0)
+        .select_related("client__user")
     )
-    slots = _slots_by_program({a.program_id for a in assignments})
-    quiet = []
-    for assignment in assignments:
-        last = assignment.last_workout  # type: ignore[attr-defined]
-        since = max(first, assignment.start_date)
-        missed = len(_scheduled(assignment, slots[assignment.program_id], since, yesterday))
-        if missed:
-            quiet.append(QuietClient(client=assignment.client, last_workout=last, missed=missed))
+    quiet = [
+        QuietClient(client=a.client, last_workout=a.last_workout, missed=a.missed)  # type: ignore[attr-defined]
+        for a in assignments
+    ]
     return sorted(quiet, key=lambda q: (q.last_workout or date.min, q.client.full_name))

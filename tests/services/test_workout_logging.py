@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from programs.schedule import Slot, scheduled_dates
 from programs.services import assignments as assign
 from programs.services import builder
 from progress.models import SetLog, WorkoutLog
@@ -286,6 +287,30 @@ def test_a_workout_seven_days_ago_still_counts_against_going_quiet(plan, trainer
     assert clients_gone_quiet(trainer=trainer, today=today) == []
     later = clients_gone_quiet(trainer=trainer, today=today + timedelta(days=1))
     assert [(q.client, q.last_workout) for q in later] == [(week, today - timedelta(days=7))]
+
+
+@pytest.mark.parametrize(
+    ("started", "ended"),
+    [(days, None) for days in (1, 2, 3, 6, 8, 10, 13, 15, 20)]
+    + [(days, 2) for days in (3, 6, 8, 10, 13, 15, 20)],
+)
+def test_the_database_counts_missed_workouts_as_the_schedule_does(plan, trainer, started, ended):
+    """Quiet clients' missed workouts, counted in SQL, are the scheduled dates from a
+    week ago (or the start) to yesterday that programs.schedule gives."""
+    today = trainer.today()
+    client = ClientFactory(trainer=trainer)
+    assignment, _ = _assign(plan, client, today - timedelta(days=started))
+    if ended is not None:
+        assignment.end_date = today - timedelta(days=ended)
+        assignment.save()
+    since = max(today - timedelta(days=7), assignment.start_date)
+    stop = min(today - timedelta(days=1), assignment.end_date or today)
+    slots = [Slot(d.week, d.day) for d in assignment.program.days.all()]
+    expected = len(set(scheduled_dates(assignment.start_date, 2, slots, since, stop)))
+
+    found = clients_gone_quiet(trainer=trainer, today=today)
+
+    assert [q.missed for q in found] == ([expected] if expected else [])
 
 
 def test_clients_gone_quiet(plan, trainer):
