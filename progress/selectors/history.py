@@ -4,7 +4,7 @@ A timed set (a plank, a carry) has no one-rep max: its best is the longest one."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -108,6 +108,62 @@ def workout_logs(*, logs: QuerySet[WorkoutLog]) -> QuerySet[WorkoutLog]:
 
 def client_history(*, client: Client) -> QuerySet[WorkoutLog]:
     return workout_logs(logs=WorkoutLog.objects.for_client(client).order_by("-performed_on", "-pk"))
+
+
+def client_logs(*, client: Client) -> QuerySet[WorkoutLog]:
+    """The client's workouts, newest first, with their program day: give a page of
+    them their sets with `logged_exercises`."""
+    return (
+        WorkoutLog.objects.for_client(client)
+        .select_related("program_day")
+        .order_by("-performed_on", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class LoggedSet:
+    """A logged set as a list of workouts shows it."""
+
+    reps: int | None
+    load_kg: Decimal | None
+    duration_seconds: int | None
+    rpe: Decimal | None
+    is_completed: bool
+
+
+@dataclass(frozen=True)
+class LoggedExercise:
+    exercise_id: int
+    name: str
+    sets: list[LoggedSet]
+
+
+def logged_exercises(*, logs: Sequence[WorkoutLog]) -> None:
+    """Give each log `exercises`: its sets grouped by exercise (LoggedExercise), in
+    the order `workout_logs` lists them, in one query for all the logs. The sets are
+    read as rows, not models: a page of ten workouts has some two hundred of them."""
+    rows = (
+        SetLog.objects.filter(workout_log__in=[log.pk for log in logs])
+        .order_by("workout_log_id", "prescribed__order", "exercise__name", "set_number")
+        .values_list(
+            "workout_log_id",
+            "exercise_id",
+            "exercise__name",
+            "reps",
+            "load_kg",
+            "duration_seconds",
+            "rpe",
+            "is_completed",
+        )
+    )
+    grouped: dict[int, list[LoggedExercise]] = {log.pk: [] for log in logs}
+    for log_id, exercise_id, name, reps, load_kg, seconds, rpe, done in rows:
+        groups = grouped[log_id]
+        if not groups or groups[-1].exercise_id != exercise_id:
+            groups.append(LoggedExercise(exercise_id, name, []))
+        groups[-1].sets.append(LoggedSet(reps, load_kg, seconds, rpe, done))
+    for log in logs:
+        log.exercises = grouped[log.pk]  # type: ignore[attr-defined]
 
 
 def set_e1rm(row: SetLog) -> Decimal | None:
