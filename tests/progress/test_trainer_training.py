@@ -10,7 +10,10 @@ from decimal import Decimal
 import pytest
 
 from clients.models import ClientStatus
+from progress.models import SetLog
+from progress.selectors.history import client_history, client_logs, logged_exercises
 from tests.factories.core import ClientFactory
+from tests.factories.programs import ExerciseFactory
 from tests.progress.test_portal_training import assign_program, log_on
 
 pytestmark = pytest.mark.django_db
@@ -155,10 +158,6 @@ def test_a_page_of_workouts_groups_its_sets_as_the_sets_template_does(client_, t
     """logged_exercises (rows, one query) gives the groups that regrouping each log's
     set models by exercise gave: prescription order, then exercise name and set
     number; skipped sets and sets of an exercise the day did not prescribe included."""
-    from progress.models import SetLog
-    from progress.selectors.history import client_history, client_logs, logged_exercises
-    from tests.factories.programs import ExerciseFactory
-
     exercises = (("Back squat", {"load_kg": Decimal("60")}), ("Row", {"load_kg": Decimal("40")}))
     _, days = assign_program(client_, start=today - timedelta(days=8), exercises=exercises)
     first = log_on(client_, days[1, 1], today - timedelta(days=8))
