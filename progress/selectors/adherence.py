@@ -1,15 +1,16 @@
 """Adherence: workouts logged against workouts scheduled, and who has gone quiet.
 
-Adherence walks the assignments' calendars in Python (two queries for any number of
-clients and any length of history); who has gone quiet is one query, the database
-counting the missed workouts."""
+The database counts the workouts each assignment schedules over its program's days, so
+adherence is two queries and who has gone quiet one, for any number of clients and any
+length of history."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, Least
@@ -17,7 +18,6 @@ from django.db.models.functions import Coalesce, Greatest, Least
 from clients.models import Client, ClientStatus
 from fitnesspr.dates import PlusDays
 from programs.models import ProgramAssignment, ProgramDay
-from programs.schedule import Slot, end_of, scheduled_dates
 from progress.models import WorkoutLog, WorkoutStatus
 from trainers.models import Trainer
 
@@ -36,18 +36,28 @@ class Adherence:
         return min(100, round(100 * self.logged / self.scheduled))
 
 
-def _scheduled_dates(
-    start: date,
-    end: date | None,
-    weeks: int,
-    slots: Iterable[Slot],
-    first: date,
-    last: date,
-) -> set[date]:
-    """The dates in [first, last] an assignment (from `start`, ended on `end` if it
-    was) of a `weeks`-week program with these training slots schedules a workout."""
-    stop = min(last, end or last, end_of(start, weeks))
-    return set(scheduled_dates(start, weeks, slots, first, stop))
+def _workouts_due(*, since: Any, until: Any) -> Subquery:
+    """The number of workouts the outer query's assignment schedules from `since` to
+    `until` (expressions, which may read the assignment through OuterRef):
+    programs.schedule's scheduled_dates, counted by the database. A day of week w,
+    day d falls on start + 7(w - 1) + d - 1; weeks past the program's length never
+    come, nor (as d <= 7) anything past its last day."""
+    return Subquery(
+        ProgramDay.objects.filter(
+            program_id=OuterRef("program_id"), week__lte=OuterRef("program__duration_weeks")
+        )
+        .annotate(on=PlusDays(OuterRef("start_date"), (F("week") - 1) * 7 + F("day") - 1))
+        .filter(on__gte=since, on__lte=until)
+        .order_by()
+        .values("program_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+
+
+def _until(last: date) -> Any:
+    """`last`, or the outer assignment's end date if it ended before."""
+    return Least(Value(last), Coalesce(OuterRef("end_date"), Value(last)))
 
 
 def client_adherence(*, client: Client, today: date, weeks: int = 4) -> Adherence:
@@ -89,30 +99,17 @@ def adherence_of(
     *, ids: Sequence[int], logged: dict[int, int], first: date, last: date
 ) -> dict[int, Adherence]:
     """Each client's adherence from the workouts they logged (counts_for_adherence),
-    against what their assignments scheduled between `first` and `last` (one query)."""
-    # Each assignment comes once per day of its program (once with no day if it has
-    # none): its calendar in the same query.
+    against what their assignments scheduled between `first` and `last`, counted by
+    the database (one query)."""
     rows = (
         ProgramAssignment.objects.filter(client_id__in=ids, start_date__lte=last)
         .exclude(end_date__lt=first)
-        .values_list(
-            "pk",
-            "client_id",
-            "start_date",
-            "end_date",
-            "program__duration_weeks",
-            "program__days__week",
-            "program__days__day",
-        )
+        .annotate(due=_workouts_due(since=Value(first), until=_until(last)))
+        .values_list("client_id", "due")
     )
-    calendars: dict[int, tuple[int, date, date | None, int, list[Slot]]] = {}
-    for pk, client_id, start, end, duration, week, day in rows:
-        calendar = calendars.setdefault(pk, (client_id, start, end, duration, []))
-        if week is not None:
-            calendar[4].append(Slot(week, day))
     scheduled: dict[int, int] = defaultdict(int)
-    for client_id, start, end, duration, slots in calendars.values():
-        scheduled[client_id] += len(_scheduled_dates(start, end, duration, slots, first, last))
+    for client_id, due in rows:
+        scheduled[client_id] += due or 0
     return {
         pk: Adherence(logged=logged.get(pk, 0), scheduled=scheduled[pk], first=first, last=last)
         for pk in ids
@@ -141,27 +138,14 @@ def clients_gone_quiet(*, trainer: Trainer, today: date, days: int = 7) -> list[
         .order_by("-performed_on")
         .values("performed_on")[:1]
     )
-    # A day of week w, day d falls on start + 7(w - 1) + d - 1; weeks past the
-    # program's length never come (nor does anything past its last day, as d <= 7).
-    missed = (
-        ProgramDay.objects.filter(
-            program_id=OuterRef("program_id"), week__lte=OuterRef("program__duration_weeks")
-        )
-        .annotate(on=PlusDays(OuterRef("start_date"), (F("week") - 1) * 7 + F("day") - 1))
-        .filter(
-            on__gte=Greatest(Value(first), OuterRef("start_date")),
-            on__lte=Least(Value(yesterday), Coalesce(OuterRef("end_date"), Value(yesterday))),
-        )
-        .order_by()
-        .values("program_id")
-        .annotate(n=Count("pk"))
-        .values("n")
+    missed = _workouts_due(
+        since=Greatest(Value(first), OuterRef("start_date")), until=_until(yesterday)
     )
     assignments = (
         ProgramAssignment.objects.for_trainer(trainer)
         .active()
         .filter(start_date__lte=today, client__status=ClientStatus.ACTIVE)
-        .annotate(last_workout=Subquery(last_completed), missed=Subquery(missed))
+        .annotate(last_workout=Subquery(last_completed), missed=missed)
         .filter(Q(last_workout__isnull=True) | Q(last_workout__lt=first), missed__gt=0)
         .select_related("client__user")
     )

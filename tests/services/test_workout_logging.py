@@ -313,6 +313,30 @@ def test_the_database_counts_missed_workouts_as_the_schedule_does(plan, trainer,
     assert [q.missed for q in found] == ([expected] if expected else [])
 
 
+@pytest.mark.parametrize(
+    ("started", "ended"),
+    [(days, None) for days in (-3, 0, 1, 5, 13, 20, 30, 40)]
+    + [(days, 2) for days in (5, 13, 20, 30)]
+    + [(40, 30)],
+)
+def test_the_database_counts_scheduled_workouts_as_the_schedule_does(plan, client_, started, ended):
+    """Adherence's scheduled workouts, counted in SQL, are the dates of the last four
+    weeks (up to the assignment's end) that programs.schedule gives."""
+    today = client_.trainer.today()
+    assignment, _ = _assign(plan, client_, today - timedelta(days=started))
+    if ended is not None:
+        assignment.end_date = today - timedelta(days=ended)
+        assignment.save()
+    first = today - timedelta(days=27)
+    stop = min(today, assignment.end_date or today)
+    slots = [Slot(d.week, d.day) for d in assignment.program.days.all()]
+    expected = len(set(scheduled_dates(assignment.start_date, 2, slots, first, stop)))
+    if started < 0:
+        expected = 0  # not started yet: not counted at all
+
+    assert client_adherence(client=client_, today=today).scheduled == expected
+
+
 def test_clients_gone_quiet(plan, trainer):
     today = trainer.today()
     quiet = ClientFactory(trainer=trainer, user__first_name="Quiet")
