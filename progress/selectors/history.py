@@ -74,11 +74,11 @@ def _e1rm_tenths() -> Case:
     )
 
 
-#: _e1rm_tenths() compiled, per database vendor (see _e1rm_tenths_sql)
+#: _e1rm_tenths() compiled, per database vendor (see e1rm_tenths_sql)
 _E1RM_SQL: dict[str, tuple[str, tuple[Any, ...]]] = {}
 
 
-def _e1rm_tenths_sql() -> RawSQL:
+def e1rm_tenths_sql() -> RawSQL:
     """_e1rm_tenths() as the SQL it compiles to, compiled once per process: Django took
     longer building that nested expression (~7 ms of CPU a call) than the database
     takes to run the whole ranking query. The SQL and its parameters are constants;
@@ -262,7 +262,7 @@ def exercise_bests(
                 RowNumber(),
                 partition_by=per_exercise,
                 order_by=[
-                    _e1rm_tenths_sql().desc(),
+                    e1rm_tenths_sql().desc(),
                     Coalesce("duration_seconds", 0).desc(),
                     Coalesce("load_kg", Value(0), output_field=DecimalField()).desc(),
                     Coalesce("reps", 0).desc(),
