@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When, Window
 from django.utils import timezone
 
 from clients.models import Client, ClientStatus, ReminderSettings, ReminderSettingsQuerySet
@@ -61,23 +60,35 @@ def client_get_for_write(*, actor: Actor, pk: int) -> Client:
     return get_for_write(Client.objects.select_related("user", "trainer"), actor=actor, pk=pk)
 
 
-def client_counts(*, trainer: Trainer) -> dict[str, Any]:
-    return Client.objects.for_trainer(trainer).aggregate(
-        total=Count("pk"),
-        active=Count("pk", filter=Q(status=ClientStatus.ACTIVE)),
-        paused=Count("pk", filter=Q(status=ClientStatus.PAUSED)),
-        archived=Count("pk", filter=Q(status=ClientStatus.ARCHIVED)),
-        locked=Count("pk", filter=Q(locked_until__gt=timezone.now())),
+#: the dashboard home's head counts: name -> which clients count (None: all)
+HEAD_COUNTS: dict[str, Q | None] = {
+    "total": None,
+    "active": Q(status=ClientStatus.ACTIVE),
+    "paused": Q(status=ClientStatus.PAUSED),
+    "archived": Q(status=ClientStatus.ARCHIVED),
+}
+
+
+def client_overview(*, trainer: Trainer, limit: int = 5) -> tuple[dict[str, int], list[Client]]:
+    """The trainer's head counts (HEAD_COUNTS, and `locked` out of the portal now) and
+    their `limit` newest clients not archived, in one query: the newest come first and
+    archived ones last, each row carrying the counts over all the trainer's clients as
+    window counts (no client at all: no row, and every count is 0)."""
+    counts = {name: Window(Count("pk", filter=rule)) for name, rule in HEAD_COUNTS.items()}
+    counts["locked"] = Window(Count("pk", filter=Q(locked_until__gt=timezone.now())))
+    archived_last = Case(
+        When(status=ClientStatus.ARCHIVED, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
     )
-
-
-def client_recent(*, trainer: Trainer, limit: int = 5) -> QuerySet[Client]:
-    return (
+    rows = list(
         Client.objects.for_trainer(trainer)
-        .exclude(status=ClientStatus.ARCHIVED)
         .select_related("user")
-        .order_by("-created_at", "-pk")[:limit]
+        .annotate(**counts)
+        .order_by(archived_last, "-created_at", "-pk")[:limit]
     )
+    found = {name: getattr(rows[0], name) if rows else 0 for name in counts}
+    return found, [client for client in rows if client.status != ClientStatus.ARCHIVED]
 
 
 # --- reminder emails: the client's choice, read by the trainer -----------------------

@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import DateField, Func
 from django.utils import timezone
 
 FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2100, 12, 31)
@@ -44,6 +45,30 @@ def shift(start: date, days: int) -> date:
         return start + timedelta(days=days)
     except OverflowError:
         return date.max if days > 0 else date.min
+
+
+class PlusDays(Func):
+    """`shift(date, days)` in SQL, for a date and a whole number of days that are both
+    expressions (`PlusDays(F("start_date"), F("program__duration_weeks") * 7 - 1)`):
+    Django's duration arithmetic cannot multiply on SQLite. Written for PostgreSQL and
+    SQLite; within the window of dates the validators keep, it never reaches the
+    calendar's ends."""
+
+    arity = 2
+    output_field = DateField()
+
+    def _parts(self, compiler: Any) -> tuple[str, str, tuple[Any, ...]]:
+        when, when_params = compiler.compile(self.source_expressions[0])
+        days, days_params = compiler.compile(self.source_expressions[1])
+        return when, days, (*when_params, *days_params)
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
+        when, days, params = self._parts(compiler)
+        return f"(({when})::date + ({days})::integer)", params
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
+        when, days, params = self._parts(compiler)
+        return f"date(julianday({when}) + ({days}))", params
 
 
 def clamp(value: date) -> date:

@@ -13,6 +13,8 @@ _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d
 
 def fold(text: str) -> str:
     """`text` without accents, in case-folded form, for comparing a search with it."""
+    if text.isascii():  # most names and every email: nothing to take off
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

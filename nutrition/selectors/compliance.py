@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 
 from clients.models import Client
-from nutrition.models import DiaryEntry, MealPlan
+from nutrition.models import DiaryEntry, MealPlan, MealPlanAssignment
 from nutrition.selectors.macros import MACRO_NAMES, Macros, percent
 from nutrition.selectors.plans import Bar, target_bars
 from nutrition.selectors.today import client_assignments, covering_assignment
@@ -128,14 +128,22 @@ def _macros(row: dict[str, Decimal] | None) -> Macros:
     return Macros(**{name: Decimal(row[name] or 0) for name in MACRO_NAMES})
 
 
-def client_compliance(*, client: Client, start: dt.date, end: dt.date) -> Compliance:
-    """Every day from `start` to `end` (at most MAX_DAYS), and the weeks ending on `end`."""
+def client_compliance(
+    *,
+    client: Client,
+    start: dt.date,
+    end: dt.date,
+    assignments: list[MealPlanAssignment] | None = None,
+) -> Compliance:
+    """Every day from `start` to `end` (at most MAX_DAYS), and the weeks ending on `end`
+    (`assignments`: the client's, when the caller has them already)."""
     if end < start:
         raise ValueError("The range ends before it starts.")
     if (end - start).days >= MAX_DAYS:
         raise ValueError(f"Ask for at most {MAX_DAYS} days at a time.")
     diary = _diary_by_day(client, start, end)
-    assignments = client_assignments(client)
+    if assignments is None:
+        assignments = client_assignments(client)
     days = []
     on = start
     while on <= end:

@@ -188,9 +188,13 @@ def _plan_day(plan: MealPlan, on: dt.date, assignment: MealPlanAssignment) -> Me
     return wanted[0]
 
 
-def day_meals(*, client: Client, on: dt.date) -> DayMeals:
-    """The client's plan and diary on `on`, grouped by meal."""
-    assignments = client_assignments(client)
+def day_meals(
+    *, client: Client, on: dt.date, assignments: list[MealPlanAssignment] | None = None
+) -> DayMeals:
+    """The client's plan and diary on `on`, grouped by meal (`assignments`: the
+    client's, when the caller has them already)."""
+    if assignments is None:
+        assignments = client_assignments(client)
     assignment = covering_assignment(assignments, on)
     entries = list(diary_day(client=client, on=on))
     plan = assignment.meal_plan if assignment else None

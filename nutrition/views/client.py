@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from clients.selectors import client_get
 from nutrition.forms.dates import day_param
 from nutrition.selectors.compliance import client_compliance
-from nutrition.selectors.today import day_meals
+from nutrition.selectors.today import client_assignments, day_meals
 from trainers.decorators import TrainerRequest, trainer_required
 
 WEEKS = 4
@@ -26,13 +26,17 @@ def client_nutrition(request: TrainerRequest, client_id: int) -> HttpResponse:
     client = client_get(actor=request.actor, pk=client_id)
     today = request.trainer.today()
     on, day_error = day_param(request.GET.get("day"), today=today)
+    assignments = client_assignments(client)  # read once for both
     compliance = client_compliance(
-        client=client, start=today - dt.timedelta(days=7 * WEEKS - 1), end=today
+        client=client,
+        start=today - dt.timedelta(days=7 * WEEKS - 1),
+        end=today,
+        assignments=assignments,
     )
     context = {
         "client": client,
         "today": today,
-        "day": day_meals(client=client, on=on),
+        "day": day_meals(client=client, on=on, assignments=assignments),
         "day_error": day_error,
         "recent": list(reversed(compliance.days[-7:])),
         "weeks": compliance.weeks,

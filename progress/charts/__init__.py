@@ -80,6 +80,17 @@ class LineChart:
     def label_y(self) -> int:
         return self.height - 6
 
+    @property
+    def labels(self) -> str:
+        """Every point's and bar's label in one line, for the SVG's title (read once,
+        not looped over in the template: a chart can have hundreds of points)."""
+        return "; ".join(p.label for p in self.points) + "; ".join(b.label for b in self.bars)
+
+    @property
+    def dot_radius(self) -> str:
+        """Smaller dots when there are many."""
+        return "2.5" if len(self.points) > 40 else "4"
+
 
 def _day(value: date) -> str:
     return f"{value.day} {value:%b}"

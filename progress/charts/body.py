@@ -19,6 +19,7 @@ from fitnesspr.units import (
     weight_unit,
 )
 from progress.charts import LineChart, line_chart
+from progress.models import CustomMeasurement
 from progress.selectors.series import (
     RANGES,
     TREND_WINDOW_DAYS,
@@ -119,8 +120,15 @@ def progress_charts(summary: Summary, unit_system: str) -> ProgressCharts:
 
 
 def charts_for(
-    *, client: Client, range_key: str | None, today: date, unit_system: str
+    *,
+    client: Client,
+    range_key: str | None,
+    today: date,
+    unit_system: str,
+    customs: list[CustomMeasurement] | None = None,
 ) -> ProgressCharts:
-    """The charts of a client's Progress page for `?range=` (the default when unknown)."""
+    """The charts of a client's Progress page for `?range=` (the default when unknown;
+    `customs`: the client's custom measurements, when the caller has them)."""
     period = period_of(range_key, today=today)
-    return progress_charts(progress_summary(client=client, period=period), unit_system)
+    summary = progress_summary(client=client, period=period, customs=customs)
+    return progress_charts(summary, unit_system)

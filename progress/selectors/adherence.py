@@ -1,7 +1,8 @@
 """Adherence: workouts logged against workouts scheduled, and who has gone quiet.
 
-Both walk the assignments' calendars in Python over a fixed number of queries, so a
-trainer with many clients and long histories still costs three queries."""
+The database counts the workouts each assignment schedules over its program's days, so
+adherence is two queries and who has gone quiet one, for any number of clients and any
+length of history."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 
 from clients.models import Client, ClientStatus
+from fitnesspr.dates import PlusDays
 from programs.models import ProgramAssignment, ProgramDay
-from programs.schedule import Slot, end_of, scheduled_dates
 from progress.models import WorkoutLog, WorkoutStatus
 from trainers.models import Trainer
 
@@ -33,22 +36,28 @@ class Adherence:
         return min(100, round(100 * self.logged / self.scheduled))
 
 
-def _slots_by_program(program_ids: set[int]) -> dict[int, list[Slot]]:
-    slots: dict[int, list[Slot]] = defaultdict(list)
-    rows = ProgramDay.objects.filter(program_id__in=program_ids).values_list(
-        "program_id", "week", "day"
+def _workouts_due(*, since: Any, until: Any) -> Subquery:
+    """The number of workouts the outer query's assignment schedules from `since` to
+    `until` (expressions, which may read the assignment through OuterRef):
+    programs.schedule's scheduled_dates, counted by the database. A day of week w,
+    day d falls on start + 7(w - 1) + d - 1; weeks past the program's length never
+    come, nor (as d <= 7) anything past its last day."""
+    return Subquery(
+        ProgramDay.objects.filter(
+            program_id=OuterRef("program_id"), week__lte=OuterRef("program__duration_weeks")
+        )
+        .annotate(on=PlusDays(OuterRef("start_date"), (F("week") - 1) * 7 + F("day") - 1))
+        .filter(on__gte=since, on__lte=until)
+        .order_by()
+        .values("program_id")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    for program_id, week, day in rows:
-        slots[program_id].append(Slot(week, day))
-    return slots
 
 
-def _scheduled(
-    assignment: ProgramAssignment, slots: list[Slot], first: date, last: date
-) -> set[date]:
-    weeks = assignment.program.duration_weeks
-    stop = min(last, assignment.end_date or last, end_of(assignment.start_date, weeks))
-    return set(scheduled_dates(assignment.start_date, weeks, slots, first, stop))
+def _until(last: date) -> Any:
+    """`last`, or the outer assignment's end date if it ended before."""
+    return Least(Value(last), Coalesce(OuterRef("end_date"), Value(last)))
 
 
 def client_adherence(*, client: Client, today: date, weeks: int = 4) -> Adherence:
@@ -59,31 +68,50 @@ def client_adherence(*, client: Client, today: date, weeks: int = 4) -> Adherenc
 def adherence_by_client(
     *, clients: Sequence[Client], today: date, weeks: int = 4
 ) -> dict[int, Adherence]:
-    """client_adherence for many clients at once (three queries, however many)."""
-    first = today - timedelta(days=weeks * 7 - 1)
+    """client_adherence for many clients at once (two queries, however many)."""
+    first = adherence_start(today=today, weeks=weeks)
     ids = [client.pk for client in clients]
-    assignments = list(
-        ProgramAssignment.objects.filter(client_id__in=ids, start_date__lte=today)
-        .exclude(end_date__lt=first)
-        .select_related("program")
-    )
-    slots = _slots_by_program({a.program_id for a in assignments})
-    scheduled: dict[int, int] = defaultdict(int)
-    for a in assignments:
-        scheduled[a.client_id] += len(_scheduled(a, slots[a.program_id], first, today))
     logged = dict(
-        WorkoutLog.objects.filter(
-            client_id__in=ids,
-            status=WorkoutStatus.COMPLETED,
-            program_day__isnull=False,
-            performed_on__range=(first, today),
-        )
+        WorkoutLog.objects.filter(client_id__in=ids)
+        .filter(counts_for_adherence(first=first, last=today))
         .values("client_id")
         .annotate(n=Count("pk"))
         .values_list("client_id", "n")
     )
+    return adherence_of(ids=ids, logged=logged, first=first, last=today)
+
+
+def adherence_start(*, today: date, weeks: int) -> date:
+    """The first day of the `weeks` weeks up to `today` that adherence looks at."""
+    return today - timedelta(days=weeks * 7 - 1)
+
+
+def counts_for_adherence(*, first: date, last: date) -> Q:
+    """The workouts adherence counts: finished program workouts between the dates."""
+    return Q(
+        status=WorkoutStatus.COMPLETED,
+        program_day__isnull=False,
+        performed_on__range=(first, last),
+    )
+
+
+def adherence_of(
+    *, ids: Sequence[int], logged: dict[int, int], first: date, last: date
+) -> dict[int, Adherence]:
+    """Each client's adherence from the workouts they logged (counts_for_adherence),
+    against what their assignments scheduled between `first` and `last`, counted by
+    the database (one query)."""
+    rows = (
+        ProgramAssignment.objects.filter(client_id__in=ids, start_date__lte=last)
+        .exclude(end_date__lt=first)
+        .annotate(due=_workouts_due(since=Value(first), until=_until(last)))
+        .values_list("client_id", "due")
+    )
+    scheduled: dict[int, int] = defaultdict(int)
+    for client_id, due in rows:
+        scheduled[client_id] += due or 0
     return {
-        pk: Adherence(logged=logged.get(pk, 0), scheduled=scheduled[pk], first=first, last=today)
+        pk: Adherence(logged=logged.get(pk, 0), scheduled=scheduled[pk], first=first, last=last)
         for pk in ids
     }
 
@@ -98,31 +126,31 @@ class QuietClient:
 def clients_gone_quiet(*, trainer: Trainer, today: date, days: int = 7) -> list[QuietClient]:
     """Active clients who logged no workout in the last `days` days although workouts
     were due then: scheduled at least a day ago (today's can still be done) and after
-    their assignment started (a client assigned this morning owes nothing yet)."""
+    their assignment started (a client assigned this morning owes nothing yet).
+
+    One query: the database finds each client's last finished workout and counts the
+    missed workouts over the program's days (`scheduled_dates` in SQL), so only the
+    clients gone quiet are loaded."""
     first = today - timedelta(days=days)
     yesterday = today - timedelta(days=1)
-    # Each client's last completed workout rides along (an index lookup per client on
-    # workout_client_status): one query fewer on the dashboard home.
     last_completed = (
         WorkoutLog.objects.filter(client_id=OuterRef("client_id"), status=WorkoutStatus.COMPLETED)
         .order_by("-performed_on")
         .values("performed_on")[:1]
     )
-    assignments = list(
+    missed = _workouts_due(
+        since=Greatest(Value(first), OuterRef("start_date")), until=_until(yesterday)
+    )
+    assignments = (
         ProgramAssignment.objects.for_trainer(trainer)
         .active()
         .filter(start_date__lte=today, client__status=ClientStatus.ACTIVE)
-        .select_related("program", "client__user")
-        .annotate(last_workout=Subquery(last_completed))
+        .annotate(last_workout=Subquery(last_completed), missed=missed)
+        .filter(Q(last_workout__isnull=True) | Q(last_workout__lt=first), missed__gt=0)
+        .select_related("client__user")
     )
-    slots = _slots_by_program({a.program_id for a in assignments})
-    quiet = []
-    for assignment in assignments:
-        last = assignment.last_workout  # type: ignore[attr-defined]
-        if last is not None and last >= first:
-            continue
-        since = max(first, assignment.start_date)
-        missed = len(_scheduled(assignment, slots[assignment.program_id], since, yesterday))
-        if missed:
-            quiet.append(QuietClient(client=assignment.client, last_workout=last, missed=missed))
+    quiet = [
+        QuietClient(client=a.client, last_workout=a.last_workout, missed=a.missed)  # type: ignore[attr-defined]
+        for a in assignments
+    ]
     return sorted(quiet, key=lambda q: (q.last_workout or date.min, q.client.full_name))

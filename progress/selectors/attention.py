@@ -16,13 +16,15 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
-from django.urls import reverse
+from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Least, TruncDate
 from django.utils import timezone
 
 from billing.money import format_money
 from billing.selectors.invoices import overdue_invoices
 from clients.models import Client, ClientStatus
+from fitnesspr.dates import PlusDays
+from fitnesspr.links import path_for_each
 from fitnesspr.units import format_weight
 from programs.models import ProgramAssignment
 from programs.schedule import end_of
@@ -108,6 +110,7 @@ def check_in_waiting(trainer: Trainer, today: date) -> list[AttentionItem]:
             submitted_at__gte=since, client__status__in=FOLLOWED
         )
     ).select_related("client__user")
+    url = path_for_each("progress:check_in", ids=2)
     items = []
     for check_in in check_ins.order_by("submitted_at", "pk"):
         if not is_waiting(check_in):
@@ -120,7 +123,7 @@ def check_in_waiting(trainer: Trainer, today: date) -> list[AttentionItem]:
                 client=check_in.client,
                 title=f"New message on {week}" if answered else f"Check-in for {week}",
                 detail=f"“{_excerpt(check_in.comment)}”" if check_in.comment else "No comment",
-                url=reverse("progress:check_in", args=[check_in.client_id, check_in.pk]),
+                url=url(check_in.client_id, check_in.pk),
                 fingerprint=latest.isoformat(),
                 subject=str(check_in.pk),
             )
@@ -142,6 +145,7 @@ def workout_note_waiting(trainer: Trainer, today: date) -> list[AttentionItem]:
         .select_related("client__user", "program_day")
         .order_by("performed_on", "pk")
     )
+    url = path_for_each("progress:workout_thread", ids=2)
     items = []
     for log in logs:
         last_trainer, last_client = log.last_trainer, log.last_client  # type: ignore[attr-defined]
@@ -158,7 +162,7 @@ def workout_note_waiting(trainer: Trainer, today: date) -> list[AttentionItem]:
                 client=log.client,
                 title=f"Note on {workout}" if last_client is None else f"Reply on {workout}",
                 detail=f"“{_excerpt(log.notes)}”" if last_client is None else "Replied to you",
-                url=reverse("progress:workout_thread", args=[log.client_id, log.pk]),
+                url=url(log.client_id, log.pk),
                 fingerprint=(last_client or log.updated_at).isoformat(),
                 subject=str(log.pk),
             )
@@ -168,6 +172,7 @@ def workout_note_waiting(trainer: Trainer, today: date) -> list[AttentionItem]:
 
 def gone_quiet(trainer: Trainer, today: date) -> list[AttentionItem]:
     """No workout logged in 7 days while some were scheduled (the training rule)."""
+    url = path_for_each("progress:training")
     items = []
     for quiet in clients_gone_quiet(trainer=trainer, today=today):
         last = quiet.last_workout
@@ -180,7 +185,7 @@ def gone_quiet(trainer: Trainer, today: date) -> list[AttentionItem]:
                 else "Hasn't started training",
                 detail=(f"Last workout {last.day} {last:%b}" if last else "No workout logged yet")
                 + f" · {missed}",
-                url=reverse("progress:training", args=[quiet.client.pk]),
+                url=url(quiet.client.pk),
                 fingerprint=last.isoformat() if last else "never",
             )
         )
@@ -206,13 +211,17 @@ def no_recent_weigh_in(trainer: Trainer, today: date) -> list[AttentionItem]:
         .values("measured_on")[:1]
     )
     cutoff = today - timedelta(days=NO_WEIGH_IN_DAYS)
+    # Only the clients the rule names leave the database: weighed since the cutoff, or
+    # (never weighed) a client since after it, they stay there.
+    clients = (
+        _active_clients_query(trainer)
+        .annotate(last_weighed=Subquery(last_weighed), joined_on=TruncDate("created_at"))
+        .filter(Q(last_weighed__lte=cutoff) | Q(last_weighed__isnull=True, joined_on__lte=cutoff))
+    )
+    url = path_for_each("progress:client_progress")
     items = []
-    clients = _active_clients_query(trainer).annotate(last_weighed=Subquery(last_weighed))
     for client in clients:
         last = client.last_weighed  # type: ignore[attr-defined]
-        since = last or timezone.localdate(client.created_at)
-        if since > cutoff:
-            continue
         items.append(
             AttentionItem(
                 client=client,
@@ -222,7 +231,7 @@ def no_recent_weigh_in(trainer: Trainer, today: date) -> list[AttentionItem]:
                 detail=f"Last one on {last:%a %-d %b %Y}"
                 if last
                 else f"Client since {client.created_at:%-d %b %Y}",
-                url=reverse("progress:client_progress", args=[client.pk]),
+                url=url(client.pk),
                 fingerprint=last.isoformat() if last else "never",
             )
         )
@@ -231,13 +240,19 @@ def no_recent_weigh_in(trainer: Trainer, today: date) -> list[AttentionItem]:
 
 def program_ending(trainer: Trainer, today: date) -> list[AttentionItem]:
     """An active program that ends within the next 7 days: time to plan what's next."""
+    last_day = today + timedelta(days=ENDING_WITHIN_DAYS - 1)
+    # The end date (end_of, or the assignment's own end if sooner) is worked out by the
+    # database too, so only the programs ending this week are loaded.
     assignments = (
         ProgramAssignment.objects.for_trainer(trainer)
         .active()
         .filter(client__status__in=FOLLOWED, start_date__lte=today)
+        .annotate(planned_end=PlusDays(F("start_date"), F("program__duration_weeks") * 7 - 1))
+        .annotate(ends=Least("planned_end", Coalesce("end_date", "planned_end")))
+        .filter(ends__range=(today, last_day))
         .select_related("program", "client__user")
     )
-    last_day = today + timedelta(days=ENDING_WITHIN_DAYS - 1)
+    url = path_for_each("progress:training")
     items = []
     for assignment in assignments:
         end = end_of(assignment.start_date, assignment.program.duration_weeks)
@@ -252,7 +267,7 @@ def program_ending(trainer: Trainer, today: date) -> list[AttentionItem]:
                 client=assignment.client,
                 title=f"Program ends {when}",
                 detail=f"{assignment.program.name} ends on {end:%A %-d %B}: plan what comes next",
-                url=reverse("progress:training", args=[assignment.client_id]),
+                url=url(assignment.client_id),
                 fingerprint=f"{assignment.pk}:{end.isoformat()}",
             )
         )
@@ -292,6 +307,7 @@ def weight_against_goal(trainer: Trainer, today: date) -> list[AttentionItem]:
     )
     for client_id, day, weight in rows:
         points[client_id].append(Point(day, weight))
+    url = path_for_each("progress:client_progress")
     items = []
     for client_id, settings in goals.items():
         change = weight_change(points[client_id])
@@ -307,7 +323,7 @@ def weight_against_goal(trainer: Trainer, today: date) -> list[AttentionItem]:
                 title=f"{moved} {amount} in 4 weeks",
                 detail=f"Goal: {goal.lower()}"
                 + (f", to {format_weight(target, trainer.unit_system)}" if target else ""),
-                url=reverse("progress:client_progress", args=[client_id]),
+                url=url(client_id),
                 # back when the goal changes or the trend moves another half kilo
                 fingerprint=f"{settings.weight_goal}:{int(change / Decimal('0.5'))}",
             )
@@ -317,8 +333,19 @@ def weight_against_goal(trainer: Trainer, today: date) -> list[AttentionItem]:
 
 def overdue_invoice(trainer: Trainer, today: date) -> list[AttentionItem]:
     """An issued invoice past its due date with money still owed (billing's rule)."""
+    url = path_for_each("billing:invoice")
+    # what the item shows, and no more: a trainer can have many overdue invoices
+    invoices = overdue_invoices(trainer=trainer, today=today).only(
+        "client__user__first_name",
+        "client__user__last_name",
+        "number_year",
+        "number",
+        "due_date",
+        "balance_due_minor",
+        "currency",
+    )
     items = []
-    for invoice in overdue_invoices(trainer=trainer, today=today):
+    for invoice in invoices:
         due = invoice.due_date
         assert due is not None  # overdue means a due date has passed
         late = (today - due).days
@@ -328,7 +355,7 @@ def overdue_invoice(trainer: Trainer, today: date) -> list[AttentionItem]:
                 client=invoice.client,
                 title=f"{invoice.display_number} overdue by {_days(late)}",
                 detail=f"{owed} owed, due {due:%a %-d %b}",
-                url=reverse("billing:invoice", args=[invoice.pk]),
+                url=url(invoice.pk),
                 # back when a part payment changes what is owed
                 fingerprint=f"{invoice.balance_due_minor}:{due.isoformat()}",
                 subject=str(invoice.pk),

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
 
 from clients.models import Client
 from fitnesspr.actor import Actor
@@ -86,6 +87,27 @@ def last_weigh_in(*, client: Client) -> BodyMeasurement | None:
         .order_by("-measured_on", "-pk")
         .first()
     )
+
+
+def recent_measurements(
+    *, client: Client, count: int
+) -> tuple[list[BodyMeasurement], BodyMeasurement | None]:
+    """The client's `count` newest measurements (as measurement_list) and their last
+    weigh-in (as last_weigh_in), in one query: each row is ranked among all of them
+    and among those with a weight, and only the rows either list needs come back."""
+    newest_first = [F("measured_on").desc(), F("pk").desc()]
+    weighed = Case(When(weight_kg__isnull=True, then=Value(0)), default=Value(1))
+    rows = list(
+        BodyMeasurement.objects.for_client(client)
+        .annotate(
+            rank=Window(RowNumber(), order_by=newest_first),
+            weighed_rank=Window(RowNumber(), partition_by=[weighed], order_by=newest_first),
+        )
+        .filter(Q(rank__lte=count) | Q(weight_kg__isnull=False, weighed_rank=1))
+        .order_by("-measured_on", "-pk")
+    )
+    last = next((row for row in rows if row.weight_kg is not None), None)
+    return [row for row in rows if row.rank <= count], last  # type: ignore[attr-defined]
 
 
 def progress_settings(*, client: Client) -> ProgressSettings:

@@ -10,7 +10,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from clients.models import Client
 from fitnesspr.actor import Actor
 from fitnesspr.tenancy import get_for_read
-from progress.models import CheckIn, ProgressPhoto, Reply, WorkoutLog
+from progress.models import CheckIn, ProgressPhoto, ProgressSettings, Reply, WorkoutLog
 from progress.selectors.body import progress_settings
 from progress.selectors.history import workout_logs
 
@@ -32,10 +32,14 @@ class CheckInDue:
         return self.days_left == 0
 
 
-def check_in_due(*, client: Client, today: date) -> CheckInDue | None:
+def check_in_due(
+    *, client: Client, today: date, settings: ProgressSettings | None = None
+) -> CheckInDue | None:
     """This week's check-in: when it is due and whether it is in; None when the trainer
-    chose no check-in day."""
-    weekday = progress_settings(client=client).check_in_weekday
+    chose no check-in day (`settings`: the client's, when the caller has them)."""
+    if settings is None:
+        settings = progress_settings(client=client)
+    weekday = settings.check_in_weekday
     if weekday is None:
         return None
     due = due_date(weekday, today)

@@ -10,13 +10,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from clients.models import Client
 from clients.selectors import client_list, client_search
 from programs.models import Program, ProgramAssignment
 from progress.models import WorkoutLog, WorkoutStatus
-from progress.selectors.adherence import Adherence, adherence_by_client
+from progress.selectors.adherence import (
+    Adherence,
+    adherence_of,
+    adherence_start,
+    counts_for_adherence,
+)
 from trainers.models import Trainer
 
 ADHERENCE_WEEKS = 4
@@ -50,13 +55,21 @@ def training_at_a_glance(*, clients: list[Client], today: date) -> dict[int, Cli
         .active()
         .select_related("program")
     }
-    last = dict(
+    first = adherence_start(today=today, weeks=ADHERENCE_WEEKS)
+    # The last finished workout and the workouts adherence counts, in one pass.
+    workouts = (
         WorkoutLog.objects.filter(client_id__in=ids, status=WorkoutStatus.COMPLETED)
         .values("client_id")
-        .annotate(last=Max("performed_on"))
-        .values_list("client_id", "last")
+        .annotate(
+            last=Max("performed_on"),
+            counted=Count("pk", filter=counts_for_adherence(first=first, last=today)),
+        )
+        .values_list("client_id", "last", "counted")
     )
-    adherence = adherence_by_client(clients=clients, today=today, weeks=ADHERENCE_WEEKS)
+    last, logged = {}, {}
+    for client_id, last_on, counted in workouts:
+        last[client_id], logged[client_id] = last_on, counted
+    adherence = adherence_of(ids=ids, logged=logged, first=first, last=today)
     return {
         pk: ClientTraining(
             program=programs.get(pk), last_workout=last.get(pk), adherence=adherence[pk]

@@ -10,6 +10,18 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.db.models import (
+    Case,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Max,
+    Q,
+    QuerySet,
+    Sum,
+    When,
+)
+
 from clients.models import Client
 from progress.models import (
     CIRCUMFERENCES,
@@ -18,7 +30,7 @@ from progress.models import (
     SetLog,
     WorkoutStatus,
 )
-from progress.selectors.history import estimated_1rm
+from progress.selectors.history import E1RM_MAX_REPS, e1rm_tenths_sql
 
 #: the range selector: key -> (label, days back from today; None = everything)
 RANGES: dict[str, tuple[str, int | None]] = {
@@ -31,6 +43,8 @@ DEFAULT_RANGE = "3m"
 TREND_DAYS = 7
 MAIN_LIFTS = 3
 TWO_PLACES = Decimal("0.01")
+#: kg x reps summed: exact, two places as the loads
+VOLUME = DecimalField(max_digits=20, decimal_places=2)
 
 #: the body measurements charted besides weight, with their labels
 MEASUREMENT_LABELS: dict[str, str] = {
@@ -121,25 +135,24 @@ def _week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-#: a finished set as the charts read it: exercise, its name, day, reps, kg, seconds
-SetRow = tuple[int, str, date, int | None, Decimal | None, int | None]
+#: an exercise's finished sets on one workout day, as the charts read them: the
+#: exercise, its name, the day, the volume (kg x reps of the sets with both; None if
+#: no set has both) and the best estimated 1RM in tenths of a kg (None if no set has one)
+DayRow = tuple[int, str, date, Decimal | None, int | None]
 
 
-def _training_series(sets: list[SetRow], period: Period) -> tuple[Series, list[Series]]:
+def _training_series(days: list[DayRow], period: Period) -> tuple[Series, list[Series]]:
     """Volume (kg x reps of finished sets) per week, and the best estimated 1RM per
     workout day of the most trained lifts (most workout days with an estimate)."""
     volume: dict[date, Decimal] = defaultdict(Decimal)
     best: dict[int, dict[date, Decimal]] = defaultdict(dict)
     names: dict[int, str] = {}
-    for exercise_id, name, day, reps, load_kg, seconds in sets:
-        if load_kg and reps:
-            volume[_week_of(day)] += load_kg * reps
-        # a timed set (a plank, a carry) has no one-rep max, as in set_e1rm
-        e1rm = None if seconds is not None else estimated_1rm(load_kg, reps)
-        if e1rm is not None:
+    for exercise_id, name, day, day_volume, e1rm_tenths in days:
+        if day_volume is not None:
+            volume[_week_of(day)] += day_volume
+        if e1rm_tenths is not None:
             names[exercise_id] = name
-            days = best[exercise_id]
-            days[day] = max(days.get(day, e1rm), e1rm)
+            best[exercise_id][day] = Decimal(e1rm_tenths).scaleb(-1)
     first = period.start or (min(volume) if volume else period.end)
     weeks, week = [], _week_of(first)
     while week <= period.end:
@@ -159,13 +172,38 @@ def _training_series(sets: list[SetRow], period: Period) -> tuple[Series, list[S
     return volume_series, lifts
 
 
-def progress_summary(*, client: Client, period: Period) -> Summary:
-    """Every chart's series for the client over `period` (three queries)."""
+def _training_days(sets: QuerySet[SetLog]) -> list[DayRow]:
+    """The sets summed up per exercise and workout day by the database (a few hundred
+    rows for a year, instead of every set): the volume of the sets with a load and
+    reps, and the best estimated 1RM (set_e1rm's figure, ranked as exercise_bests
+    ranks: none for a timed set or past E1RM_MAX_REPS reps)."""
+    has_e1rm = Q(duration_seconds__isnull=True, load_kg__gt=0, reps__gte=1, reps__lte=E1RM_MAX_REPS)
+    return list(
+        sets.values("exercise_id", "exercise__name", "workout_log__performed_on")
+        .annotate(
+            volume=Sum(
+                ExpressionWrapper(F("load_kg") * F("reps"), output_field=VOLUME),
+                filter=Q(load_kg__gt=0, reps__gt=0),
+                output_field=VOLUME,
+            ),
+            best=Max(Case(When(has_e1rm, then=e1rm_tenths_sql()))),
+        )
+        .order_by()
+        .values_list("exercise_id", "exercise__name", "workout_log__performed_on", "volume", "best")
+    )
+
+
+def progress_summary(
+    *, client: Client, period: Period, customs: list[CustomMeasurement] | None = None
+) -> Summary:
+    """Every chart's series for the client over `period` (three queries; two when the
+    caller has the client's custom measurements, `customs`, already)."""
     measurements = BodyMeasurement.objects.for_client(client).filter(measured_on__lte=period.end)
     if period.start is not None:
         measurements = measurements.filter(measured_on__gte=period.start)
     rows = list(measurements.order_by("measured_on"))
-    customs = list(CustomMeasurement.objects.for_client(client).order_by("name", "pk"))
+    if customs is None:
+        customs = list(CustomMeasurement.objects.for_client(client).order_by("name", "pk"))
     sets = SetLog.objects.for_client(client).filter(
         is_completed=True,
         workout_log__status=WorkoutStatus.COMPLETED,
@@ -173,18 +211,8 @@ def progress_summary(*, client: Client, period: Period) -> Summary:
     )
     if period.start is not None:
         sets = sets.filter(workout_log__performed_on__gte=period.start)
-    set_rows: list[SetRow] = list(
-        sets.order_by().values_list(
-            "exercise_id",
-            "exercise__name",
-            "workout_log__performed_on",
-            "reps",
-            "load_kg",
-            "duration_seconds",
-        )
-    )
     weight, others = _measurement_series(rows, customs)
-    volume, lifts = _training_series(set_rows, period)
+    volume, lifts = _training_series(_training_days(sets), period)
     return Summary(period=period, weight=weight, measurements=others, volume=volume, lifts=lifts)
 
 

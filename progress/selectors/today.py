@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Window
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Window
 from django.db.models.functions import DenseRank
 from django.shortcuts import get_object_or_404
 
@@ -103,10 +103,37 @@ def last_sets_by_exercise(
     return found
 
 
-def today_workout(*, client: Client, on: date) -> TodayWorkout:
-    assignment = (
-        ProgramAssignment.objects.for_client(client).active().select_related("program").first()
-    )
+@dataclass(frozen=True)
+class ProgramPosition:
+    """Where a client stands in their active program on a date, without its days."""
+
+    assignment: ProgramAssignment | None
+    state: str  # no_program | not_started | running | finished
+    slot: Slot | None = None
+
+
+def _active_assignment(client: Client) -> ProgramAssignment | None:
+    return ProgramAssignment.objects.for_client(client).active().select_related("program").first()
+
+
+def program_position(*, client: Client, on: date) -> ProgramPosition:
+    """The active program and the (week, day) `on` falls on, in one query: what the
+    client page says of the training, where today's workout isn't needed."""
+    assignment = _active_assignment(client)
+    if assignment is None:
+        return ProgramPosition(assignment=None, state="no_program")
+    slot = slot_on(assignment.start_date, on, assignment.program.duration_weeks)
+    if slot is not None:
+        return ProgramPosition(assignment=assignment, state="running", slot=slot)
+    state = "not_started" if on < assignment.start_date else "finished"
+    return ProgramPosition(assignment=assignment, state=state)
+
+
+def today_workout(*, client: Client, on: date, exercises: bool = True) -> TodayWorkout:
+    """The active program's workout for `on`. Without `exercises`, the day's
+    prescriptions, last time's sets and 1RMs are not read (`exercises` stays empty and
+    `log` comes without its sets): what the trainer's Training tab shows."""
+    assignment = _active_assignment(client)
     if assignment is None:
         return TodayWorkout(today=on, state="no_program")
     program = assignment.program
@@ -132,7 +159,10 @@ def today_workout(*, client: Client, on: date) -> TodayWorkout:
     if result.day is None:
         result.state = "rest"
         return result
-    result.exercises, result.log = day_workout(client=client, day=result.day, on=on)
+    if exercises:
+        result.exercises, result.log = day_workout(client=client, day=result.day, on=on)
+    else:
+        result.log = _day_log(client=client, day=result.day, on=on).first()
     return result
 
 
@@ -148,6 +178,10 @@ def active_program_day(*, client: Client, pk: int) -> ProgramDay:
         .distinct(),
         pk=pk,
     )
+
+
+def _day_log(*, client: Client, day: ProgramDay, on: date) -> QuerySet[WorkoutLog]:
+    return WorkoutLog.objects.for_client(client).filter(program_day=day, performed_on=on)
 
 
 def day_workout(
@@ -168,8 +202,7 @@ def day_workout(
         .order_by("order", "pk")
     )
     log = (
-        WorkoutLog.objects.for_client(client)
-        .filter(program_day=day, performed_on=on)
+        _day_log(client=client, day=day, on=on)
         .prefetch_related(
             Prefetch(
                 "sets", queryset=SetLog.objects.select_related("exercise").order_by("set_number")

@@ -13,7 +13,7 @@ from fitnesspr.durations import format_duration, format_rest
 from fitnesspr.units import format_number, format_weight, typed_weight
 from programs.models import PrescribedExercise
 from progress.models import SetLog
-from progress.selectors.history import ExerciseBest, ProgressPoint
+from progress.selectors.history import ExerciseBest, LoggedSet, ProgressPoint
 
 register = template.Library()
 
@@ -118,7 +118,7 @@ def best_set(best: ExerciseBest | ProgressPoint, unit_system: str = "metric") ->
 
 
 @register.filter
-def set_line(entry: SetLog, unit_system: str = "metric") -> str:
+def set_line(entry: SetLog | LoggedSet, unit_system: str = "metric") -> str:
     """One set: "8 @ 60 kg · RPE 8", "30 s"."""
     text = _dose(entry.reps, entry.load_kg, unit_system, entry.duration_seconds)
     if entry.rpe is not None:

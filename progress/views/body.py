@@ -31,7 +31,6 @@ from progress.models import BodyMeasurement, PhotoPose, ProgressPhoto
 from progress.selectors.body import (
     custom_measurement_get_for_write,
     custom_measurements,
-    last_weigh_in,
     measurement_get_for_write,
     measurement_list,
     photo_comparison,
@@ -39,6 +38,7 @@ from progress.selectors.body import (
     photo_get_for_write,
     photo_list,
     progress_settings,
+    recent_measurements,
 )
 from progress.selectors.check_ins import check_in_due, check_in_list, is_waiting
 from progress.services import body as body_services
@@ -64,8 +64,13 @@ def progress_tab(request: TrainerRequest, client_id: int) -> HttpResponse:
     client = client_get(actor=request.actor, pk=client_id)
     today = request.trainer.today()
     units = request.trainer.unit_system
+    customs = custom_measurements(client=client)  # read once, for the charts and the page
     charts = charts_for(
-        client=client, range_key=request.GET.get("range"), today=today, unit_system=units
+        client=client,
+        range_key=request.GET.get("range"),
+        today=today,
+        unit_system=units,
+        customs=customs,
     )
     if request.htmx and not request.htmx.history_restore_request:
         return render(
@@ -73,17 +78,19 @@ def progress_tab(request: TrainerRequest, client_id: int) -> HttpResponse:
         )
     check_ins = list(check_in_list(client=client)[:RECENT_CHECK_INS])
     photos = list(photo_list(client=client)[: RECENT_PHOTO_DAYS * 4])
+    settings = progress_settings(client=client)
+    measurements, weighed = recent_measurements(client=client, count=RECENT_MEASUREMENTS)
     context = {
         "client": client,
         "charts": charts,
         "units": units,
-        "settings": progress_settings(client=client),
-        "customs": custom_measurements(client=client),
-        "due": check_in_due(client=client, today=today),
+        "settings": settings,
+        "customs": customs,
+        "due": check_in_due(client=client, today=today, settings=settings),
         "check_ins": [(check_in, is_waiting(check_in)) for check_in in check_ins],
         "photo_days": photo_days(photos)[:RECENT_PHOTO_DAYS],
-        "measurements": list(measurement_list(client=client)[:RECENT_MEASUREMENTS]),
-        "last_weigh_in": last_weigh_in(client=client),
+        "measurements": measurements,
+        "last_weigh_in": weighed,
         **report_panel_context(client=client, form=ReportRequestForm(today=today)),
     }
     return render(request, "progress/body/progress.html", context)

@@ -12,7 +12,7 @@ from clients.selectors import client_get, reminder_settings
 from progress.selectors.adherence import client_adherence
 from progress.selectors.body import last_weigh_in
 from progress.selectors.check_ins import check_in_due
-from progress.selectors.today import today_workout
+from progress.selectors.today import program_position
 from trainers.decorators import TrainerRequest, trainer_required
 
 
@@ -23,7 +23,7 @@ def client_page(request: TrainerRequest, pk: int) -> HttpResponse:
     today = request.trainer.today()
     context = {
         "client": client,
-        "training": today_workout(client=client, on=today),
+        "training": program_position(client=client, on=today),
         "adherence": client_adherence(client=client, today=today),
         "last_weigh_in": last_weigh_in(client=client),
         "check_in_due": check_in_due(client=client, today=today),

@@ -5,6 +5,7 @@ app graph; adding, editing and the PIN stay with the clients app."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -13,7 +14,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from clients.models import Client
 from clients.selectors import STATUS_FILTERS
+from fitnesspr.links import path_for_each
 from progress.selectors.roster import SORTS, client_roster
 from trainers.decorators import TrainerRequest, trainer_required
 
@@ -51,6 +54,25 @@ def _columns(sort: str) -> list[Column]:
     return columns
 
 
+@dataclass(frozen=True)
+class RowLinks:
+    client: str  # the client's page
+    program: str  # their program in the builder, or assigning one
+
+
+def _add_links(clients: Iterable[Client]) -> None:
+    """Each row's links (`client.links`), each page's name reversed once for all."""
+    client_page = path_for_each("progress:client")
+    builder = path_for_each("programs:builder")
+    assign = path_for_each("programs:assign_to_client")
+    for client in clients:
+        program = client.training.program  # type: ignore[attr-defined]
+        client.links = RowLinks(  # type: ignore[attr-defined]
+            client=client_page(client.pk),
+            program=builder(program.pk) if program else assign(client.pk),
+        )
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 @trainer_required
@@ -70,6 +92,7 @@ def client_list(request: TrainerRequest) -> HttpResponse:
         sort=sort,
     )
     page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
+    _add_links(page.object_list)
     template = "progress/client_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#client-table"

@@ -18,9 +18,10 @@ from trainers.decorators import TrainerRequest, trainer_required
 def dashboard(request: TrainerRequest) -> HttpResponse:
     trainer = request.trainer
     attention = attention_list(trainer=trainer, today=trainer.today())
+    counts, recent = client_selectors.client_overview(trainer=trainer)
     context = {
-        "counts": client_selectors.client_counts(trainer=trainer),
-        "recent_clients": list(client_selectors.client_recent(trainer=trainer)),
+        "counts": counts,
+        "recent_clients": recent,
         "attention": attention,
         "attention_count": sum(len(group.items) for group in attention),
         "quiet_clients": next(g.items for g in attention if g.rule.name == "quiet"),

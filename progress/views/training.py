@@ -21,10 +21,7 @@ from programs.selectors.exercises import exercise_get
 from progress.charts import exercise_progress_context
 from progress.forms import OneRepMaxForm
 from progress.selectors.adherence import client_adherence
-from progress.selectors.history import (
-    client_history,
-    exercise_bests,
-)
+from progress.selectors.history import client_logs, exercise_bests, logged_exercises
 from progress.selectors.strength import one_rep_max_get_for_write, one_rep_max_rows
 from progress.selectors.today import today_workout
 from progress.services import one_rep_max_delete, one_rep_max_set
@@ -44,13 +41,16 @@ def builder_url(assignment: ProgramAssignment | None) -> str | None:
 def overview(request: TrainerRequest, client_id: int) -> HttpResponse:
     client = client_get(actor=request.actor, pk=client_id)
     on = request.trainer.today()
-    workout = today_workout(client=client, on=on)
+    workout = today_workout(client=client, on=on, exercises=False)
+    page = page_of(client_logs(client=client), request.GET.get("page"), LOGS_PAGE_SIZE)
+    page.object_list = logs = list(page.object_list)
+    logged_exercises(logs=logs)
     context = {
         "client": client,
         "workout": workout,
         "adherence": client_adherence(client=client, today=on),
         "builder_url": builder_url(workout.assignment),
-        "page": page_of(client_history(client=client), request.GET.get("page"), LOGS_PAGE_SIZE),
+        "page": page,
         "bests": exercise_bests(client=client),
         "units": request.trainer.unit_system,
     }

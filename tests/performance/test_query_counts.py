@@ -39,13 +39,13 @@ WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
 # The most queries each may make (what they make today, on any amount of data).
 BUDGET = {
-    "dashboard home": 14,
-    "client list": 9,
-    "client page": 15,  # with the client's reminder choices
-    "client training": 15,
-    "client progress": 15,  # with the progress reports panel
-    "client nutrition": 13,
-    "client workout thread": 15,
+    "dashboard home": 12,
+    "client list": 7,
+    "client page": 10,  # with the client's reminder choices
+    "client training": 12,
+    "client progress": 12,  # with the progress reports panel
+    "client nutrition": 11,
+    "client workout thread": 7,
     "program builder": 7,
     "exercise library": 9,
     "food library": 6,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -134,6 +135,60 @@ def test_a_program_ending_within_a_week(trainer, today):
     assert set(items) == {"Ending", "Last"}
     assert items["Ending"].title == "Program ends in 2 days"
     assert items["Last"].title == "Program ends today"
+
+
+def test_the_weigh_in_rule_counts_14_days_to_the_day(trainer, today):
+    """The database picks the clients: the cutoff day itself counts as 14 days."""
+    weigh(client_named(trainer, "Fourteen"), today - dt.timedelta(days=14), 80)
+    weigh(client_named(trainer, "Thirteen"), today - dt.timedelta(days=13), 80)
+    client_named(trainer, "Joined14", days_ago=14)
+    client_named(trainer, "Joined13", days_ago=13)
+
+    items = {item.client.first_name: item.title for item in no_recent_weigh_in(trainer, today)}
+
+    assert items == {"Fourteen": "No weigh-in for 14 days", "Joined14": "No weigh-in yet"}
+
+
+def test_a_new_client_counts_from_the_day_they_joined_in_the_trainers_zone(trainer):
+    """Joined at 23:30 in Auckland, 14 days ago there (but 15 in UTC): their two weeks
+    end today there, and not a day earlier as UTC would have them."""
+    zone = ZoneInfo("Pacific/Auckland")
+    trainer.timezone = zone.key
+    trainer.save()
+    today = trainer.today()
+    joined = dt.datetime.combine(today - dt.timedelta(days=14), dt.time(23, 30), zone)
+    late = client_named(trainer, "Late")
+    type(late).objects.filter(pk=late.pk).update(created_at=joined)
+
+    with timezone.override(zone):  # as on the dashboard (the trainer's zone)
+        assert who(no_recent_weigh_in(trainer, today)) == ["Late"]
+        assert who(no_recent_weigh_in(trainer, today - dt.timedelta(days=1))) == []
+
+
+def test_a_program_ending_early_or_in_a_week_counts_by_its_real_end(trainer, today):
+    """The database works out the end (the program's last day, or the assignment's own
+    end date if sooner): 6 days ahead is within the week, 7 is not."""
+    six = client_named(trainer, "Six")
+    assign_program(six, start=today - dt.timedelta(days=21), weeks=4)  # ends in 6 days
+    seven = client_named(trainer, "Seven")
+    assign_program(seven, start=today - dt.timedelta(days=20), weeks=4)  # in 7 days
+    cut = client_named(trainer, "Cut")
+    assignment, _ = assign_program(cut, start=today - dt.timedelta(days=3), weeks=12)
+    assignment.end_date = today + dt.timedelta(days=4)
+    assignment.save()
+    ended = client_named(trainer, "Ended")
+    assignment, _ = assign_program(ended, start=today - dt.timedelta(days=3), weeks=12)
+    assignment.end_date = today - dt.timedelta(days=1)
+    assignment.save()
+    future = client_named(trainer, "Future")
+    assign_program(future, start=today + dt.timedelta(days=1), weeks=1)  # not started
+
+    items = {item.client.first_name: item for item in program_ending(trainer, today)}
+
+    assert set(items) == {"Six", "Cut"}
+    assert items["Six"].title == "Program ends in 6 days"
+    assert items["Cut"].title == "Program ends in 4 days"
+    assert items["Cut"].fingerprint.endswith(f":{today + dt.timedelta(days=4):%Y-%m-%d}")
 
 
 @pytest.mark.parametrize(

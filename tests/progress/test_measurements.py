@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 
 from fitnesspr.errors import ConflictError
 from progress.models import BodyMeasurement
+from progress.selectors.body import last_weigh_in, measurement_list, recent_measurements
 from progress.services.body import (
     custom_measurement_add,
     custom_measurement_remove,
@@ -288,3 +289,29 @@ def test_the_client_page_sums_up_progress(trainer_browser, client_, today):
     BodyMeasurementFactory(client=client_, measured_on=today, weight_kg=D("81.3"))
     page = trainer_browser.get(f"/dashboard/clients/{client_.pk}/").text
     assert f"81.3 kg on {today.day} {today:%B %Y}" in page
+
+
+@pytest.mark.parametrize("weighed_days_ago", [None, 0, 3, 9])
+def test_the_recent_measurements_and_the_last_weigh_in_in_one_query(
+    client_, today, weighed_days_ago, django_assert_num_queries
+):
+    """What measurement_list[:6] and last_weigh_in give, from one query: the last
+    weigh-in may be among the six newest or older than all of them."""
+    for days_ago in range(10):
+        weight = Decimal("80.5") if days_ago == weighed_days_ago else None
+        BodyMeasurementFactory(
+            client=client_,
+            measured_on=today - dt.timedelta(days=days_ago),
+            weight_kg=weight,
+            waist_cm=Decimal("90"),
+        )
+    ClientFactory(trainer=client_.trainer)  # another client's rows never count
+    with django_assert_num_queries(1):
+        recent, last = recent_measurements(client=client_, count=6)
+    assert recent == list(measurement_list(client=client_)[:6])
+    assert last == last_weigh_in(client=client_)
+    assert (last is None) == (weighed_days_ago is None)
+
+
+def test_no_measurements_yet(client_):
+    assert recent_measurements(client=client_, count=6) == ([], None)

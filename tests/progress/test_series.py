@@ -10,6 +10,8 @@ from decimal import Decimal
 import pytest
 
 from progress.charts.body import progress_charts
+from progress.models import SetLog, WorkoutLog, WorkoutStatus
+from progress.selectors.history import estimated_1rm
 from progress.selectors.series import (
     Point,
     moving_average,
@@ -165,6 +167,85 @@ def test_weekly_volume_and_the_main_lifts(client_, today):
     assert len(charts.volume.bars) == 5
     assert charts.volume.points == []
     assert all(bar.height >= 0 for bar in charts.volume.bars)
+
+
+def per_set(sets, period):
+    """The charts' training numbers worked out set by set in Python, as they were
+    before the database summed them per day: the reference for the test below."""
+    volume, best, names = {}, {}, {}
+    for exercise_id, name, day, reps, load_kg, seconds in sets:
+        week = day - dt.timedelta(days=day.weekday())
+        if load_kg and reps:
+            volume[week] = volume.get(week, D(0)) + load_kg * reps
+        e1rm = None if seconds is not None else estimated_1rm(load_kg, reps)
+        if e1rm is not None:
+            names[exercise_id] = name
+            days = best.setdefault(exercise_id, {})
+            days[day] = max(days.get(day, e1rm), e1rm)
+    first = period.start or (min(volume) if volume else period.end)
+    week, weeks = first - dt.timedelta(days=first.weekday()), []
+    while week <= period.end:
+        weeks.append((week, str(volume.get(week, D(0)).quantize(D("0.01")))))
+        week += dt.timedelta(days=7)
+    main = sorted(best, key=lambda pk: (-len(best[pk]), names[pk]))[:3]
+    lifts = [(names[pk], [(d, str(v)) for d, v in sorted(best[pk].items())]) for pk in main]
+    return (weeks if volume else []), lifts
+
+
+@pytest.mark.parametrize("range_key", ["4w", "3m", "all"])
+def test_the_database_sums_each_day_as_the_sets_add_up(client_, today, range_key):
+    """Volume per week and the best e1RM per day, summed by the database, are what
+    adding up the sets one by one gives: timed sets, sets past 12 reps, sets without
+    a load or reps, skipped sets and unfinished workouts included."""
+    start = today - dt.timedelta(days=60)
+    lifts = (("Squat", {"load_kg": D(100)}), ("Row", {"load_kg": D(40)}), ("Curl", {}))
+    _, days = assign_program(client_, start=start, days=[(1, 1), (1, 3)], exercises=lifts)
+    odd = [
+        {"reps": 15, "load_kg": D("22.50")},  # past 12 reps: volume, no e1RM
+        {"reps": None, "load_kg": D("30")},  # no reps: neither
+        {"reps": 8, "load_kg": None},  # bodyweight
+        {"reps": 5, "load_kg": D("0")},
+        {"reps": 1, "load_kg": D("0.04")},  # an e1RM of 0.0 kg is still one
+        {"reps": 3, "load_kg": D("24"), "duration_seconds": 40},  # timed: no e1RM
+        {"reps": 6, "load_kg": D("97.55")},  # an exact half in Epley
+        {"reps": 4, "load_kg": D("2.25"), "is_completed": False},  # skipped
+    ]
+    for week in range(8):
+        for slot, offset in (((1, 1), 0), ((1, 3), 2)):
+            on = start + dt.timedelta(days=7 * week + offset)
+            log = log_on(client_, days[slot], on, reps=5 + week % 4, load=str(90 + week))
+            extra = odd[(week * 2 + offset) % len(odd)]
+            SetLog.objects.create(
+                workout_log=log, exercise_id=log.sets.first().exercise_id, set_number=9, **extra
+            )
+    unfinished = log_on(client_, days[1, 1], today - dt.timedelta(days=1), reps=2, load="300")
+    WorkoutLog.objects.filter(pk=unfinished.pk).update(
+        status=WorkoutStatus.IN_PROGRESS, completed_at=None
+    )
+
+    period = period_of(range_key, today=today)
+    sets = SetLog.objects.filter(
+        workout_log__client=client_,
+        is_completed=True,
+        workout_log__status=WorkoutStatus.COMPLETED,
+        workout_log__performed_on__lte=period.end,
+        workout_log__performed_on__gte=period.start or dt.date.min,
+    ).values_list(
+        "exercise_id",
+        "exercise__name",
+        "workout_log__performed_on",
+        "reps",
+        "load_kg",
+        "duration_seconds",
+    )
+    summary = progress_summary(client=client_, period=period)
+
+    weeks, lifts = per_set(list(sets), period)
+    assert [(p.on, str(p.value)) for p in summary.volume.points] == weeks
+    assert [
+        (s.label.removesuffix(": estimated 1RM"), [(p.on, str(p.value)) for p in s.points])
+        for s in summary.lifts
+    ] == lifts
 
 
 def test_the_progress_page_switches_range_without_a_reload(client, client_, today):

@@ -10,7 +10,10 @@ from decimal import Decimal
 import pytest
 
 from clients.models import ClientStatus
+from progress.models import SetLog
+from progress.selectors.history import client_history, client_logs, logged_exercises
 from tests.factories.core import ClientFactory
+from tests.factories.programs import ExerciseFactory
 from tests.progress.test_portal_training import assign_program, log_on
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +152,39 @@ def test_dashboard_says_when_nobody_is_behind(trainer_browser, client_, today):
     log_on(client_, days[1, 1], today, reps=5, load=str(Decimal("40")))
     page = trainer_browser.get("/dashboard/")
     assert "Everyone with a program has logged a workout in the last 7 days." in page.text
+
+
+def test_a_page_of_workouts_groups_its_sets_as_the_sets_template_does(client_, today):
+    """logged_exercises (rows, one query) gives the groups that regrouping each log's
+    set models by exercise gave: prescription order, then exercise name and set
+    number; skipped sets and sets of an exercise the day did not prescribe included."""
+    exercises = (("Back squat", {"load_kg": Decimal("60")}), ("Row", {"load_kg": Decimal("40")}))
+    _, days = assign_program(client_, start=today - timedelta(days=8), exercises=exercises)
+    first = log_on(client_, days[1, 1], today - timedelta(days=8))
+    second = log_on(client_, days[1, 1], today - timedelta(days=1), n=2, reps=5)
+    extra = ExerciseFactory(name="Aaa curl")
+    SetLog.objects.create(workout_log=second, exercise=extra, set_number=1, reps=12)
+    SetLog.objects.filter(workout_log=first, set_number=2).update(is_completed=False)
+
+    def shape(groups):
+        return [
+            (name, [(s.reps, s.load_kg, s.duration_seconds, s.rpe, s.is_completed) for s in sets])
+            for name, sets in groups
+        ]
+
+    models = list(client_history(client=client_))
+    rows = list(client_logs(client=client_))
+    logged_exercises(logs=rows)
+
+    assert [log.pk for log in rows] == [log.pk for log in models] == [second.pk, first.pk]
+    for by_rows, by_models in zip(rows, models, strict=True):
+        expected = []
+        for entry in by_models.sets.all():
+            if expected and expected[-1][0] == entry.exercise:
+                expected[-1][1].append(entry)
+            else:
+                expected.append((entry.exercise, [entry]))
+        assert shape((g.name, g.sets) for g in by_rows.exercises) == shape(
+            (exercise.name, sets) for exercise, sets in expected
+        )
+    assert "Aaa curl" in [g.name for g in rows[0].exercises]

@@ -5,12 +5,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from programs.schedule import Slot, scheduled_dates
 from programs.services import assignments as assign
 from programs.services import builder
 from progress.models import SetLog, WorkoutLog
-from progress.selectors.adherence import client_adherence, clients_gone_quiet
+from progress.selectors.adherence import adherence_by_client, client_adherence, clients_gone_quiet
 from progress.selectors.history import estimated_1rm, exercise_bests, exercise_progress
-from progress.selectors.today import today_workout
+from progress.selectors.today import program_position, today_workout
 from progress.services import SetEntry, workout_log_save, workout_log_update
 from tests.factories.core import ClientFactory
 from tests.factories.programs import ExerciseFactory
@@ -159,6 +160,27 @@ def test_today_across_the_program(plan, client_, squat):
     assert finished.next_day is None
 
 
+def test_the_trainers_pages_read_only_what_they_show_of_today(plan, client_):
+    """The client page's program position and the Training tab's today (without the
+    exercises) say what the full today says, on every kind of day."""
+    today = client_.trainer.today()
+    assert program_position(client=client_, on=today).state == "no_program"
+    assert today_workout(client=client_, on=today, exercises=False).state == "no_program"
+    _, days = _assign(plan, client_, today)
+    workout_log_save(client=client_, program_day=days[1, 1], sets=_sets(days[1, 1]))
+    for offset in (-1, 0, 1, 2, 13, 14):
+        on = today + timedelta(days=offset)
+        full = today_workout(client=client_, on=on)
+        light = today_workout(client=client_, on=on, exercises=False)
+        assert light.exercises == []
+        for name in ("state", "assignment", "slot", "day", "log", "next_day", "next_date"):
+            assert getattr(light, name) == getattr(full, name), (offset, name)
+        position = program_position(client=client_, on=on)
+        assert (position.assignment, position.slot) == (full.assignment, full.slot)
+        running = full.state in ("training", "rest")
+        assert position.state == ("running" if running else full.state)
+
+
 def test_today_shows_what_was_done_last_time(plan, client_, trainer):
     today = trainer.today()
     _, days = _assign(plan, client_, today - timedelta(days=2))
@@ -222,6 +244,97 @@ def test_adherence_counts_completed_against_scheduled(plan, client_, trainer):
     )
     result = client_adherence(client=client_, today=today)
     assert (result.logged, result.scheduled, result.percent) == (1, 4, 25)
+
+
+def test_adherence_of_many_clients_reads_each_calendar_once(plan, trainer):
+    """Ended assignments count up to their end, a program without days schedules
+    nothing, and each client gets their own figures (two queries for all)."""
+    today = trainer.today()
+    ended = ClientFactory(trainer=trainer)
+    assignment, days = _assign(plan, ended, today - timedelta(days=9))
+    workout_log_save(
+        client=ended,
+        program_day=days[1, 1],
+        sets=_sets(days[1, 1]),
+        finish=True,
+        performed_on=today - timedelta(days=9),
+    )
+    assignment.end_date = today - timedelta(days=4)  # w1d1 and w1d3 were due before
+    assignment.save()
+    empty = ClientFactory(trainer=trainer)
+    emptied, _ = _assign(plan, empty, today - timedelta(days=9))
+    emptied.program.days.all().delete()  # the client's copy, emptied in the builder
+    unassigned = ClientFactory(trainer=trainer)
+
+    found = adherence_by_client(clients=[ended, empty, unassigned], today=today)
+
+    assert (found[ended.pk].logged, found[ended.pk].scheduled) == (1, 2)
+    assert (found[empty.pk].logged, found[empty.pk].scheduled) == (0, 0)
+    assert (found[unassigned.pk].logged, found[unassigned.pk].scheduled) == (0, 0)
+
+
+def test_a_workout_seven_days_ago_still_counts_against_going_quiet(plan, trainer):
+    today = trainer.today()
+    week = ClientFactory(trainer=trainer)
+    _, days = _assign(plan, week, today - timedelta(days=13))
+    workout_log_save(
+        client=week,
+        program_day=days[1, 1],
+        sets=_sets(days[1, 1]),
+        finish=True,
+        performed_on=today - timedelta(days=7),
+    )
+    assert clients_gone_quiet(trainer=trainer, today=today) == []
+    later = clients_gone_quiet(trainer=trainer, today=today + timedelta(days=1))
+    assert [(q.client, q.last_workout) for q in later] == [(week, today - timedelta(days=7))]
+
+
+@pytest.mark.parametrize(
+    ("started", "ended"),
+    [(days, None) for days in (1, 2, 3, 6, 8, 10, 13, 15, 20)]
+    + [(days, 2) for days in (3, 6, 8, 10, 13, 15, 20)],
+)
+def test_the_database_counts_missed_workouts_as_the_schedule_does(plan, trainer, started, ended):
+    """Quiet clients' missed workouts, counted in SQL, are the scheduled dates from a
+    week ago (or the start) to yesterday that programs.schedule gives."""
+    today = trainer.today()
+    client = ClientFactory(trainer=trainer)
+    assignment, _ = _assign(plan, client, today - timedelta(days=started))
+    if ended is not None:
+        assignment.end_date = today - timedelta(days=ended)
+        assignment.save()
+    since = max(today - timedelta(days=7), assignment.start_date)
+    stop = min(today - timedelta(days=1), assignment.end_date or today)
+    slots = [Slot(d.week, d.day) for d in assignment.program.days.all()]
+    expected = len(set(scheduled_dates(assignment.start_date, 2, slots, since, stop)))
+
+    found = clients_gone_quiet(trainer=trainer, today=today)
+
+    assert [q.missed for q in found] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("started", "ended"),
+    [(days, None) for days in (-3, 0, 1, 5, 13, 20, 30, 40)]
+    + [(days, 2) for days in (5, 13, 20, 30)]
+    + [(40, 30)],
+)
+def test_the_database_counts_scheduled_workouts_as_the_schedule_does(plan, client_, started, ended):
+    """Adherence's scheduled workouts, counted in SQL, are the dates of the last four
+    weeks (up to the assignment's end) that programs.schedule gives."""
+    today = client_.trainer.today()
+    assignment, _ = _assign(plan, client_, today - timedelta(days=started))
+    if ended is not None:
+        assignment.end_date = today - timedelta(days=ended)
+        assignment.save()
+    first = today - timedelta(days=27)
+    stop = min(today, assignment.end_date or today)
+    slots = [Slot(d.week, d.day) for d in assignment.program.days.all()]
+    expected = len(set(scheduled_dates(assignment.start_date, 2, slots, first, stop)))
+    if started < 0:
+        expected = 0  # not started yet: not counted at all
+
+    assert client_adherence(client=client_, today=today).scheduled == expected
 
 
 def test_clients_gone_quiet(plan, trainer):
