@@ -28,7 +28,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from run import Bench, Endpoint, production_env  # noqa: E402
 
-
 _anonymous: Any = None
 
 
