@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Window
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Window
 from django.db.models.functions import DenseRank
 from django.shortcuts import get_object_or_404
 
@@ -76,6 +76,8 @@ class TodayWorkout:
     next_day: ProgramDay | None = None
     next_date: date | None = None
     ends_on: date | None = None
+    #: the day's prescriptions (also without `exercises`, as `today_at_a_glance` reads it)
+    exercise_count: int = 0
 
 
 def last_sets_by_exercise(
@@ -103,7 +105,9 @@ def last_sets_by_exercise(
     return found
 
 
-def today_workout(*, client: Client, on: date) -> TodayWorkout:
+def _schedule(*, client: Client, on: date, count_exercises: bool) -> TodayWorkout:
+    """Where `on` falls in the active program: its day (if any), the next one, the state
+    (two queries; with `count_exercises` each day knows its number of prescriptions)."""
     assignment = (
         ProgramAssignment.objects.for_client(client).active().select_related("program").first()
     )
@@ -116,9 +120,9 @@ def today_workout(*, client: Client, on: date) -> TodayWorkout:
         assignment=assignment,
         ends_on=end_of(assignment.start_date, program.duration_weeks),
     )
-    days = list(
-        ProgramDay.objects.for_client(client).filter(program=program).order_by("week", "day")
-    )
+    days = ProgramDay.objects.for_client(client).filter(program=program).order_by("week", "day")
+    if count_exercises:
+        days = days.annotate(exercise_count=Count("exercises"))
     by_slot = {Slot(d.week, d.day): d for d in days}
     result.slot = slot_on(assignment.start_date, on, program.duration_weeks)
     upcoming = next_slot(assignment.start_date, on, program.duration_weeks, by_slot)
@@ -131,9 +135,52 @@ def today_workout(*, client: Client, on: date) -> TodayWorkout:
     result.day = by_slot.get(result.slot)
     if result.day is None:
         result.state = "rest"
-        return result
-    result.exercises, result.log = day_workout(client=client, day=result.day, on=on)
     return result
+
+
+def today_workout(
+    *, client: Client, on: date, logs: list[WorkoutLog] | None = None
+) -> TodayWorkout:
+    """The workout the active program schedules on `on`, with each exercise's last time
+    and the client's log of it. `logs`: the client's workouts of that date if the caller
+    already has them (`workouts_on`), else the day's own log is fetched."""
+    result = _schedule(client=client, on=on, count_exercises=False)
+    if result.state == "training" and result.day is not None:
+        result.exercises, result.log = day_workout(client=client, day=result.day, on=on, logs=logs)
+        result.exercise_count = len(result.exercises)
+    return result
+
+
+def today_at_a_glance(*, client: Client, on: date) -> TodayWorkout:
+    """What the portal home shows of today's workout: the day, its number of exercises
+    and the day's log (its status), without the exercises themselves (three queries)."""
+    result = _schedule(client=client, on=on, count_exercises=True)
+    if result.state == "training" and result.day is not None:
+        result.exercise_count = result.day.exercise_count  # type: ignore[attr-defined]
+        result.log = (
+            WorkoutLog.objects.for_client(client)
+            .filter(program_day=result.day, performed_on=on)
+            .first()
+        )
+    return result
+
+
+def _sets_with_exercise() -> Prefetch:
+    return Prefetch(
+        "sets", queryset=SetLog.objects.select_related("exercise").order_by("set_number")
+    )
+
+
+def workouts_on(*, client: Client, on: date) -> list[WorkoutLog]:
+    """The client's workouts logged on `on`, newest first, each with its program day and
+    its sets (with their exercise): one query, two when there is any."""
+    return list(
+        WorkoutLog.objects.for_client(client)
+        .filter(performed_on=on)
+        .select_related("program_day")
+        .prefetch_related(_sets_with_exercise())
+        .order_by("-pk")
+    )
 
 
 def active_program_day(*, client: Client, pk: int) -> ProgramDay:
@@ -151,11 +198,12 @@ def active_program_day(*, client: Client, pk: int) -> ProgramDay:
 
 
 def day_workout(
-    *, client: Client, day: ProgramDay, on: date
+    *, client: Client, day: ProgramDay, on: date, logs: list[WorkoutLog] | None = None
 ) -> tuple[list[TodayExercise], WorkoutLog | None]:
     """A program day's exercises with last time's sets (and, for a "% of 1RM"
     prescription, the load it comes to), and the client's log of it on `on` if any (its
-    sets carry their exercise, for sets no prescription matches)."""
+    sets carry their exercise, for sets no prescription matches). `logs`: the client's
+    workouts of `on` (`workouts_on`) when the caller has them: the log is picked there."""
     # Whether the exercise is done with a weight rides along (one query fewer than
     # loading each exercise's equipment).
     loaded = Exercise.equipment.through.objects.filter(
@@ -167,16 +215,15 @@ def day_workout(
         .annotate(uses_loaded_equipment=Exists(loaded))
         .order_by("order", "pk")
     )
-    log = (
-        WorkoutLog.objects.for_client(client)
-        .filter(program_day=day, performed_on=on)
-        .prefetch_related(
-            Prefetch(
-                "sets", queryset=SetLog.objects.select_related("exercise").order_by("set_number")
-            )
+    if logs is None:
+        log = (
+            WorkoutLog.objects.for_client(client)
+            .filter(program_day=day, performed_on=on)
+            .prefetch_related(_sets_with_exercise())
+            .first()
         )
-        .first()
-    )
+    else:
+        log = next((w for w in logs if w.program_day_id == day.pk and w.performed_on == on), None)
     logged = list(log.sets.all()) if log else []
     last = last_sets_by_exercise(
         client=client, exercise_ids={p.exercise_id for p in prescriptions}, before=on

@@ -39,6 +39,7 @@ from progress.selectors.today import (
     day_workout,
     planned_on,
     today_workout,
+    workouts_on,
 )
 from progress.services import (
     EDIT_WINDOW_CLOSED,
@@ -70,11 +71,10 @@ def _editable(log: WorkoutLog | None, client: Client, today: date) -> bool:
 def today(request: PortalRequest) -> HttpResponse:
     client = request.portal_client
     on = client.trainer.today()
-    workout = today_workout(client=client, on=on)
+    logs = workouts_on(client=client, on=on)
+    workout = today_workout(client=client, on=on, logs=logs)
     # workouts logged today besides today's own: the next one, done early on a rest day
-    logged_today = {
-        log.program_day_id: log for log in client_history(client=client).filter(performed_on=on)
-    }
+    logged_today = {log.program_day_id: log for log in logs}
     if workout.day is not None:
         logged_today.pop(workout.day.pk, None)
     next_log = logged_today.pop(workout.next_day.pk, None) if workout.next_day else None
