@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Window
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import DenseRank
 from django.shortcuts import get_object_or_404
 
@@ -224,10 +224,32 @@ def day_workout(
         )
     else:
         log = next((w for w in logs if w.program_day_id == day.pk and w.performed_on == on), None)
-    logged = list(log.sets.all()) if log else []
     last = last_sets_by_exercise(
         client=client, exercise_ids={p.exercise_id for p in prescriptions}, before=on
     )
+    logged = list(log.sets.all()) if log else []
+    return _exercises(client, prescriptions, last, logged), log
+
+
+def day_workout_saved(
+    *, client: Client, exercises: list[TodayExercise], log: WorkoutLog
+) -> list[TodayExercise]:
+    """`exercises` of `day_workout` once `log` is saved: its sets read again (they carry
+    their exercise) and the loads of "% of 1RM" prescriptions worked out again (a
+    finished set may raise an estimated 1RM). The plan and last time's sets, from before
+    the log's date, stay as they were read (one query, three with a % of 1RM)."""
+    prefetch_related_objects([log], _sets_with_exercise())
+    prescriptions = [item.prescription for item in exercises]
+    last = {item.prescription.exercise_id: item.last_sets for item in exercises}
+    return _exercises(client, prescriptions, last, list(log.sets.all()))
+
+
+def _exercises(
+    client: Client,
+    prescriptions: list[PrescribedExercise],
+    last: dict[int, list[SetLog]],
+    logged: list[SetLog],
+) -> list[TodayExercise]:
     maxes = one_rep_maxes(
         client=client,
         exercise_ids={p.exercise_id for p in prescriptions if p.load_percent_1rm is not None},
@@ -244,7 +266,7 @@ def day_workout(
                 target_load_kg=prescribed_load(p, one_rep_max, trainer=client.trainer),
             )
         )
-    return exercises, log
+    return exercises
 
 
 def scheduled_date(assignment: ProgramAssignment, day: ProgramDay) -> date:

@@ -37,6 +37,7 @@ from progress.selectors.today import (
     TodayExercise,
     active_program_day,
     day_workout,
+    day_workout_saved,
     planned_on,
     today_workout,
     workouts_on,
@@ -162,8 +163,8 @@ def _log_page(
                     messages.success(request, "Saved. Keep going!")
                     return redirect("progress:portal_workout_edit", log_id=log.pk)
                 saved_now = True
-                exercises, log = day_workout(client=client, day=day, on=on)
-                extra = [s for s in log.sets.all() if s.prescribed_id not in planned] if log else []
+                exercises = day_workout_saved(client=client, exercises=exercises, log=log)
+                extra = [s for s in log.sets.all() if s.prescribed_id not in planned]
                 rows = initial_rows(exercises, extra, units)
                 form = WorkoutLogForm(rows=rows, notes=log.notes if log else "", unit_system=units)
     context = {
