@@ -30,7 +30,7 @@ def _shown(items: list[TodayExercise]) -> list[dict]:
         {
             **asdict(item),
             "prescription": item.prescription.pk,
-            "last_sets": [(s.pk, s.workout_log.performed_on) for s in item.last_sets],
+            "last_sets": [(s.pk, s.performed_on) for s in item.last_sets],
             "logged_sets": [(s.pk, s.exercise.name, s.reps, s.load_kg) for s in item.logged_sets],
             "last_date": item.last_date,
             "needs_a_weight": item.needs_a_weight,
