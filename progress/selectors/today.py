@@ -209,12 +209,18 @@ def day_workout(
     loaded = Exercise.equipment.through.objects.filter(
         exercise_id=OuterRef("exercise_id"), equipment__slug__in=LOADED_EQUIPMENT
     )
-    prescriptions = list(
-        PrescribedExercise.objects.filter(day=day)
-        .select_related("exercise")
-        .annotate(uses_loaded_equipment=Exists(loaded))
-        .order_by("order", "pk")
+    # Kept on the day as its `exercises`: saving the day's log checks the sets against
+    # them (progress.services) without reading them again.
+    prefetch_related_objects(
+        [day],
+        Prefetch(
+            "exercises",
+            queryset=PrescribedExercise.objects.select_related("exercise")
+            .annotate(uses_loaded_equipment=Exists(loaded))
+            .order_by("order", "pk"),
+        ),
     )
+    prescriptions = list(day.exercises.all())
     if logs is None:
         log = (
             WorkoutLog.objects.for_client(client)
