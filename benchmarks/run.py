@@ -131,10 +131,12 @@ def wait_until_up(url: str, seconds: float = 60) -> None:
 
 
 class FormFields(HTMLParser):
-    """The fields a browser would submit from the page's first POST form."""
+    """The fields a browser would submit from the page's POST form with this id (else its
+    first POST form)."""
 
-    def __init__(self) -> None:
+    def __init__(self, form_id: str = "") -> None:
         super().__init__()
+        self.form_id = form_id
         self.fields: list[tuple[str, str]] = []
         self.in_form = self.done = False
         self.textarea: str | None = None
@@ -145,7 +147,7 @@ class FormFields(HTMLParser):
         if self.done:
             return
         if tag == "form" and a.get("method", "").lower() == "post":
-            self.in_form = True
+            self.in_form = not self.form_id or a.get("id") == self.form_id
         if not self.in_form or (not a.get("name") and tag != "option"):
             return
         if tag == "input":
@@ -308,7 +310,8 @@ class Bench:
         ]
         if day:
             path = f"/portal/training/day/{day.group(1)}/"
-            parser = FormFields()
+            # the workout's form (the page's first is the header's "Sign out")
+            parser = FormFields("log-form")
             parser.feed(self.client_browser.get(path).content.decode())
             fields = [
                 (k, v) for k, v in parser.fields if k not in ("csrfmiddlewaretoken", "action")

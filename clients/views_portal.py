@@ -22,12 +22,11 @@ from clients.forms import PortalLoginForm, ReminderSettingsForm
 from clients.models import Client
 from clients.selectors import reminder_settings
 from clients.services import reminders as reminder_services
-from fitnesspr import ratelimit
+from fitnesspr import auth, ratelimit
 from fitnesspr.actor import actor_of
 from fitnesspr.forms import add_service_error
 
 DEVICE_COOKIE = settings.REMEMBER_DEVICE_COOKIE
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 TOO_MANY_ATTEMPTS = "Too many sign-in attempts from this network. Wait a few minutes and try again."
 SCOPE = "portal-login"
 
@@ -79,7 +78,7 @@ def portal_login(request: HttpRequest) -> HttpResponse:
                 )
                 form.add_error(None, answer.error)
             else:
-                login(request, client.user, backend=MODEL_BACKEND)
+                login(request, client.user, backend=auth.BACKEND)
                 success = redirect(_next_url(request) or "progress:portal_home")
                 if remembered is not None or form.cleaned_data.get("remember"):
                     _remember_device(request, success, client)

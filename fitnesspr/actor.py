@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 
 from fitnesspr.models import Role
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
     from django.http import HttpRequest
 
     from clients.models import Client
@@ -75,6 +77,16 @@ def is_staff_user(user: Any) -> bool:
         and user.is_active
         and (user.is_superuser or user.role == Role.STAFF)
     )
+
+
+#: a user's profiles and a client's trainer: everything `actor_for_user` reads
+PROFILES = ("trainer_profile", "client_profile__trainer")
+
+
+def users_with_profiles() -> QuerySet[Any]:
+    """Users loaded with their trainer or client profile (and a client's trainer) in the
+    same query: resolving such a user into an actor queries nothing more."""
+    return get_user_model()._default_manager.select_related(*PROFILES)
 
 
 def _trainer_of(user: Any) -> Trainer | None:

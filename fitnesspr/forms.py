@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
+from fitnesspr import widgets
 from fitnesspr.errors import DomainError
 from fitnesspr.tenancy import MAX_ID, valid_id
 
@@ -74,7 +75,7 @@ class IdField(forms.IntegerField):
     so a wild value is a form error, never a database error."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.HiddenInput)
+        kwargs.setdefault("widget", widgets.HiddenInput)
         super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
 
 

@@ -76,14 +76,15 @@ def test_production_starts_with_safe_settings():
 
 
 def test_production_keeps_shared_state_in_postgresql_or_redis():
-    """Sessions and the JWT blacklist in the database; throttles, per-IP limits and the
-    cache in Redis; tasks on the broker — never one process's memory."""
+    """Sessions and the JWT blacklist in the database (sessions read through Redis);
+    throttles, per-IP limits and the cache in Redis; tasks on the broker — never one
+    process's memory."""
     result = _boot_production(code=SHARED_STATE, DEBUG="false", SECRET_KEY=STRONG_KEY)
     assert result.returncode == 0, result.stderr
     state = json.loads(result.stdout)
 
     assert state["cache"] == "django.core.cache.backends.redis.RedisCache"
-    assert state["sessions"] == "django.contrib.sessions.backends.db"
+    assert state["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert "rest_framework_simplejwt.token_blacklist" in state["apps"]
     assert state["eager"] is False
     # and static files hashed and compressed, served by whitenoise

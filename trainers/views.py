@@ -20,7 +20,6 @@ from trainers import selectors, services
 from trainers.decorators import TrainerRequest, trainer_required
 from trainers.forms import BusinessProfileForm, SignupForm
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 EMAILS_PAGE_SIZE = 25
 
 

@@ -114,14 +114,29 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Sessions in the database: every web process reads the same ones (no sticky sessions).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions in the database: every web process reads the same ones (no sticky sessions),
+# and signing out or a new PIN ends them there. With Redis each is also kept in the
+# cache (written and deleted in both), so a request reads its session without a query;
+# a cache that lost it falls back to the database. Never one process's memory: another
+# process would keep a session signed out elsewhere.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Django's password backend, loading each request's user with their profile in one
+# query. Sessions signed in before it name Django's ModelBackend: it stays second so they
+# last until they expire (SESSION_COOKIE_AGE, two weeks), then it can go.
+AUTHENTICATION_BACKENDS = [
+    "fitnesspr.auth.UserProfileBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "trainers:login"
 LOGIN_REDIRECT_URL = "progress:dashboard"

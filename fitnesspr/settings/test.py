@@ -8,6 +8,9 @@ SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac-signing-0123456789"
 SIMPLE_JWT["SIGNING_KEY"] = SECRET_KEY  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# As in production (Redis): sessions read from the cache, kept in the database. One
+# process here, so the in-memory cache is safe when no REDIS_URL is set.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"

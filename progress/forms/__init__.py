@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import QueryDict
 
+from fitnesspr import widgets
 from fitnesspr.dates import WindowDateField
 from fitnesspr.durations import format_clock, parse_duration
 from fitnesspr.forms import IdField, decimal_errors
@@ -63,14 +64,14 @@ def _number_input(mode: str, label: str) -> forms.TextInput:
     attrs = {"inputmode": mode, "autocomplete": "off", "class": "set-input", "aria-label": label}
     if mode == "numeric":
         attrs["pattern"] = "[0-9]*"
-    return forms.TextInput(attrs=attrs)
+    return widgets.TextInput(attrs=attrs)
 
 
 class SetRowForm(forms.Form):
     prescribed = IdField(required=False)
     exercise = IdField()
     set_number = forms.IntegerField(
-        widget=forms.HiddenInput, validators=_model_validators("set_number")
+        widget=widgets.HiddenInput, validators=_model_validators("set_number")
     )
     reps = forms.IntegerField(
         required=False, validators=_model_validators("reps"), widget=_number_input("numeric", "")
@@ -80,7 +81,7 @@ class SetRowForm(forms.Form):
         label="Time",
         required=False,
         max_length=16,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "class": "set-input"}),
+        widget=widgets.TextInput(attrs={"autocomplete": "off", "class": "set-input"}),
     )
     load = PointDecimalField(required=False, max_digits=7, decimal_places=2)
     rpe = PointDecimalField(
@@ -91,7 +92,7 @@ class SetRowForm(forms.Form):
         validators=_model_validators("rpe"),
         widget=_number_input("decimal", ""),
     )
-    done = forms.BooleanField(label="Done", required=False)
+    done = forms.BooleanField(label="Done", required=False, widget=widgets.CheckboxInput)
 
     def __init__(self, *args: Any, unit_system: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

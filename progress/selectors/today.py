@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Window
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import DenseRank
 from django.shortcuts import get_object_or_404
 
@@ -49,7 +58,7 @@ class TodayExercise:
 
     @property
     def last_date(self) -> date | None:
-        return self.last_sets[0].workout_log.performed_on if self.last_sets else None
+        return self.last_sets[0].performed_on if self.last_sets else None  # type: ignore[attr-defined]
 
     @property
     def needs_a_weight(self) -> bool:
@@ -76,14 +85,17 @@ class TodayWorkout:
     next_day: ProgramDay | None = None
     next_date: date | None = None
     ends_on: date | None = None
+    #: the day's prescriptions (also without `exercises`, as `today_at_a_glance` reads it)
+    exercise_count: int = 0
 
 
 def last_sets_by_exercise(
     *, client: Client, exercise_ids: set[int], before: date
 ) -> dict[int, list[SetLog]]:
-    """For each exercise, the sets of the client's most recent earlier workout with it.
-    One pass over the client's sets of those exercises, ranked per exercise by workout
-    (a subquery per set row took ~100 ms with a year of history)."""
+    """For each exercise, the sets of the client's most recent earlier workout with it,
+    each with the workout's date as `performed_on`. One pass over the client's sets of
+    those exercises, ranked per exercise by workout (a subquery per set row took ~100 ms
+    with a year of history)."""
     newest_first = Window(
         DenseRank(),
         partition_by=[F("exercise_id")],
@@ -92,9 +104,8 @@ def last_sets_by_exercise(
     rows = (
         SetLog.objects.for_client(client)
         .filter(exercise_id__in=exercise_ids, workout_log__performed_on__lt=before)
-        .annotate(recency=newest_first)
+        .annotate(recency=newest_first, performed_on=F("workout_log__performed_on"))
         .filter(recency=1)
-        .select_related("workout_log")
         .order_by("exercise_id", "set_number")
     )
     found: dict[int, list[SetLog]] = {}
@@ -129,10 +140,9 @@ def program_position(*, client: Client, on: date) -> ProgramPosition:
     return ProgramPosition(assignment=assignment, state=state)
 
 
-def today_workout(*, client: Client, on: date, exercises: bool = True) -> TodayWorkout:
-    """The active program's workout for `on`. Without `exercises`, the day's
-    prescriptions, last time's sets and 1RMs are not read (`exercises` stays empty and
-    `log` comes without its sets): what the trainer's Training tab shows."""
+def _schedule(*, client: Client, on: date, count_exercises: bool) -> TodayWorkout:
+    """Where `on` falls in the active program: its day (if any), the next one, the state
+    (two queries; with `count_exercises` each day knows its number of prescriptions)."""
     assignment = _active_assignment(client)
     if assignment is None:
         return TodayWorkout(today=on, state="no_program")
@@ -143,9 +153,9 @@ def today_workout(*, client: Client, on: date, exercises: bool = True) -> TodayW
         assignment=assignment,
         ends_on=end_of(assignment.start_date, program.duration_weeks),
     )
-    days = list(
-        ProgramDay.objects.for_client(client).filter(program=program).order_by("week", "day")
-    )
+    days = ProgramDay.objects.for_client(client).filter(program=program).order_by("week", "day")
+    if count_exercises:
+        days = days.annotate(exercise_count=Count("exercises"))
     by_slot = {Slot(d.week, d.day): d for d in days}
     result.slot = slot_on(assignment.start_date, on, program.duration_weeks)
     upcoming = next_slot(assignment.start_date, on, program.duration_weeks, by_slot)
@@ -158,12 +168,63 @@ def today_workout(*, client: Client, on: date, exercises: bool = True) -> TodayW
     result.day = by_slot.get(result.slot)
     if result.day is None:
         result.state = "rest"
+    return result
+
+
+def today_workout(
+    *,
+    client: Client,
+    on: date,
+    logs: list[WorkoutLog] | None = None,
+    exercises: bool = True,
+) -> TodayWorkout:
+    """The workout the active program schedules on `on`, with each exercise's last time
+    and the client's log of it. `logs`: the client's workouts of that date if the caller
+    already has them (`workouts_on`), else the day's own log is fetched. Without
+    `exercises`, the day's prescriptions, last time's sets and 1RMs are not read
+    (`exercises` stays empty and `log` comes without its sets): what the trainer's
+    Training tab shows."""
+    result = _schedule(client=client, on=on, count_exercises=False)
+    if result.state != "training" or result.day is None:
         return result
     if exercises:
-        result.exercises, result.log = day_workout(client=client, day=result.day, on=on)
+        result.exercises, result.log = day_workout(client=client, day=result.day, on=on, logs=logs)
+        result.exercise_count = len(result.exercises)
     else:
         result.log = _day_log(client=client, day=result.day, on=on).first()
     return result
+
+
+def today_at_a_glance(*, client: Client, on: date) -> TodayWorkout:
+    """What the portal home shows of today's workout: the day, its number of exercises
+    and the day's log (its status), without the exercises themselves (three queries)."""
+    result = _schedule(client=client, on=on, count_exercises=True)
+    if result.state == "training" and result.day is not None:
+        result.exercise_count = result.day.exercise_count  # type: ignore[attr-defined]
+        result.log = _day_log(client=client, day=result.day, on=on).first()
+    return result
+
+
+def _day_log(*, client: Client, day: ProgramDay, on: date) -> QuerySet[WorkoutLog]:
+    return WorkoutLog.objects.for_client(client).filter(program_day=day, performed_on=on)
+
+
+def _sets_with_exercise() -> Prefetch:
+    return Prefetch(
+        "sets", queryset=SetLog.objects.select_related("exercise").order_by("set_number")
+    )
+
+
+def workouts_on(*, client: Client, on: date) -> list[WorkoutLog]:
+    """The client's workouts logged on `on`, newest first, each with its program day and
+    its sets (with their exercise): one query, two when there is any."""
+    return list(
+        WorkoutLog.objects.for_client(client)
+        .filter(performed_on=on)
+        .select_related("program_day")
+        .prefetch_related(_sets_with_exercise())
+        .order_by("-pk")
+    )
 
 
 def active_program_day(*, client: Client, pk: int) -> ProgramDay:
@@ -180,40 +241,62 @@ def active_program_day(*, client: Client, pk: int) -> ProgramDay:
     )
 
 
-def _day_log(*, client: Client, day: ProgramDay, on: date) -> QuerySet[WorkoutLog]:
-    return WorkoutLog.objects.for_client(client).filter(program_day=day, performed_on=on)
-
-
 def day_workout(
-    *, client: Client, day: ProgramDay, on: date
+    *, client: Client, day: ProgramDay, on: date, logs: list[WorkoutLog] | None = None
 ) -> tuple[list[TodayExercise], WorkoutLog | None]:
     """A program day's exercises with last time's sets (and, for a "% of 1RM"
     prescription, the load it comes to), and the client's log of it on `on` if any (its
-    sets carry their exercise, for sets no prescription matches)."""
+    sets carry their exercise, for sets no prescription matches). `logs`: the client's
+    workouts of `on` (`workouts_on`) when the caller has them: the log is picked there."""
     # Whether the exercise is done with a weight rides along (one query fewer than
     # loading each exercise's equipment).
     loaded = Exercise.equipment.through.objects.filter(
         exercise_id=OuterRef("exercise_id"), equipment__slug__in=LOADED_EQUIPMENT
     )
-    prescriptions = list(
-        PrescribedExercise.objects.filter(day=day)
-        .select_related("exercise")
-        .annotate(uses_loaded_equipment=Exists(loaded))
-        .order_by("order", "pk")
+    # Kept on the day as its `exercises`: saving the day's log checks the sets against
+    # them (progress.services) without reading them again.
+    prefetch_related_objects(
+        [day],
+        Prefetch(
+            "exercises",
+            queryset=PrescribedExercise.objects.select_related("exercise")
+            .annotate(uses_loaded_equipment=Exists(loaded))
+            .order_by("order", "pk"),
+        ),
     )
-    log = (
-        _day_log(client=client, day=day, on=on)
-        .prefetch_related(
-            Prefetch(
-                "sets", queryset=SetLog.objects.select_related("exercise").order_by("set_number")
-            )
+    prescriptions = list(day.exercises.all())
+    if logs is None:
+        log = (
+            _day_log(client=client, day=day, on=on).prefetch_related(_sets_with_exercise()).first()
         )
-        .first()
-    )
-    logged = list(log.sets.all()) if log else []
+    else:
+        log = next((w for w in logs if w.program_day_id == day.pk and w.performed_on == on), None)
     last = last_sets_by_exercise(
         client=client, exercise_ids={p.exercise_id for p in prescriptions}, before=on
     )
+    logged = list(log.sets.all()) if log else []
+    return _exercises(client, prescriptions, last, logged), log
+
+
+def day_workout_saved(
+    *, client: Client, exercises: list[TodayExercise], log: WorkoutLog
+) -> list[TodayExercise]:
+    """`exercises` of `day_workout` once `log` is saved: its sets read again (they carry
+    their exercise) and the loads of "% of 1RM" prescriptions worked out again (a
+    finished set may raise an estimated 1RM). The plan and last time's sets, from before
+    the log's date, stay as they were read (one query, three with a % of 1RM)."""
+    prefetch_related_objects([log], _sets_with_exercise())
+    prescriptions = [item.prescription for item in exercises]
+    last = {item.prescription.exercise_id: item.last_sets for item in exercises}
+    return _exercises(client, prescriptions, last, list(log.sets.all()))
+
+
+def _exercises(
+    client: Client,
+    prescriptions: list[PrescribedExercise],
+    last: dict[int, list[SetLog]],
+    logged: list[SetLog],
+) -> list[TodayExercise]:
     maxes = one_rep_maxes(
         client=client,
         exercise_ids={p.exercise_id for p in prescriptions if p.load_percent_1rm is not None},
@@ -230,7 +313,7 @@ def day_workout(
                 target_load_kg=prescribed_load(p, one_rep_max, trainer=client.trainer),
             )
         )
-    return exercises, log
+    return exercises
 
 
 def scheduled_date(assignment: ProgramAssignment, day: ProgramDay) -> date:

@@ -9,11 +9,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from clients.decorators import PortalRequest, portal_login_required
-from nutrition.selectors.today import day_meals
+from nutrition.selectors.glance import day_glance
 from progress.forms.body import WeighInForm
 from progress.selectors.body import last_weigh_in
 from progress.selectors.check_ins import check_in_due, unread_replies
-from progress.selectors.today import today_workout
+from progress.selectors.today import today_at_a_glance
 
 
 @require_GET
@@ -24,12 +24,12 @@ def portal_home(request: PortalRequest) -> HttpResponse:
     units = client.trainer.unit_system
     context = {
         "client": client,
-        "today": today_workout(client=client, on=on),
+        "today": today_at_a_glance(client=client, on=on),
         "check_in_due": check_in_due(client=client, today=on),
         "unread_replies": unread_replies(client=client),
         "weigh_in_form": WeighInForm(initial={"measured_on": on}, unit_system=units),
         "last_weigh_in": last_weigh_in(client=client),
         "units": units,
-        "meals": day_meals(client=client, on=on),
+        "meals": day_glance(client=client, on=on),
     }
     return render(request, "progress/portal/home.html", context)

@@ -37,8 +37,10 @@ from progress.selectors.today import (
     TodayExercise,
     active_program_day,
     day_workout,
+    day_workout_saved,
     planned_on,
     today_workout,
+    workouts_on,
 )
 from progress.services import (
     EDIT_WINDOW_CLOSED,
@@ -70,11 +72,10 @@ def _editable(log: WorkoutLog | None, client: Client, today: date) -> bool:
 def today(request: PortalRequest) -> HttpResponse:
     client = request.portal_client
     on = client.trainer.today()
-    workout = today_workout(client=client, on=on)
+    logs = workouts_on(client=client, on=on)
+    workout = today_workout(client=client, on=on, logs=logs)
     # workouts logged today besides today's own: the next one, done early on a rest day
-    logged_today = {
-        log.program_day_id: log for log in client_history(client=client).filter(performed_on=on)
-    }
+    logged_today = {log.program_day_id: log for log in logs}
     if workout.day is not None:
         logged_today.pop(workout.day.pk, None)
     next_log = logged_today.pop(workout.next_day.pk, None) if workout.next_day else None
@@ -162,8 +163,8 @@ def _log_page(
                     messages.success(request, "Saved. Keep going!")
                     return redirect("progress:portal_workout_edit", log_id=log.pk)
                 saved_now = True
-                exercises, log = day_workout(client=client, day=day, on=on)
-                extra = [s for s in log.sets.all() if s.prescribed_id not in planned] if log else []
+                exercises = day_workout_saved(client=client, exercises=exercises, log=log)
+                extra = [s for s in log.sets.all() if s.prescribed_id not in planned]
                 rows = initial_rows(exercises, extra, units)
                 form = WorkoutLogForm(rows=rows, notes=log.notes if log else "", unit_system=units)
     context = {

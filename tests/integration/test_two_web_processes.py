@@ -185,6 +185,32 @@ def test_a_session_made_through_one_is_honoured_by_the_other(servers, alice, add
     assert other.get("/dashboard/", headers=address).status_code == 302  # no session: login
 
 
+def test_signing_out_through_one_ends_the_session_on_the_other(servers, alice, address):
+    """Sessions are read from Redis: a sign-out must reach the copy the other process read."""
+    one, other = servers
+    signed_in = _post_form(
+        one,
+        "/accounts/login/",
+        {"username": "alice@example.com", "password": DEFAULT_PASSWORD},
+        address,
+    )
+    cookies = {name: signed_in.cookies[name] for name in ("sessionid", "csrftoken")}
+    assert other.get("/dashboard/", cookies=cookies, headers=address).status_code == 200
+    page = one.get("/dashboard/", cookies=cookies, headers=address)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    assert token is not None
+
+    signed_out = one.post(
+        "/accounts/logout/",
+        data={"csrfmiddlewaretoken": token.group(1)},
+        cookies=cookies,
+        headers=address,
+    )
+    assert signed_out.status_code == 302
+
+    assert other.get("/dashboard/", cookies=cookies, headers=address).status_code == 302
+
+
 def test_a_pin_lockout_made_through_one_is_honoured_by_the_other(servers, alice, address):
     one, other = servers
     ClientFactory(trainer=alice, user__email="carol@example.com")

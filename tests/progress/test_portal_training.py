@@ -205,6 +205,26 @@ def test_portal_home_summarises_today_and_links_to_it(carol_browser, client_, to
     assert "Start today's workout" in home.text
 
 
+def test_portal_home_counts_today_s_exercises_and_follows_the_log(carol_browser, client_, today):
+    exercises = (("Back squat", {"load_kg": Decimal("60")}), ("Row", {"load_kg": Decimal("40")}))
+    _, days = assign_program(client_, start=today, exercises=exercises)
+    day = days[1, 1]
+    assert "Week 1 day 1 session</strong> · 2 exercises</p>" in carol_browser.get("/portal/").text
+
+    workout_log_save(client=client_, program_day=day, sets=entries(day), performed_on=today)
+    home = carol_browser.get("/portal/").text
+    assert "· 2 exercises</p>" in home
+    assert "Continue today's workout" in home
+
+    workout_log_save(client=client_, program_day=day, sets=entries(day), finish=True)
+    home = carol_browser.get("/portal/").text
+    assert "· 2 exercises · finished</p>" in home
+    assert "See today's workout" in home
+
+    builder.prescription_delete(prescription=day.exercises.order_by("order").last())
+    assert "· 1 exercise · finished</p>" in carol_browser.get("/portal/").text
+
+
 # ---------- logging ----------
 
 
