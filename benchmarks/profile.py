@@ -90,7 +90,7 @@ def main() -> None:
     import django
 
     django.setup()
-    bench = Bench(argparse.Namespace(only=args.only), env)
+    bench = Bench(argparse.Namespace(only=args.only, port=0), env)
     bench.sign_in()
     print("| endpoint | status | KB | queries | wall ms | CPU ms | SQL ms |")
     print("|---|---|---|---|---|---|---|")
