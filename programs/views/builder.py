@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from fitnesspr.forms import add_service_error
 from programs.forms.programs import DayAddForm, DayForm
 from programs.selectors import builder as lookups
-from programs.selectors.exercises import exercise_search
+from programs.selectors.exercises import exercise_picker
 from programs.selectors.programs import program_for_builder
 from programs.services import builder as services
 from programs.views.builder_parts import (
@@ -203,7 +203,7 @@ def day_exercises(request: TrainerRequest, pk: int) -> HttpResponse:
         "program": day.program,
         "day": day,
         "search": search,
-        "results": list(exercise_search(trainer=request.trainer, q=search, limit=PICKER_LIMIT)),
+        "results": exercise_picker(trainer=request.trainer, q=search, limit=PICKER_LIMIT),
     }
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, f"{BUILDER}#picker-results", context)

@@ -44,8 +44,8 @@ BUDGET = {
     "client nutrition": 13,
     "client workout thread": 15,
     "program builder": 7,
-    "exercise library": 9,
-    "food library": 6,
+    "exercise library": 3,  # the results and filter choices come from the cache
+    "food library": 3,  # the results come from the cache
     "meal plans": 4,
     "billing home": 8,
     "portal home": 17,
