@@ -41,9 +41,9 @@ def _filters(params: QueryDict) -> selectors.FoodFilters:
 @vary_on_headers("HX-Request")
 @trainer_required
 def food_list(request: TrainerRequest) -> HttpResponse:
-    """The results are cached as rendered, per version of the trainer's view of the
-    library (`selectors.library_version`) and query: the page is read only when the
-    template's cache misses."""
+    """The page and its results are cached as rendered, per version of the trainer's
+    view of the library (`selectors.library_version`) and query: the foods are read
+    only when the template's cache misses."""
     filters = _filters(request.GET)
     foods = selectors.food_list(actor=request.actor, **filters)
     page_number = request.GET.get("page")

@@ -44,9 +44,9 @@ def _filters(params: QueryDict) -> selectors.ExerciseFilters:
 @vary_on_headers("HX-Request")
 @trainer_required
 def exercise_list(request: TrainerRequest) -> HttpResponse:
-    """The results are cached as rendered, per version of the trainer's view of the
-    library (`selectors.library_version`) and query: the page is read only when the
-    template's cache misses."""
+    """The page and its results are cached as rendered, per version of the trainer's
+    view of the library (`selectors.library_version`) and query: the exercises and the
+    filter choices are read only when the template's cache misses."""
     filters = _filters(request.GET)
     exercises = selectors.exercise_list(actor=request.actor, **filters)
     page_number = request.GET.get("page")
@@ -54,8 +54,7 @@ def exercise_list(request: TrainerRequest) -> HttpResponse:
     query.pop("page", None)
     version = selectors.library_version(trainer=request.trainer)
     template = "programs/exercise_list.html"
-    htmx = request.htmx and not request.htmx.history_restore_request
-    if htmx:
+    if request.htmx and not request.htmx.history_restore_request:
         template += "#exercise-results"
     context: dict[str, Any] = {
         "page": SimpleLazyObject(lambda: page_of(exercises, page_number, PAGE_SIZE)),
@@ -65,13 +64,10 @@ def exercise_list(request: TrainerRequest) -> HttpResponse:
         "filters": filters,
         "filtered": any(filters.values()),
         "query": query.urlencode(),
+        "options": SimpleLazyObject(lambda: selectors.filter_options(version=version)),
+        "categories": ExerciseCategory.choices,
+        "owner_filters": selectors.OWNER_FILTERS,
     }
-    if not htmx:
-        context |= {
-            "options": selectors.filter_options(version=version),
-            "categories": ExerciseCategory.choices,
-            "owner_filters": selectors.OWNER_FILTERS,
-        }
     return render(request, template, context)
 
 
