@@ -247,12 +247,13 @@ def builder_weeks(
     program: Program, unit_system: str, *, open_week: int = 1, cards: dict[int, DayCard] | None
 ) -> list[WeekView]:
     """Every week of the program, the open one with its day cards; `cards` overrides
-    the card of a day (by pk), e.g. one with a refused edit on it."""
+    the card of a day (by pk), e.g. one with a refused edit on it. The program comes
+    from program_for_builder, with the open week's exercises."""
     weeks = []
     for week in program_weeks(program):
         view = WeekView(number=week.number, open=week.number == open_week)
         for number, day in enumerate(week.days, start=1):
-            count = len(day.exercises.all()) if day is not None else 0
+            count = day.exercise_count if day is not None else 0  # type: ignore[attr-defined]
             view.slots.append(Slot(number=number, day=day, exercise_count=count))
             if view.open and day is not None:
                 view.cards.append((cards or {}).get(day.pk) or day_card(day, unit_system))
