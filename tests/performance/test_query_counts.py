@@ -47,7 +47,7 @@ BUDGET = {
     "exercise library": 3,  # the results and filter choices come from the cache
     "food library": 3,  # the results come from the cache
     "meal plans": 4,
-    "billing home": 8,
+    "billing home": 7,  # the page and its total in one query
     "portal home": 17,
     "portal today": 9,
     "portal workout": 12,
