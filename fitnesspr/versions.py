@@ -9,7 +9,9 @@ request that read the old rows in between stored them under the version in betwe
 which nobody reads any more.
 
 The shared libraries (global exercises and foods, `fitnesspr.tenancy.LibraryQuerySet`)
-have one version for their shared rows and one per trainer for that trainer's own."""
+have one version for their shared rows and one per trainer for that trainer's own.
+Writes that send no signals (bulk loads, imports) bump for themselves; a database
+restored from a backup empties the cache (scripts/restore)."""
 
 from __future__ import annotations
 
