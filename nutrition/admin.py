@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from fitnesspr.admin import ScopedAdmin, ScopedTabularInline
+from fitnesspr.versions import library_changed
 from nutrition.models import (
     DiaryEntry,
     Food,
@@ -20,6 +21,7 @@ from nutrition.models import (
     RecipeTag,
     food_search_text,
 )
+from nutrition.selectors.foods import CACHE
 
 
 class FoodPortionInline(ScopedTabularInline):
@@ -41,6 +43,10 @@ class FoodAdmin(ScopedAdmin):
         # the folded names search matches on, as the services and the loader keep them
         obj.search_text = food_search_text(obj)
         super().save_model(request, obj, form, change)
+        if change and "trainer" in form.changed_data:
+            # saving bumped the new owner's cached library (nutrition.signals); the one
+            # it was taken from shows it no more either
+            library_changed(CACHE, trainer_id=form.initial.get("trainer"))
 
 
 @admin.register(FoodPortion)
@@ -49,6 +55,13 @@ class FoodPortionAdmin(ScopedAdmin):
     list_select_related = ("food",)
     search_fields = ("name", "food__name")
     autocomplete_fields = ("food",)
+
+    def save_model(self, request: HttpRequest, obj: FoodPortion, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "food" in form.changed_data:  # the food it left shows it no more
+            old = Food.objects.filter(pk=form.initial.get("food")).first()
+            if old is not None:
+                library_changed(CACHE, trainer_id=old.trainer_id)
 
 
 @admin.register(RecipeTag)

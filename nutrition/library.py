@@ -18,7 +18,9 @@ from typing import Any
 
 from django.db import models, transaction
 
+from fitnesspr.versions import library_changed
 from nutrition.models import FoodCategory, food_search_text, split_aliases
+from nutrition.selectors.foods import CACHE
 
 LIBRARY_PATH = Path(__file__).resolve().parent / "data" / "food_library.json"
 MACROS = ("protein_g", "carbs_g", "fat_g", "fiber_g", "alcohol_g")
@@ -170,6 +172,8 @@ def load_food_library(
     with transaction.atomic(using=using):
         foods_created, foods_updated = _load_foods(lib, data, using)
         portions_created, portions_updated, removed = _load_portions(lib, data, using)
+        # bulk writes send no signals: every trainer's cached library is rebuilt
+        library_changed(CACHE, trainer_id=None, using=using)
     return LoadResult(
         foods_created=foods_created,
         foods_updated=foods_updated,

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from fitnesspr.admin import ScopedAdmin, ScopedTabularInline
+from fitnesspr.versions import library_changed
 from programs.models import (
     Equipment,
     Exercise,
@@ -12,6 +16,7 @@ from programs.models import (
     ProgramAssignment,
     ProgramDay,
 )
+from programs.selectors.exercises import CACHE
 
 
 @admin.register(MuscleGroup)
@@ -38,6 +43,13 @@ class ExerciseAdmin(ScopedAdmin):
     autocomplete_fields = ("trainer",)
     filter_horizontal = ("primary_muscles", "secondary_muscles", "equipment")
     readonly_fields = ("created_at", "updated_at")
+
+    def save_model(self, request: HttpRequest, obj: Exercise, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "trainer" in form.changed_data:
+            # saving bumped the new owner's cached library (programs.signals); the one
+            # it was taken from shows it no more either
+            library_changed(CACHE, trainer_id=form.initial.get("trainer"))
 
 
 class ProgramDayInline(ScopedTabularInline):

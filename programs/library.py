@@ -16,6 +16,9 @@ from typing import Any
 
 from django.db import models, transaction
 
+from fitnesspr.versions import library_changed
+from programs.selectors.exercises import CACHE
+
 LIBRARY_PATH = Path(__file__).resolve().parent / "data" / "exercise_library.json"
 
 
@@ -167,6 +170,8 @@ def load_exercise_library(
         ):
             wanted = {pk: [lookup[slug] for slug in row[key]] for pk, row in by_exercise.items()}
             _replace_links(lib.exercise, field, wanted, using)
+        # bulk writes send no signals: every trainer's cached library is rebuilt
+        library_changed(CACHE, trainer_id=None, using=using)
 
     return LoadResult(
         muscle_groups=len(data["muscle_groups"]),

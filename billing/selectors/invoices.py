@@ -24,6 +24,7 @@ from billing.models import (
     overdue_q,
 )
 from clients.models import Client
+from clients.selectors import client_list
 from fitnesspr.actor import Actor
 from fitnesspr.tenancy import get_for_read, get_for_write
 from trainers.models import Trainer
@@ -90,6 +91,16 @@ def invoice_lines(
         for row in lines.values(*fields, invoice_key=F("invoice_id")):
             by_invoice[row.pop("invoice_key")].append(row)
     return by_invoice
+
+
+def client_filter_choices(*, trainer: Trainer) -> list[tuple[int, str]]:
+    """Every client of the trainer (archived too: their invoices stay) as (pk, full
+    name), for the list's client filter: plain values, no model per client."""
+    rows = client_list(trainer=trainer, status="all").values_list(
+        "pk", "user__first_name", "user__last_name", "user__email"
+    )
+    # the name as User.get_full_name gives it
+    return [(pk, f"{first} {last}".strip() or email) for pk, first, last, email in rows]
 
 
 def _detail() -> InvoiceQuerySet:

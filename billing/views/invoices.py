@@ -8,10 +8,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -30,6 +30,7 @@ from clients.models import Client, ClientStatus
 from clients.selectors import client_list
 from fitnesspr.errors import ConflictError
 from fitnesspr.forms import add_service_error
+from fitnesspr.pagination import page_of
 from fitnesspr.pdf import PdfUnavailable, pdf_download
 from fitnesspr.tenancy import MAX_ID
 from trainers.decorators import TrainerRequest, trainer_required
@@ -64,7 +65,7 @@ def invoice_list(request: TrainerRequest) -> HttpResponse:
     today = request.trainer.today()
     filters = _filters(request, request.GET)
     invoices = selectors.invoice_list(actor=request.actor, today=today, **filters)
-    page = Paginator(invoices, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(invoices, request.GET.get("page"), PAGE_SIZE)
     template = "billing/invoice_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#invoice-table"
@@ -73,8 +74,12 @@ def invoice_list(request: TrainerRequest) -> HttpResponse:
         "filters": filters,
         "filtered": any(filters.values()),
         "status_filters": selectors.STATUS_FILTERS,
-        "clients": client_list(trainer=request.trainer, status="all"),
-        "totals": selectors.billing_totals(trainer=request.trainer, today=today),
+        "clients": SimpleLazyObject(
+            lambda: selectors.client_filter_choices(trainer=request.trainer)
+        ),
+        "totals": SimpleLazyObject(
+            lambda: selectors.billing_totals(trainer=request.trainer, today=today)
+        ),
         "today": today,
     }
     return render(request, template, context)

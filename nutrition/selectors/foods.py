@@ -14,14 +14,21 @@ from typing import TypedDict
 from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Length, StrIndex
 
+from fitnesspr import versions
 from fitnesspr.actor import Actor
 from fitnesspr.tenancy import get_for_read, get_for_write
 from nutrition.models import Food, FoodPortion, FoodQuerySet, search_key
+from trainers.models import Trainer
 
 OWNER_FILTERS = {"": "All foods", "mine": "Only yours", "global": "Only the library"}
 GLOBAL_READ_ONLY = FoodQuerySet.read_only_message
 MAX_SEARCH_TERMS = 5
 MAX_SEARCH = 100
+#: the library's name for its cache versions (`fitnesspr.versions`): every change to a
+#: food or a portion bumps it (nutrition.signals)
+CACHE = "foods"
+#: how long a cached piece of the library may sit unread (a change replaces it sooner)
+CACHE_SECONDS = 6 * 60 * 60
 
 
 class FoodFilters(TypedDict):
@@ -92,6 +99,11 @@ def food_search(*, actor: Actor, q: str, limit: int = 12) -> list[Food]:
     if not search_terms(q):
         return []
     return list(with_portions(matching(Food.objects.for_actor(actor), q))[:limit])
+
+
+def library_version(*, trainer: Trainer) -> str:
+    """What a cached piece of the library as `trainer` sees it is keyed by."""
+    return versions.library_version(CACHE, trainer_id=trainer.pk)
 
 
 def food_get(*, actor: Actor, pk: int) -> Food:

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -40,14 +41,20 @@ def _filters(params: QueryDict) -> selectors.FoodFilters:
 @vary_on_headers("HX-Request")
 @trainer_required
 def food_list(request: TrainerRequest) -> HttpResponse:
+    """The page and its results are cached as rendered, per version of the trainer's
+    view of the library (`selectors.library_version`) and query: the foods are read
+    only when the template's cache misses."""
     filters = _filters(request.GET)
     foods = selectors.food_list(actor=request.actor, **filters)
-    page = Paginator(foods, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_number = request.GET.get("page")
     template = "nutrition/food_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#food-results"
     context: dict[str, Any] = {
-        "page": page,
+        "page": SimpleLazyObject(lambda: Paginator(foods, PAGE_SIZE).get_page(page_number)),
+        "cache_query": request.GET.urlencode(),  # the pagination links repeat it
+        "library_version": selectors.library_version(trainer=request.trainer),
+        "cache_seconds": selectors.CACHE_SECONDS,
         "filters": filters,
         "filtered": any(filters.values()),
         "categories": FoodCategory.choices,

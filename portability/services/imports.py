@@ -18,6 +18,8 @@ from django.db import DatabaseError, IntegrityError, models, transaction
 
 from clients.models import Client
 from clients.services import client_create
+from fitnesspr.versions import library_changed
+from nutrition.selectors.foods import CACHE as food_cache
 from portability.kinds import (
     KIND_OF_MODEL,
     KINDS,
@@ -38,6 +40,7 @@ from portability.services.reader import (
     read_export,
     slug_models,
 )
+from programs.selectors.exercises import CACHE as exercise_cache
 from trainers.models import Trainer
 
 logger = logging.getLogger(__name__)
@@ -229,6 +232,10 @@ def data_import_run(*, trainer: Trainer, upload: IO[bytes], filename: str = "") 
                 if not account_is_fresh(trainer):  # another import got here first
                     raise ImportRefused([NOT_FRESH])
                 counts = importer.run()
+                # rows written in bulk send no signals: the trainer's cached libraries
+                # would not show their imported exercises and foods
+                for library in (exercise_cache, food_cache):
+                    library_changed(library, trainer_id=trainer.pk)
                 done = DataImport.objects.create(
                     trainer=trainer,
                     status=ImportStatus.DONE,

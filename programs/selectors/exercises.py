@@ -5,11 +5,15 @@ The write getter adds the library's write rule: a shared exercise is read-only (
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TypedDict
 
+from django.core.cache import cache
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
+from fitnesspr import versions
 from fitnesspr.actor import Actor
 from fitnesspr.tenancy import get_for_read, get_for_write
 from programs.models import Equipment, Exercise, ExerciseQuerySet, MuscleGroup
@@ -20,6 +24,11 @@ from trainers.models import Trainer
 OWNER_FILTERS = {"": "All exercises", "mine": "Only yours", "global": "Only the library"}
 GLOBAL_READ_ONLY = ExerciseQuerySet.read_only_message
 MAX_SEARCH_TERMS = 5
+#: the library's name for its cache versions (`fitnesspr.versions`): every change to an
+#: exercise, a muscle group or a piece of equipment bumps it (programs.signals)
+CACHE = "exercises"
+#: how long a cached piece of the library may sit unread (a change replaces it sooner)
+CACHE_SECONDS = 6 * 60 * 60
 
 
 class ExerciseFilters(TypedDict):
@@ -152,3 +161,62 @@ def muscle_group_list() -> QuerySet[MuscleGroup]:
 
 def equipment_list() -> QuerySet[Equipment]:
     return Equipment.objects.order_by("name")
+
+
+def library_version(*, trainer: Trainer) -> str:
+    """What a cached piece of the library as `trainer` sees it is keyed by."""
+    return versions.library_version(CACHE, trainer_id=trainer.pk)
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The library's filter choices as (slug, name) pairs, by name."""
+
+    muscles: list[tuple[str, str]]
+    equipment: list[tuple[str, str]]
+
+
+def filter_options(*, version: str) -> FilterOptions:
+    """Muscle groups and equipment change only with the shared library: read once per
+    `version` of it (`library_version`), not on every page."""
+    key = f"exercises:filters:{version}"
+    options: FilterOptions | None = cache.get(key)
+    if options is None:
+        options = FilterOptions(
+            muscles=list(muscle_group_list().values_list("slug", "name")),
+            equipment=list(equipment_list().values_list("slug", "name")),
+        )
+        cache.set(key, options, CACHE_SECONDS)
+    return options
+
+
+@dataclass(frozen=True)
+class PickerRow:
+    """An exercise as the builder's picker lists it."""
+
+    pk: int
+    name: str
+    muscles: str  # primary muscles, comma-separated
+    equipment: str
+    own: bool
+
+
+def exercise_picker(*, trainer: Trainer, q: str, limit: int = 20) -> list[PickerRow]:
+    """`exercise_search` as the picker shows it, cached per version of the trainer's
+    library: the same few searches come back all day while programs are built."""
+    text = hashlib.sha256(q.strip().encode()).hexdigest()[:32]
+    key = f"exercises:picker:{library_version(trainer=trainer)}:{limit}:{text}"
+    rows: list[PickerRow] | None = cache.get(key)
+    if rows is None:
+        rows = [
+            PickerRow(
+                pk=exercise.pk,
+                name=exercise.name,
+                muscles=", ".join(m.name for m in exercise.primary_muscles.all()),
+                equipment=", ".join(e.name for e in exercise.equipment.all()),
+                own=exercise.trainer_id is not None,
+            )
+            for exercise in exercise_search(trainer=trainer, q=q, limit=limit)
+        ]
+        cache.set(key, rows, CACHE_SECONDS)
+    return rows

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 
 from fitnesspr.actor import Actor
@@ -50,13 +58,30 @@ def program_counts(programs: QuerySet[Program]) -> QuerySet[Program]:
     )
 
 
-def program_for_builder(*, actor: Actor, pk: int) -> Program:
-    """One program the actor may edit, with its days and prescribed exercises (three
-    queries); 404 if not theirs."""
-    queryset = Program.objects.select_related("client__user", "source").prefetch_related(
-        program_days_prefetch()
-    )
-    return get_for_write(queryset, actor=actor, pk=pk)
+def program_for_builder(*, actor: Actor, pk: int, week: int | None = None) -> Program:
+    """One program the actor may edit, with its days in calendar order, each with its
+    `exercise_count`, and the prescribed exercises of the days of `builder_week(week)`
+    (of every day when None): three queries; 404 if not theirs. The builder draws one
+    week in full and counts the others: a 4-week program reads a quarter of its rows."""
+    days = ProgramDay.objects.annotate(exercise_count=Count("exercises")).order_by("week", "day")
+    queryset = Program.objects.select_related("client__user", "source")
+    if week is None:
+        queryset = queryset.prefetch_related(
+            Prefetch("days", queryset=days.prefetch_related(day_exercises_prefetch()))
+        )
+        return get_for_write(queryset, actor=actor, pk=pk)
+    queryset = queryset.prefetch_related(Prefetch("days", queryset=days))
+    program = get_for_write(queryset, actor=actor, pk=pk)
+    week = builder_week(program, week)
+    drawn = [day for day in program.days.all() if day.week == week]
+    prefetch_related_objects(drawn, day_exercises_prefetch())
+    return program
+
+
+def builder_week(program: Program, week: int | None) -> int:
+    """The week the builder draws in full when asked for `week`: week 1 for a week the
+    program doesn't have."""
+    return week if week is not None and 1 <= week <= program.duration_weeks else 1
 
 
 @dataclass

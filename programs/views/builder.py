@@ -15,8 +15,8 @@ from django.views.decorators.vary import vary_on_headers
 from fitnesspr.forms import add_service_error
 from programs.forms.programs import DayAddForm, DayForm
 from programs.selectors import builder as lookups
-from programs.selectors.exercises import exercise_search
-from programs.selectors.programs import program_for_builder
+from programs.selectors.exercises import exercise_picker
+from programs.selectors.programs import builder_week, program_for_builder
 from programs.services import builder as services
 from programs.views.builder_parts import (
     BUILDER,
@@ -38,31 +38,28 @@ def _first_message(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-def _week_param(request: TrainerRequest, weeks: int) -> int:
+def _week_param(request: TrainerRequest) -> int:
     try:
-        week = int(request.GET.get("week", "1"))
+        return int(request.GET.get("week", "1"))
     except ValueError:
         return 1
-    return week if 1 <= week <= weeks else 1
 
 
 @require_GET
 @builder_page
 @trainer_required
 def builder(request: TrainerRequest, pk: int) -> HttpResponse:
-    program = program_for_builder(actor=request.actor, pk=pk)
+    week = _week_param(request)
+    program = program_for_builder(actor=request.actor, pk=pk, week=week)
     context = builder_page_context(
-        program,
-        request.trainer.unit_system,
-        open_week=_week_param(request, program.duration_weeks),
+        program, request.trainer.unit_system, open_week=builder_week(program, week)
     )
     return render(request, BUILDER, context)
 
 
 def _render_week(request: TrainerRequest, pk: int, week: int, *, error: str = "") -> HttpResponse:
-    program = program_for_builder(actor=request.actor, pk=pk)
-    if not 1 <= week <= program.duration_weeks:
-        week = 1
+    program = program_for_builder(actor=request.actor, pk=pk, week=week)
+    week = builder_week(program, week)
     context = {
         "program": program,
         "week": week_view(program, week, request.trainer.unit_system, error=error),
@@ -203,7 +200,7 @@ def day_exercises(request: TrainerRequest, pk: int) -> HttpResponse:
         "program": day.program,
         "day": day,
         "search": search,
-        "results": list(exercise_search(trainer=request.trainer, q=search, limit=PICKER_LIMIT)),
+        "results": exercise_picker(trainer=request.trainer, q=search, limit=PICKER_LIMIT),
     }
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, f"{BUILDER}#picker-results", context)

@@ -65,6 +65,38 @@ class DoseInput:
     value: str
     errors: list[str] = field(default_factory=list)
     focus: bool = False  # takes the keyboard focus when the row is swapped in
+    field: str = ""  # the input's name in the page: rx<pk>-<name>
+
+
+@dataclass(frozen=True)
+class RowLinks:
+    """Where a row's buttons post: its dose, move, superset and delete."""
+
+    edit: str
+    move: str
+    superset: str
+    delete: str
+
+
+#: a pk no row has: each row's links are one reversed pattern with its own pk put in
+_STAND_IN = "987654321987654321"
+_LINKS = {
+    "edit": "programs:prescription",
+    "move": "programs:prescription_move",
+    "superset": "programs:prescription_superset",
+    "delete": "programs:prescription_delete",
+}
+
+
+def row_links() -> Callable[[int], RowLinks]:
+    """The links of any row: reversed once for a day's rows rather than four times a
+    row (a builder page has 30 rows or more)."""
+    patterns = {name: reverse(view, args=[_STAND_IN]) for name, view in _LINKS.items()}
+
+    def links(pk: int) -> RowLinks:
+        return RowLinks(**{k: url.replace(_STAND_IN, str(pk)) for k, url in patterns.items()})
+
+    return links
 
 
 @dataclass
@@ -72,6 +104,7 @@ class Row:
     prescription: PrescribedExercise
     inputs: list[DoseInput]
     position: int
+    links: RowLinks
     label: str = ""  # "A1", "A2" in a superset, else ""
     first: bool = False
     last: bool = False
@@ -79,6 +112,16 @@ class Row:
     saved: bool = False
     errors: list[str] = field(default_factory=list)  # about the row as a whole
     focus: str = ""  # what takes the keyboard focus after an htmx swap: "sets", "up"…
+
+    @property
+    def id(self) -> str:
+        # the row's pk as the page writes it in ids and names, converted once, not per use
+        return str(self.prescription.pk)
+
+    @property
+    def marker(self) -> str:
+        """What the row's number shows: its superset label, else its position."""
+        return self.label or str(self.position)
 
     @property
     def in_superset(self) -> bool:
@@ -140,6 +183,7 @@ def dose_inputs(
             label=f"Load ({unit})" if name == "load" else label,
             value=str(values[name]),
             errors=list(errors.get(name, [])),
+            field=f"rx{prescription.pk}-{name}",
         )
         for name, label in DOSE_INPUTS
     ]
@@ -169,6 +213,7 @@ def day_rows(
         for n, row in enumerate(run, start=1)
     }
     rows: list[Row] = []
+    links_of = row_links()
     for index, p in enumerate(prescriptions):
         form = bound if bound is not None and p.pk == bound_pk else None
         inputs = dose_inputs(p, unit_system, form)
@@ -180,6 +225,7 @@ def day_rows(
                 prescription=p,
                 inputs=inputs,
                 position=index + 1,
+                links=links_of(p.pk),
                 label=labels[p.pk],
                 first=index == 0,
                 last=index == len(prescriptions) - 1,
@@ -201,12 +247,13 @@ def builder_weeks(
     program: Program, unit_system: str, *, open_week: int = 1, cards: dict[int, DayCard] | None
 ) -> list[WeekView]:
     """Every week of the program, the open one with its day cards; `cards` overrides
-    the card of a day (by pk), e.g. one with a refused edit on it."""
+    the card of a day (by pk), e.g. one with a refused edit on it. The program comes
+    from program_for_builder, with the open week's exercises."""
     weeks = []
     for week in program_weeks(program):
         view = WeekView(number=week.number, open=week.number == open_week)
         for number, day in enumerate(week.days, start=1):
-            count = len(day.exercises.all()) if day is not None else 0
+            count = day.exercise_count if day is not None else 0  # type: ignore[attr-defined]
             view.slots.append(Slot(number=number, day=day, exercise_count=count))
             if view.open and day is not None:
                 view.cards.append((cards or {}).get(day.pk) or day_card(day, unit_system))

@@ -54,7 +54,7 @@ def weeks_text(weeks: list[int]) -> str:
 
 
 def _weeks_answer(request: TrainerRequest, pk: int, *, open_week: int, notice: str) -> HttpResponse:
-    program = program_for_builder(actor=request.actor, pk=pk)
+    program = program_for_builder(actor=request.actor, pk=pk, week=open_week)
     context = {
         "program": program,
         "weeks": builder_weeks(

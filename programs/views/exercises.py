@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -43,21 +44,27 @@ def _filters(params: QueryDict) -> selectors.ExerciseFilters:
 @vary_on_headers("HX-Request")
 @trainer_required
 def exercise_list(request: TrainerRequest) -> HttpResponse:
+    """The page and its results are cached as rendered, per version of the trainer's
+    view of the library (`selectors.library_version`) and query: the exercises and the
+    filter choices are read only when the template's cache misses."""
     filters = _filters(request.GET)
     exercises = selectors.exercise_list(actor=request.actor, **filters)
-    page = page_of(exercises, request.GET.get("page"), PAGE_SIZE)
+    page_number = request.GET.get("page")
     query = request.GET.copy()
     query.pop("page", None)
+    version = selectors.library_version(trainer=request.trainer)
     template = "programs/exercise_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#exercise-results"
     context: dict[str, Any] = {
-        "page": page,
+        "page": SimpleLazyObject(lambda: page_of(exercises, page_number, PAGE_SIZE)),
+        "cache_query": request.GET.urlencode(),
+        "library_version": version,
+        "cache_seconds": selectors.CACHE_SECONDS,
         "filters": filters,
         "filtered": any(filters.values()),
         "query": query.urlencode(),
-        "muscles": selectors.muscle_group_list(),
-        "equipment_choices": selectors.equipment_list(),
+        "options": SimpleLazyObject(lambda: selectors.filter_options(version=version)),
         "categories": ExerciseCategory.choices,
         "owner_filters": selectors.OWNER_FILTERS,
     }

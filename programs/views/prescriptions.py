@@ -104,7 +104,7 @@ def prescription_edit(request: TrainerRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return _row(request, day, pk, bound=form)
     # A refused plain post: the whole builder again, this row showing what was typed.
-    program = program_for_builder(actor=request.actor, pk=day.program_id)
+    program = program_for_builder(actor=request.actor, pk=day.program_id, week=day.week)
     fresh = next(d for d in program.days.all() if d.pk == day.pk)
     card = day_card(fresh, units, bound=form, bound_pk=pk)
     context = builder_page_context(program, units, open_week=day.week, cards={day.pk: card})

@@ -45,6 +45,28 @@ def test_the_billing_page_shows_what_is_owed_overdue_and_received(trainer_client
         assert invoice.display_number in page
 
 
+def test_the_client_filter_lists_every_client_by_name_and_keeps_the_choice(
+    trainer_client, trainer, outsider
+):
+    zoe = ClientFactory(trainer=trainer, user__first_name="Zoe", user__last_name="Quill")
+    nameless = ClientFactory(
+        trainer=trainer, user__first_name="", user__last_name="", user__email="x@example.com"
+    )
+    gone = ClientFactory(trainer=trainer, user__first_name="Archie", status="archived")
+    ClientFactory(trainer=outsider, user__first_name="Bobsclient")
+    url = reverse("billing:home")
+
+    page = trainer_client.get(url).content.decode()
+    chosen = trainer_client.get(url, {"client": zoe.pk}).content.decode()
+
+    assert f'<option value="{zoe.pk}">Zoe Quill</option>' in page
+    assert f'<option value="{nameless.pk}">x@example.com</option>' in page  # no name
+    assert f'<option value="{gone.pk}">Archie' in page  # archived clients' invoices stay
+    assert "Bobsclient" not in page
+    assert f'<option value="{zoe.pk}" selected>Zoe Quill</option>' in chosen
+    assert chosen.count(" selected>") == 2  # the client, and "All" of the status filter
+
+
 def test_the_list_filters_by_status_and_search(trainer_client, make_invoice, trainer):
     late, fine = (
         make_invoice(100),

@@ -49,10 +49,10 @@ BUDGET = {
     "client nutrition": 9,
     "client workout thread": 5,
     "program builder": 5,
-    "exercise library": 7,
-    "food library": 4,
+    "exercise library": 1,  # the results and filter choices come from the cache
+    "food library": 1,  # the results come from the cache
     "meal plans": 2,
-    "billing home": 6,
+    "billing home": 5,  # the page and its total in one query
     "portal home": 10,
     "portal today": 6,
     "portal workout": 4,

@@ -210,6 +210,21 @@ class TestDashboard:
         assert "new PINs" in body
         assert Client.objects.filter(trainer=fresh).count() == 4
 
+    def test_the_imported_exercises_and_foods_show_in_the_cached_libraries(
+        self, client, fresh, exported
+    ):
+        client.force_login(fresh.user)
+        exercises = ("/dashboard/exercises/", {"owner": "mine"})
+        foods = ("/dashboard/nutrition/foods/", {"owner": "mine"})
+        assert "Sled push" not in client.get(*exercises).content.decode()
+        assert "House granola" not in client.get(*foods).content.decode()
+
+        result = data_import_run(trainer=fresh, upload=io.BytesIO(exported))
+
+        assert result.status == ImportStatus.DONE
+        assert "Sled push" in client.get(*exercises).content.decode()  # bulk rows bumped
+        assert "House granola" in client.get(*foods).content.decode()
+
     def test_a_refused_upload_says_why(self, client, fresh):
         client.force_login(fresh.user)
         upload = io.BytesIO(b"nope")

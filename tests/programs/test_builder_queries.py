@@ -117,3 +117,22 @@ def test_an_htmx_answer_for_one_day_is_cheap_too(client, trainer, django_assert_
         response = client.get(f"/dashboard/programs/days/{day.pk}/", headers={"HX-Request": "true"})
 
     assert response.text.count('class="rx-form"') == 6
+
+
+def test_the_weeks_not_drawn_in_full_show_their_counts(client, trainer):
+    """Only the open week's exercises are read; the others are counted by the database."""
+    program = build(trainer, weeks=3, days=2, per_day=4)
+    PrescribedExercise.objects.filter(day__program=program, day__week=3, order=4).delete()
+    client.force_login(trainer.user)
+
+    page = client.get(f"/dashboard/programs/{program.pk}/", {"week": "2"}).text
+
+    assert page.count('class="rx-form"') == 8  # week 2's two days, four exercises each
+    assert 'id="week-2" open' in page
+    assert 'id="week-1-count">2 training days · 8 exercises<' in page
+    assert 'id="week-3-count">2 training days · 6 exercises<' in page
+    assert page.count('<small class="muted">3 exercises</small>') == 2  # week 3's tiles
+
+    no_such_week = client.get(f"/dashboard/programs/{program.pk}/", {"week": "9"}).text
+    assert 'id="week-1" open' in no_such_week
+    assert no_such_week.count('class="rx-form"') == 8
