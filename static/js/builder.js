@@ -169,9 +169,13 @@
     document.addEventListener(type, function () { wanted = ""; }, true);
   });
   document.addEventListener("htmx:afterSettle", function (event) {
-    var root = event.detail.target || event.target;
-    var marked = root && root.querySelector ? root.querySelector("[autofocus]") : null;
-    if (marked) { wanted = selectorFor(marked); }
+    // htmx fires this on each settled element: the new content. (event.detail.target is
+    // the element the request named: after an outerHTML swap, the old one, detached.)
+    var root = event.target;
+    var marked = null;
+    if (root && root.matches && root.matches("[autofocus]")) { marked = root; }
+    else if (root && root.querySelector) { marked = root.querySelector("[autofocus]"); }
+    if (marked && marked.isConnected) { wanted = selectorFor(marked); }
     var target = wanted ? document.querySelector(wanted) : null;
     if (target && document.activeElement !== target) { target.focus({ preventScroll: true }); }
   });
