@@ -83,7 +83,7 @@ def test_production_keeps_shared_state_in_postgresql_or_redis():
     assert result.returncode == 0, result.stderr
     state = json.loads(result.stdout)
 
-    assert state["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert state["cache"] == "fitnesspr.cache.RedisCache"  # Django's, one client per server
     assert state["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert "rest_framework_simplejwt.token_blacklist" in state["apps"]
     assert state["eager"] is False

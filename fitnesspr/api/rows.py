@@ -309,17 +309,17 @@ class RowPlan:
     def values(self, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         """`values()` rows (keys: each field's source with `__`, a related field's id
         under its own name) written as the serializer writes the model instances."""
-        out = []
-        for row in rows:
-            item: dict[str, Any] = {}
-            for column in self.columns:
-                if column.kind is not Kind.VALUE:
-                    raise TypeError(f"{column.name}: a values() row can't feed this field")
-                value = row[column.key]
-                convert = column.convert
-                item[column.name] = value if value is None or convert is None else convert(value)
-            out.append(item)
-        return out
+        for column in self.columns:
+            if column.kind is not Kind.VALUE:
+                raise TypeError(f"{column.name}: a values() row can't feed this field")
+        spec = [(column.name, column.key, column.convert) for column in self.columns]
+        return [
+            {
+                name: value if (value := row[key]) is None or convert is None else convert(value)
+                for name, key, convert in spec
+            }
+            for row in rows
+        ]
 
 
 #: the context key of what a list's view fetched itself for the page, by field and row

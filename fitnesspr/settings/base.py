@@ -108,9 +108,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # Bearer token for /metrics (Prometheus); unset, the endpoint answers 404 (DEBUG aside).
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "fitnesspr.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -26,7 +26,7 @@ if _weak(SIMPLE_JWT["SIGNING_KEY"]):
 # PIN lockouts in the database; the cache — API throttles, per-IP sign-in limits, the
 # counts of unknown-email PIN tries, metrics — in Redis. One process's memory would let
 # a second process forget a lockout, so production refuses to run without Redis.
-if CACHES["default"]["BACKEND"] != "django.core.cache.backends.redis.RedisCache":
+if CACHES["default"]["BACKEND"] != "fitnesspr.cache.RedisCache":
     raise ImproperlyConfigured(
         "REDIS_URL is required in production: throttles and sign-in limits must be shared "
         "by every web process."

@@ -63,7 +63,7 @@ BUDGET = {
     "API programs": 2,
     "API workout logs": 3,
     "API invoices": 3,
-    "API measurements": 4,
+    "API measurements": 3,
     "API check-in replies": 4,
     "API workout replies": 4,
 }

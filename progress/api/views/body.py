@@ -10,6 +10,7 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from rest_framework import mixins, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -130,7 +131,9 @@ class MeasurementViewSet(
 
     def get_serializer_context(self) -> dict[str, Any]:
         kinds = CustomMeasurement.objects.for_actor(self.actor).values_list("pk", "name")
-        return {**super().get_serializer_context(), "custom_kinds": dict(kinds)}
+        # read once a row has a custom value to name (most rows have none)
+        names = SimpleLazyObject(lambda: dict(kinds))
+        return {**super().get_serializer_context(), "custom_kinds": names}
 
     def _read(self, row: BodyMeasurement, *, status: int = 200, action: str) -> Response:
         data = MeasurementSerializer(row, context=self.get_serializer_context()).data
