@@ -12,7 +12,7 @@ from fitnesspr.actor import Actor
 from fitnesspr.tenancy import get_for_read
 from progress.models import CheckIn, ProgressPhoto, ProgressSettings, Reply, WorkoutLog
 from progress.selectors.body import progress_settings
-from progress.selectors.history import workout_logs
+from progress.selectors.history import logged_exercises, workout_logs
 
 
 def due_date(weekday: int, on: date) -> date:
@@ -85,6 +85,15 @@ def check_in_list(*, client: Client) -> QuerySet[CheckIn]:
 def workout_log_get(*, actor: Actor, pk: int) -> WorkoutLog:
     """A logged workout with its sets, for its reply thread."""
     return get_for_read(workout_logs(logs=WorkoutLog.objects.all()), actor=actor, pk=pk)
+
+
+def workout_log_get_for_thread(*, actor: Actor, pk: int) -> WorkoutLog:
+    """workout_log_get for the trainer's thread page: the sets come as rows grouped by
+    exercise (`exercises`, see logged_exercises), not as models."""
+    logs = WorkoutLog.objects.select_related("program_day", "client__user")
+    log = get_for_read(logs, actor=actor, pk=pk)
+    logged_exercises(logs=[log])
+    return log
 
 
 def workout_thread(*, log: WorkoutLog) -> list[Reply]:

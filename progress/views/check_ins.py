@@ -17,7 +17,7 @@ from clients.selectors import client_get
 from fitnesspr.tenancy import NOT_FOUND
 from progress.forms.check_ins import ReplyForm, read_receipt
 from progress.models import CheckIn, WorkoutLog
-from progress.selectors.check_ins import check_in_get, workout_log_get, workout_thread
+from progress.selectors.check_ins import check_in_get, workout_log_get_for_thread, workout_thread
 from trainers.decorators import TrainerRequest, trainer_required
 
 
@@ -61,5 +61,5 @@ def check_in(request: TrainerRequest, client_id: int, pk: int) -> HttpResponse:
 @trainer_required
 def workout_thread_page(request: TrainerRequest, client_id: int, pk: int) -> HttpResponse:
     client = client_get(actor=request.actor, pk=client_id)
-    log = workout_log_get(actor=request.actor, pk=pk)
+    log = workout_log_get_for_thread(actor=request.actor, pk=pk)
     return _thread_page(request, client, log, "progress/check_ins/workout.html")

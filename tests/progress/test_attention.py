@@ -318,3 +318,18 @@ def test_dismissing_needs_the_trainers_client_and_a_real_item(trainer_browser, t
     assert trainer_browser.post("/dashboard/attention/dismiss/", too_long).status_code == 302
     assert not AttentionDismissal.objects.exists()
     assert CheckIn.objects.count() == 0
+
+
+def test_every_value_of_an_item_is_escaped(trainer_browser, trainer):
+    odd = client_named(trainer, 'Ann "<b>&', user__last_name="O'Neil")
+    CheckInFactory(client=odd, comment="<script>alert(1)</script> & more")
+
+    page = trainer_browser.get("/dashboard/").text
+
+    assert "<script>alert" not in page
+    assert "<b>" not in page
+    assert "Ann &quot;&lt;b&gt;&amp; O&#x27;Neil</a>" in page
+    assert "“&lt;script&gt;alert(1)&lt;/script&gt; &amp; more”" in page
+    assert 'aria-label="Dismiss check-in for the week due' in page
+    assert 'for Ann &quot;&lt;b&gt;&amp; O&#x27;Neil">Dismiss</button>' in page
+    assert page.count('name="csrfmiddlewaretoken"') >= 2  # the item's form has one

@@ -8,6 +8,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
 
 from clients.models import ClientStatus
 from progress.models import SetLog
@@ -188,3 +189,33 @@ def test_a_page_of_workouts_groups_its_sets_as_the_sets_template_does(client_, t
             (exercise.name, sets) for exercise, sets in expected
         )
     assert "Aaa curl" in [g.name for g in rows[0].exercises]
+
+
+@pytest.mark.parametrize("units", ["metric", "imperial"])
+def test_the_rows_template_writes_what_the_models_template_wrote(client_, today, units):
+    """logged_exercises.html (rows, set_items) and log_sets.html (set models) give the
+    same HTML: skipped, timed and RPE sets, notes and an empty workout included."""
+    exercises = (("Squat", {"load_kg": Decimal("60")}), ("Plank", {}))
+    _, days = assign_program(client_, start=today - timedelta(days=8), exercises=exercises)
+    log = log_on(client_, days[1, 1], today - timedelta(days=8), load="62.5")
+    SetLog.objects.filter(workout_log=log, set_number=2).update(is_completed=False)
+    plank = log.sets.filter(exercise__name__startswith="Plank")
+    plank.filter(set_number=1).update(reps=None, load_kg=None, duration_seconds=45)
+    plank.filter(set_number=3).update(duration_seconds=30, load_kg=Decimal("10"), rpe=8.5)
+    log.notes = "Felt <strong> & fast\nSecond line"
+    log.save()
+    empty = log_on(client_, days[1, 1], today - timedelta(days=1), n=0)
+
+    for one in (log, empty):
+        [by_models] = [x for x in client_history(client=client_) if x.pk == one.pk]
+        [by_rows] = [x for x in client_logs(client=client_) if x.pk == one.pk]
+        logged_exercises(logs=[by_rows])
+        context = {"units": units}
+        old = render_to_string("progress/includes/log_sets.html", {**context, "log": by_models})
+        new = render_to_string(
+            "progress/includes/logged_exercises.html", {**context, "log": by_rows}
+        )
+        assert new.split("\n", 2)[2] == old.split("\n", 2)[2]  # past the comment lines
+        if one == log:
+            for shown in ('class="skipped"', "RPE 8.5", "45 s", "&lt;strong&gt;"):
+                assert shown in new
