@@ -319,9 +319,9 @@ def test_the_database_counts_missed_workouts_as_the_schedule_does(plan, trainer,
     + [(days, 2) for days in (5, 13, 20, 30)]
     + [(40, 30)],
 )
-def test_the_database_counts_scheduled_workouts_as_the_schedule_does(plan, client_, started, ended):
-    """Adherence's scheduled workouts, counted in SQL, are the dates of the last four
-    weeks (up to the assignment's end) that programs.schedule gives."""
+def test_adherence_counts_scheduled_workouts_as_the_schedule_does(plan, client_, started, ended):
+    """Adherence's scheduled workouts are the dates of the last four weeks (up to the
+    assignment's end) that programs.schedule gives."""
     today = client_.trainer.today()
     assignment, _ = _assign(plan, client_, today - timedelta(days=started))
     if ended is not None:
