@@ -21,14 +21,17 @@ from __future__ import annotations
 import decimal
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
+from functools import partial
 from operator import attrgetter
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
 from django.db.models.manager import BaseManager
+from django.utils import timezone
 from rest_framework import ISO_8601, fields, relations, serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
@@ -50,7 +53,8 @@ class Column:
     kind: Kind
     read: Callable[[Any], Any] | None = None  # from a model instance
     key: str = ""  # in a values() row
-    convert: Callable[[Any], Any] | None = None  # None: the value as it is
+    convert: Callable[..., Any] | None = None  # None: the value as it is
+    zoned: bool = False  # `convert` also takes the request's time zone
     nested: RowPlan | None = None
     method: str = ""
 
@@ -78,6 +82,36 @@ def _decimal(field: fields.DecimalField) -> Callable[[Any], Any] | None:
         return value.quantize(exponent, rounding=rounding, context=context)
 
     return quantize
+
+
+def _datetime(field: fields.DateTimeField) -> Callable[[Any, Any], Any] | None:
+    """DRF's ISO writing of an aware datetime in the current time zone, with the zone
+    looked up once per list (`_zone`) instead of for every value; anything else (a naive
+    or out-of-range value, a field with its own zone) is left to the field."""
+    output = getattr(field, "format", api_settings.DATETIME_FORMAT)
+    own_ways = (
+        type(field).enforce_timezone is not fields.DateTimeField.enforce_timezone
+        or type(field).default_timezone is not fields.DateTimeField.default_timezone
+    )
+    if output is None or output.lower() != ISO_8601 or own_ways or hasattr(field, "timezone"):
+        return None
+    write = field.to_representation
+
+    def iso(value: Any, zone: Any) -> Any:
+        if zone is None or type(value) is not datetime or value.utcoffset() is None:
+            return write(value)
+        try:
+            text = value.astimezone(zone).isoformat()
+        except OverflowError:
+            return write(value)  # DRF's "overflow" error
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    return iso
+
+
+def _zone() -> Any:
+    """The time zone DateTimeField writes in for this request (its `default_timezone`)."""
+    return timezone.get_current_timezone() if settings.USE_TZ else None
 
 
 def _converter(field: fields.Field) -> Callable[[Any], Any] | bool | None:
@@ -209,8 +243,12 @@ class RowPlan:
             if path is None:
                 return Column(name, Kind.FIELD)
             return Column(name, Kind.VALUE, read=_getter(path), key=key)
+        if not _plain_path(model, attrs):
+            return Column(name, Kind.FIELD)
+        if _same(field, fields.DateTimeField) and (iso := _datetime(field)) is not None:  # type: ignore[arg-type]
+            return Column(name, Kind.VALUE, read=_getter(attrs), key=key, convert=iso, zoned=True)
         convert = _converter(field)
-        if convert is False or not _plain_path(model, attrs):
+        if convert is False:
             return Column(name, Kind.FIELD)
         return Column(name, Kind.VALUE, read=_getter(attrs), key=key, convert=convert)  # type: ignore[arg-type]
 
@@ -240,7 +278,8 @@ class RowPlan:
         """Model instances written as `serializer` (the request's) would write them.
         `given`: lists the view fetched itself, by field and row id (see `GIVEN`)."""
         hosts: dict[type, Any] = {self.serializer_class: serializer}
-        return [self._object(serializer, hosts, row, given or {}) for row in rows]
+        zone = _zone()
+        return [self._object(serializer, hosts, row, given or {}, zone) for row in rows]
 
     def _object(
         self,
@@ -248,6 +287,7 @@ class RowPlan:
         hosts: dict[type, Any],
         row: Any,
         given: Mapping[str, Mapping[Any, list[Any]]],
+        zone: Any,
     ) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for column in self.columns:
@@ -258,7 +298,7 @@ class RowPlan:
                     out[column.name] = list(rows)
                     continue
                 assert column.nested is not None, column.name
-                out[column.name] = column.nested.values(rows)
+                out[column.name] = column.nested.values(rows, zone=zone)
                 continue
             if kind is Kind.METHOD:
                 out[column.name] = getattr(serializer, column.method)(row)
@@ -280,7 +320,10 @@ class RowPlan:
                 out[column.name] = None
             elif kind is Kind.VALUE:
                 convert = column.convert
-                out[column.name] = value if convert is None else convert(value)
+                if convert is None:
+                    out[column.name] = value
+                else:
+                    out[column.name] = convert(value, zone) if column.zoned else convert(value)
             elif kind is Kind.MANY:
                 items = value.all() if hasattr(value, "all") else value
                 out[column.name] = [column.convert(item) for item in items]  # type: ignore[misc]
@@ -292,7 +335,7 @@ class RowPlan:
                     host = plan.serializer_class(context=serializer.context)
                     hosts[plan.serializer_class] = host
                 items = value.all() if isinstance(value, BaseManager) else value
-                out[column.name] = [plan._object(host, hosts, item, {}) for item in items]
+                out[column.name] = [plan._object(host, hosts, item, {}, zone) for item in items]
         return out
 
     @staticmethod
@@ -306,13 +349,21 @@ class RowPlan:
         value = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
         out[name] = None if value is None else field.to_representation(attribute)
 
-    def values(self, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    def values(
+        self, rows: Iterable[Mapping[str, Any]], *, zone: Any = None
+    ) -> list[dict[str, Any]]:
         """`values()` rows (keys: each field's source with `__`, a related field's id
         under its own name) written as the serializer writes the model instances."""
         for column in self.columns:
             if column.kind is not Kind.VALUE:
                 raise TypeError(f"{column.name}: a values() row can't feed this field")
-        spec = [(column.name, column.key, column.convert) for column in self.columns]
+        zone = zone if zone is not None else _zone()
+        spec = [
+            (column.name, column.key, partial(column.convert, zone=zone))
+            if column.zoned and column.convert is not None
+            else (column.name, column.key, column.convert)
+            for column in self.columns
+        ]
         return [
             {
                 name: value if (value := row[key]) is None or convert is None else convert(value)
