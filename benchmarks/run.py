@@ -288,7 +288,8 @@ class Bench:
         template = Program.objects.filter(trainer=trainer, is_template=True).order_by("pk").first()
         assert template is not None
         today = self.client_browser.get("/portal/training/").content.decode()
-        day = re.search(r"/portal/training/day/(\d+)/", today)
+        # today's workout: "Start workout" (a day) or, once a run saved it, "Continue"
+        day = re.search(r"/portal/training/(?:day/\d+|workouts/\d+/edit)/", today)
         c = other.pk
         points = [
             Endpoint("baseline /healthz", "/healthz", who="none"),
@@ -309,7 +310,7 @@ class Bench:
             Endpoint("portal progress", "/portal/progress/", who="client"),
         ]
         if day:
-            path = f"/portal/training/day/{day.group(1)}/"
+            path = day.group(0)
             # the workout's form (the page's first is the header's "Sign out")
             parser = FormFields("log-form")
             parser.feed(self.client_browser.get(path).content.decode())
