@@ -16,15 +16,14 @@ from clients.models import Client
 from nutrition.models import (
     AssignmentStatus,
     DiaryEntry,
-    MealPlan,
     MealPlanAssignment,
     MealPlanDay,
 )
-from nutrition.selectors.today import covering_assignment, day_number
+from nutrition.selectors.today import PlanOfTheDay, covering_assignment, day_number
 
 
 @dataclass(frozen=True)
-class DayGlance:
+class DayGlance(PlanOfTheDay):
     assignment: MealPlanAssignment | None
     day: MealPlanDay | None
     #: the day's planned items, and how many of them have a diary entry (eaten, eaten in
@@ -35,15 +34,6 @@ class DayGlance:
     eaten_kcal: Decimal
     #: with no plan running that day: the next one, if one is about to start
     upcoming: MealPlanAssignment | None = None
-
-    @property
-    def plan(self) -> MealPlan | None:
-        return self.assignment.meal_plan if self.assignment else None
-
-    @property
-    def state(self) -> str:
-        """ "no_plan" (nothing running that day) or "planned", as DayMeals.state."""
-        return "planned" if self.assignment is not None else "no_plan"
 
 
 def day_glance(*, client: Client, on: dt.date) -> DayGlance:

@@ -123,8 +123,24 @@ class Meal:
         return not self.planned and not self.extras
 
 
+class PlanOfTheDay:
+    """What a day's view of the client's meal plan says of the plan itself (the full day,
+    DayMeals, and the portal home's glance, DayGlance)."""
+
+    assignment: MealPlanAssignment | None
+
+    @property
+    def plan(self) -> MealPlan | None:
+        return self.assignment.meal_plan if self.assignment else None
+
+    @property
+    def state(self) -> str:
+        """ "no_plan" (nothing running that day) or "planned"."""
+        return "planned" if self.assignment is not None else "no_plan"
+
+
 @dataclass
-class DayMeals:
+class DayMeals(PlanOfTheDay):
     client: Client
     on: dt.date
     assignment: MealPlanAssignment | None
@@ -135,15 +151,6 @@ class DayMeals:
     entries: list[DiaryEntry]
     #: with no plan running that day: the next one, if one is about to start
     upcoming: MealPlanAssignment | None = None
-
-    @property
-    def plan(self) -> MealPlan | None:
-        return self.assignment.meal_plan if self.assignment else None
-
-    @property
-    def state(self) -> str:
-        """ "no_plan" (nothing running that day) or "planned"."""
-        return "planned" if self.assignment is not None else "no_plan"
 
     @property
     def planned_items(self) -> list[PlannedItem]:
