@@ -14,12 +14,16 @@ from django.db.models.functions import Coalesce
 
 from clients.models import Client
 from nutrition.models import (
-    AssignmentStatus,
     DiaryEntry,
     MealPlanAssignment,
     MealPlanDay,
 )
-from nutrition.selectors.today import PlanOfTheDay, covering_assignment, day_number
+from nutrition.selectors.today import (
+    PlanOfTheDay,
+    covering_assignment,
+    day_number,
+    upcoming_assignment,
+)
 
 
 @dataclass(frozen=True)
@@ -69,12 +73,7 @@ def day_glance(*, client: Client, on: dt.date) -> DayGlance:
     totals = diary.aggregate(
         kcal=Coalesce(Sum("kcal"), zero), ticked=Count("pk", filter=on_the_day)
     )
-    upcoming = None
-    if assignment is None:
-        upcoming = next(
-            (a for a in assignments if a.status == AssignmentStatus.ACTIVE and a.start_date > on),
-            None,
-        )
+    upcoming = upcoming_assignment(assignments, on) if assignment is None else None
     return DayGlance(
         assignment=assignment,
         day=day,

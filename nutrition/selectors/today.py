@@ -45,6 +45,16 @@ def covering_assignment(
     return None
 
 
+def upcoming_assignment(
+    assignments: list[MealPlanAssignment], on: dt.date
+) -> MealPlanAssignment | None:
+    """With no plan running on `on`: the active one about to start, if any."""
+    return next(
+        (a for a in assignments if a.status == AssignmentStatus.ACTIVE and a.start_date > on),
+        None,
+    )
+
+
 def client_assignments(client: Client) -> list[MealPlanAssignment]:
     """The client's meal plan assignments, newest first (one query)."""
     return list(
@@ -229,12 +239,7 @@ def day_meals(
             ordered.append(meal)
         meal.extras.append(entry)
     eaten = total(stored_macros(e) for e in entries)
-    upcoming = None
-    if assignment is None:
-        upcoming = next(
-            (a for a in assignments if a.status == AssignmentStatus.ACTIVE and a.start_date > on),
-            None,
-        )
+    upcoming = upcoming_assignment(assignments, on) if assignment is None else None
     return DayMeals(
         client=client,
         on=on,
